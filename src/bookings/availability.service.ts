@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { validationError } from '../common/domain-error';
+import { CentersService } from '../centers/centers.service';
+import { ClosuresService } from '../centers/closures.service';
+import { Principal, isStaffOf } from '../identity/access';
+import { UserEntity } from '../identity/user.entity';
+import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { ResourcesService } from '../resources/resources.service';
+import { ResourceView } from '../resources/resources.dto';
+import {
+  calendarConflicts,
+  exclusiveClashes,
+  formatInstant,
+  localDateOf,
+  parseRequestTime,
+  peakUse,
+} from '../scheduling';
+import type { ConflictReason, Interval } from '../scheduling/types';
+import { activeAllocationsNear, AllocationRow } from './allocation-store';
+import { BookingEntity, OccurrenceEntity } from './booking.entity';
+import { AvailabilityQuery, WindowQuery } from './bookings.dto';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Longest window a schedule or availability query may ask for. */
+const MAX_WINDOW_DAYS = 92;
+
+export interface AvailabilityItem {
+  resource: ResourceView;
+  available: boolean;
+  availableQuantity?: number;
+  reason?: ConflictReason;
+}
+
+export interface ScheduleItem {
+  start: string;
+  end: string;
+  status: string;
+  quantity?: number;
+  bookingId?: string;
+  title?: string;
+  owner?: { id: string; name: string };
+}
+
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly centers: CentersService,
+    private readonly closures: ClosuresService,
+    private readonly resources: ResourcesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every active resource matching the filters, free or not, over the whole window. */
+  async availability(
+    caller: Principal,
+    centerId: string,
+    query: AvailabilityQuery,
+  ): Promise<{ items: AvailabilityItem[] }> {
+    const center = await this.centers.getEntity(centerId);
+    const zone = center.timezone;
+    const window = parseWindow(query.start, query.end, zone, 'start', 'end');
+    const wanted = query.quantity ?? 1;
+    const candidates = (await this.resources.allOf(centerId)).filter(
+      (r) =>
+        r.active &&
+        (!query.kind || r.kind === query.kind) &&
+        (!query.feature || r.features.includes(query.feature)) &&
+        (!query.minCapacity || (r.capacity ?? 0) >= query.minCapacity),
+    );
+    const widestBuffer = Math.max(0, ...candidates.map((r) => r.bufferMinutes)) * MINUTE;
+    const rows = await activeAllocationsNear(
+      this.dataSource.manager,
+      candidates.map((r) => r.id),
+      window,
+      widestBuffer,
+    );
+    const closures = await this.closures.rulesOf(centerId);
+    const session = { ...window, localDate: localDateOf(window.start, zone) };
+    const items = candidates.map((resource): AvailabilityItem => {
+      const view = this.resources.view(caller, resource);
+      const calendar = calendarConflicts([session], resource.id, zone, center.openingHours, closures);
+      const own = rows.filter((row) => row.resourceId === resource.id);
+      const verdict = slotVerdict(resource, window, own, wanted);
+      const reason = calendar[0]?.reason ?? (verdict.free ? undefined : verdict.reason);
+      return { resource: view, available: reason === undefined, ...verdict.extra, ...(reason && { reason }) };
+    });
+    return { items };
+  }
+
+  /** The resource's sessions in the window; who holds them only for staff and the holder. */
+  async schedule(
+    caller: Principal,
+    resourceId: string,
+    query: WindowQuery,
+  ): Promise<{ items: ScheduleItem[] }> {
+    const resource = await this.resources.getEntity(resourceId);
+    const center = await this.centers.getEntity(resource.centerId);
+    const zone = center.timezone;
+    const from = query.from ? parseRequestTime(query.from, zone, 'from') : startOfToday(this.clock.now(), zone);
+    const to = query.to ? parseRequestTime(query.to, zone, 'to') : from + 7 * DAY;
+    const window = checkedWindow(from, to, 'to');
+    const rows = (await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0)).sort(
+      (a, b) => a.start - b.start,
+    );
+    const occurrences = await this.dataSource
+      .getRepository(OccurrenceEntity)
+      .findBy({ id: In(rows.map((r) => r.occurrenceId)) });
+    const bookings = await this.dataSource
+      .getRepository(BookingEntity)
+      .findBy({ id: In([...new Set(rows.map((r) => r.bookingId))]) });
+    const owners = await this.dataSource
+      .getRepository(UserEntity)
+      .findBy({ id: In([...new Set(bookings.map((b) => b.ownerId))]) });
+    const staff = isStaffOf(caller, center.id);
+    const items = rows.map((row): ScheduleItem => {
+      const booking = bookings.find((b) => b.id === row.bookingId)!;
+      const occurrence = occurrences.find((o) => o.id === row.occurrenceId)!;
+      const item: ScheduleItem = {
+        start: formatInstant(row.start, zone),
+        end: formatInstant(row.end, zone),
+        status: booking.status === 'pending' ? 'pending' : occurrence.status,
+      };
+      if (!isExclusive(resource.kind)) item.quantity = row.quantity;
+      if (staff || booking.ownerId === caller.id) {
+        const owner = owners.find((u) => u.id === booking.ownerId);
+        item.bookingId = booking.id;
+        item.title = booking.title;
+        item.owner = { id: booking.ownerId, name: owner?.name ?? '' };
+      }
+      return item;
+    });
+    return { items };
+  }
+}
+
+function slotVerdict(
+  resource: ResourceEntity,
+  window: Interval,
+  rows: AllocationRow[],
+  wanted: number,
+): { free: boolean; reason: 'booked' | 'insufficient_quantity'; extra: { availableQuantity?: number } } {
+  if (isExclusive(resource.kind)) {
+    const free = exclusiveClashes(window, rows, resource.bufferMinutes).length === 0;
+    return { free, reason: 'booked', extra: {} };
+  }
+  const bufferMs = resource.bufferMinutes * MINUTE;
+  const uses = rows.map((row) => ({ ...row, end: row.end + bufferMs }));
+  const units = Math.max(0, resource.quantity - peakUse(uses, { start: window.start, end: window.end + bufferMs }));
+  return { free: units >= wanted, reason: 'insufficient_quantity', extra: { availableQuantity: units } };
+}
+
+function parseWindow(start: string, end: string, zone: string, startField: string, endField: string): Interval {
+  return checkedWindow(
+    parseRequestTime(start, zone, startField),
+    parseRequestTime(end, zone, endField),
+    endField,
+  );
+}
+
+function checkedWindow(start: number, end: number, endField: string): Interval {
+  if (end <= start) throw validationError(endField, 'must be after the window start');
+  if (end - start > MAX_WINDOW_DAYS * DAY) {
+    throw validationError(endField, `the window may span at most ${MAX_WINDOW_DAYS} days`);
+  }
+  return { start, end };
+}
+
+function startOfToday(now: number, zone: string): number {
+  return parseRequestTime(`${localDateOf(now, zone)}T00:00`, zone, 'from');
+}
+

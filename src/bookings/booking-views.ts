@@ -1,0 +1,54 @@
+import { formatInstant } from '../scheduling';
+import type { Conflict } from '../scheduling/types';
+import { BookingEntity, OccurrenceEntity } from './booking.entity';
+import { BookingView, ConflictView } from './bookings.dto';
+
+export function conflictView(conflict: Conflict, zone: string): ConflictView {
+  const view: ConflictView = {
+    start: formatInstant(conflict.start, zone),
+    end: formatInstant(conflict.end, zone),
+    resourceId: conflict.resourceId,
+    reason: conflict.reason,
+  };
+  if (conflict.available !== undefined) view.available = conflict.available;
+  return view;
+}
+
+/** Conflicts sorted by the requested session's start, then resource (API.md). */
+export function sortConflicts(conflicts: Conflict[]): Conflict[] {
+  return [...conflicts].sort(
+    (a, b) => a.start - b.start || a.resourceId.localeCompare(b.resourceId),
+  );
+}
+
+export function bookingView(
+  booking: Omit<BookingEntity, 'id'> & { id: string | null },
+  occurrences: Array<Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> & { id: string | null }>,
+  zone: string,
+  skipped: Conflict[] = [],
+): BookingView {
+  return {
+    id: booking.id,
+    centerId: booking.centerId,
+    resourceId: booking.resourceId,
+    ownerId: booking.ownerId,
+    creatorId: booking.creatorId,
+    title: booking.title,
+    purpose: booking.purpose,
+    attendees: booking.attendees,
+    quantity: booking.quantity,
+    status: booking.status,
+    rejectionReason: booking.rejectionReason,
+    recurrence: booking.rule ? { rule: booking.rule, exceptions: booking.exceptions } : null,
+    equipment: booking.equipment,
+    occurrences: [...occurrences]
+      .sort((a, b) => a.startMs - b.startMs)
+      .map((o) => ({
+        id: o.id,
+        start: formatInstant(o.startMs, zone),
+        end: formatInstant(o.endMs, zone),
+        status: o.status,
+      })),
+    skipped: sortConflicts(skipped).map((c) => conflictView(c, zone)),
+  };
+}

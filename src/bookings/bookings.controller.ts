@@ -1,0 +1,120 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { validationError } from '../common/domain-error';
+import { Page } from '../common/pagination';
+import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import {
+  BookingQuery,
+  BookingView,
+  CancelOccurrenceQuery,
+  CreateBookingInput,
+  MoveOccurrenceInput,
+  RejectInput,
+  UpdateBookingInput,
+} from './bookings.dto';
+import { BookingsService } from './bookings.service';
+
+@ApiTags('bookings')
+@ApiBearerAuth()
+@Controller('api/v1/bookings')
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @SignedIn()
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(
+    @CurrentUser() caller: Principal,
+    @Body() input: CreateBookingInput,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BookingView> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw validationError('Idempotency-Key', 'must be 1-200 visible ASCII characters');
+    }
+    const result = await this.bookings.create(caller, input, idempotencyKey);
+    void reply.status(result.statusCode);
+    return result.body;
+  }
+
+  @SignedIn()
+  @Get()
+  list(@CurrentUser() caller: Principal, @Query() query: BookingQuery): Promise<Page<BookingView>> {
+    return this.bookings.list(caller, query);
+  }
+
+  @SignedIn()
+  @Get(':id')
+  get(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+    return this.bookings.get(caller, id);
+  }
+
+  @SignedIn()
+  @Patch(':id')
+  update(
+    @CurrentUser() caller: Principal,
+    @Param('id') id: string,
+    @Body() input: UpdateBookingInput,
+  ): Promise<BookingView> {
+    return this.bookings.update(caller, id, input);
+  }
+
+  @SignedIn()
+  @Delete(':id')
+  cancel(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+    return this.bookings.cancel(caller, id);
+  }
+
+  @SignedIn()
+  @Patch(':id/occurrences/:occurrenceId')
+  moveOccurrence(
+    @CurrentUser() caller: Principal,
+    @Param('id') id: string,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() input: MoveOccurrenceInput,
+  ): Promise<BookingView> {
+    return this.bookings.moveOccurrence(caller, id, occurrenceId, input);
+  }
+
+  @SignedIn()
+  @Delete(':id/occurrences/:occurrenceId')
+  cancelOccurrence(
+    @CurrentUser() caller: Principal,
+    @Param('id') id: string,
+    @Param('occurrenceId') occurrenceId: string,
+    @Query() query: CancelOccurrenceQuery,
+  ): Promise<BookingView> {
+    return this.bookings.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
+  }
+
+  @Staff()
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+    return this.bookings.approve(caller, id);
+  }
+
+  @Staff()
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(
+    @CurrentUser() caller: Principal,
+    @Param('id') id: string,
+    @Body() input: RejectInput,
+  ): Promise<BookingView> {
+    return this.bookings.reject(caller, id, input.reason);
+  }
+}

@@ -1,0 +1,273 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { PURPOSES, Purpose } from './booking.entity';
+
+/** ISO 8601 date-time, with or without an offset; the exact checks happen with the zone known. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_MESSAGE = (field: string) =>
+  `${field} must be an ISO 8601 date-time such as 2026-12-01T10:00 or 2026-12-01T10:00:00+05:00`;
+
+export class RecurrenceInput {
+  @ApiProperty({ example: 'FREQ=WEEKLY;COUNT=8' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  rule: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['2026-12-22'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(LOCAL_DATE, { each: true, message: 'exceptions must be local dates YYYY-MM-DD' })
+  exceptions?: string[];
+}
+
+export class EquipmentInput {
+  @ApiProperty()
+  @IsUUID('all')
+  resourceId: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  quantity?: number;
+}
+
+export class CreateBookingInput {
+  @ApiProperty()
+  @IsUUID('all')
+  resourceId: string;
+
+  @ApiProperty({ example: '2026-12-01T14:00' })
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  start: string;
+
+  @ApiProperty({ example: '2026-12-01T17:00' })
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  end: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: PURPOSES, default: 'work' })
+  @IsOptional()
+  @IsIn(PURPOSES)
+  purpose?: Purpose;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  attendees?: number;
+
+  @ApiPropertyOptional({ default: 1, description: 'Units, when resourceId is an equipment pool' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  quantity?: number;
+
+  @ApiPropertyOptional({ type: RecurrenceInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecurrenceInput)
+  recurrence?: RecurrenceInput;
+
+  @ApiPropertyOptional({ type: [EquipmentInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EquipmentInput)
+  equipment?: EquipmentInput[];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  skipConflicts?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'Staff: book on behalf of this user' })
+  @IsOptional()
+  @IsUUID('all')
+  ownerId?: string | null;
+}
+
+export class UpdateBookingInput {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: PURPOSES })
+  @IsOptional()
+  @IsIn(PURPOSES)
+  purpose?: Purpose;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  attendees?: number;
+
+  @ApiPropertyOptional({ description: 'New start of the first session; later sessions shift alike' })
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  start?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  end?: string;
+}
+
+export class MoveOccurrenceInput {
+  @ApiProperty()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  start: string;
+
+  @ApiProperty()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  end: string;
+}
+
+export class RejectInput {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class CancelOccurrenceQuery {
+  @IsOptional()
+  @IsIn(['this', 'following'])
+  scope?: 'this' | 'following';
+}
+
+export class BookingQuery extends PageQuery {
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('from') })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('to') })
+  to?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  centerId?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  resourceId?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  ownerId?: string;
+
+  @IsOptional()
+  @IsIn(['pending', 'confirmed', 'rejected', 'cancelled'])
+  status?: string;
+}
+
+export class WindowQuery {
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('from') })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('to') })
+  to?: string;
+}
+
+export class AvailabilityQuery {
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  start: string;
+
+  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  end: string;
+
+  @IsOptional()
+  @IsIn(['desk', 'computer', 'room', 'equipment'])
+  kind?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  minCapacity?: number;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9_]{1,50}$/)
+  feature?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  quantity?: number;
+}
+
+export interface ConflictView {
+  start: string;
+  end: string;
+  resourceId: string;
+  reason: string;
+  available?: number;
+}
+
+export interface OccurrenceView {
+  id: string | null;
+  start: string;
+  end: string;
+  status: string;
+}
+
+export interface BookingView {
+  id: string | null;
+  centerId: string;
+  resourceId: string;
+  ownerId: string;
+  creatorId: string;
+  title: string;
+  purpose: Purpose;
+  attendees: number | null;
+  quantity: number;
+  status: string;
+  rejectionReason: string | null;
+  recurrence: { rule: string; exceptions: string[] } | null;
+  equipment: Array<{ resourceId: string; quantity: number }>;
+  occurrences: OccurrenceView[];
+  skipped: ConflictView[];
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CentersModule } from '../centers/centers.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ResourcesModule } from '../resources/resources.module';
+import { AvailabilityController } from './availability.controller';
+import { AvailabilityService } from './availability.service';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { CalendarEffectsController } from './calendar-effects.controller';
+import { CalendarEffectsService } from './calendar-effects.service';
+
+@Module({
+  imports: [CentersModule, ResourcesModule, IdentityModule],
+  controllers: [BookingsController, AvailabilityController, CalendarEffectsController],
+  providers: [BookingsService, AvailabilityService, CalendarEffectsService],
+  exports: [BookingsService],
+})
+export class BookingsModule {}

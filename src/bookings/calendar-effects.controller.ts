@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
+import { ClosuresService } from '../centers/closures.service';
+import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import { DeactivateResourceQuery, ResourceView } from '../resources/resources.dto';
+import { CalendarEffectsService } from './calendar-effects.service';
+
+/**
+ * Closures and resource deactivation: routes of the centers and resources API whose effects reach
+ * into bookings, so they live beside the bookings they touch.
+ */
+@ApiTags('centers')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CalendarEffectsController {
+  constructor(
+    private readonly closures: ClosuresService,
+    private readonly effects: CalendarEffectsService,
+  ) {}
+
+  @SignedIn()
+  @Get('centers/:centerId/closures')
+  listClosures(@Param('centerId') centerId: string): Promise<{ items: ClosureView[]; total: number }> {
+    return this.closures.list(centerId);
+  }
+
+  @Staff()
+  @Post('centers/:centerId/closures')
+  addClosure(
+    @CurrentUser() caller: Principal,
+    @Param('centerId') centerId: string,
+    @Body() input: CreateClosureInput,
+  ): Promise<ClosureView & { affected: AffectedSession[] }> {
+    return this.effects.addClosure(caller, centerId, input);
+  }
+
+  @Staff()
+  @Delete('centers/:centerId/closures/:closureId')
+  @HttpCode(204)
+  removeClosure(
+    @CurrentUser() caller: Principal,
+    @Param('centerId') centerId: string,
+    @Param('closureId') closureId: string,
+  ): Promise<void> {
+    return this.closures.remove(caller, centerId, closureId);
+  }
+
+  @Staff()
+  @Delete('resources/:resourceId')
+  deactivateResource(
+    @CurrentUser() caller: Principal,
+    @Param('resourceId') resourceId: string,
+    @Query() query: DeactivateResourceQuery,
+  ): Promise<ResourceView> {
+    return this.effects.deactivateResource(caller, resourceId, query.cancelFuture ?? false);
+  }
+}

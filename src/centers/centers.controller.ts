@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import { Roles } from '../identity/access';
+import { CenterView, CreateCenterInput, UpdateCenterInput } from './centers.dto';
+import { CentersService } from './centers.service';
+
+@ApiTags('centers')
+@ApiBearerAuth()
+@Controller('api/v1/centers')
+export class CentersController {
+  constructor(private readonly centers: CentersService) {}
+
+  @SignedIn()
+  @Get()
+  list(): Promise<{ items: CenterView[]; total: number }> {
+    return this.centers.list();
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@CurrentUser() caller: Principal, @Body() input: CreateCenterInput): Promise<CenterView> {
+    return this.centers.create(caller, input);
+  }
+
+  @SignedIn()
+  @Get(':centerId')
+  get(@Param('centerId') centerId: string): Promise<CenterView> {
+    return this.centers.get(centerId);
+  }
+
+  @Staff()
+  @Patch(':centerId')
+  update(
+    @CurrentUser() caller: Principal,
+    @Param('centerId') centerId: string,
+    @Body() input: UpdateCenterInput,
+  ): Promise<CenterView> {
+    return this.centers.update(caller, centerId, input);
+  }
+}

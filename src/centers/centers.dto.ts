@@ -1,0 +1,215 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { CenterPolicy, ClosureRule, OpeningHours } from '../scheduling/types';
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class PolicyInput {
+  @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  maxAdvanceDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 366 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxOccurrences?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  checkInOpensMinutes?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  checkInGraceMinutes?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 240 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  walkInMaxMinutes?: number;
+}
+
+class CenterFields {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(100)
+  region: string;
+
+  @ApiPropertyOptional({ default: 'Asia/Tashkent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional({
+    example: { mon: [{ from: '09:00', to: '18:00' }], sun: [] },
+    description: 'The whole week; a missing day is closed',
+  })
+  @IsOptional()
+  @IsObject()
+  openingHours?: OpeningHours;
+
+  @ApiPropertyOptional({ type: PolicyInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyInput)
+  policy?: PolicyInput;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateCenterInput extends CenterFields {
+  @ApiProperty({ example: 'tashkent' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'slug must be 2-64 lowercase letters, digits or -' })
+  slug: string;
+}
+
+export class UpdateCenterInput {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'slug must be 2-64 lowercase letters, digits or -' })
+  slug?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject()
+  openingHours?: OpeningHours;
+
+  @ApiPropertyOptional({ type: PolicyInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyInput)
+  policy?: PolicyInput;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateClosureInput {
+  @ApiProperty({ example: '2026-12-08' })
+  @Matches(LOCAL_DATE, { message: 'from must be a local date YYYY-MM-DD' })
+  from: string;
+
+  @ApiProperty({ example: '2026-12-08' })
+  @Matches(LOCAL_DATE, { message: 'to must be a local date YYYY-MM-DD' })
+  to: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  reason: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  yearly?: boolean;
+}
+
+export interface CenterView {
+  id: string;
+  slug: string;
+  name: string;
+  city: string;
+  region: string;
+  timezone: string;
+  address: string;
+  openingHours: OpeningHours;
+  policy: CenterPolicy;
+  active: boolean;
+}
+
+export interface ClosureView extends ClosureRule {
+  id: string;
+  centerId: string;
+  reason: string;
+}
+
+export interface AffectedSession {
+  bookingId: string;
+  occurrenceId: string;
+  resourceId: string;
+  title: string;
+  start: string;
+  end: string;
+}

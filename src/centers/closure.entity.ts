@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { instantColumn, uuidColumn } from '../database/columns';
+
+@Entity('closures')
+@Index('idx_closures_center', ['centerId'])
+export class ClosureEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column(uuidColumn('center_id'))
+  centerId: string;
+
+  /** Local dates `YYYY-MM-DD`, both inclusive. */
+  @Column({ name: 'from_date', type: 'varchar', length: 10 })
+  from: string;
+
+  @Column({ name: 'to_date', type: 'varchar', length: 10 })
+  to: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  reason: string;
+
+  @Column({ type: 'boolean', default: false })
+  yearly: boolean;
+
+  @Column(instantColumn('created_at'))
+  createdAt: number;
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, validationError } from '../common/domain-error';
+import { WriteTransactions } from '../database/write-transactions';
+import { Principal } from '../identity/access';
+import type { ClosureRule } from '../scheduling/types';
+import { CreateClosureInput, ClosureView } from './centers.dto';
+import { CentersService, checkedLocalDate } from './centers.service';
+import { ClosureEntity } from './closure.entity';
+
+@Injectable()
+export class ClosuresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteTransactions,
+    private readonly centers: CentersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The closure rules the scheduler checks sessions against. */
+  async rulesOf(centerId: string): Promise<ClosureRule[]> {
+    const rows = await this.dataSource.getRepository(ClosureEntity).findBy({ centerId });
+    return rows.map((row) => ({ from: row.from, to: row.to, yearly: row.yearly, reason: row.reason }));
+  }
+
+  async list(centerId: string): Promise<{ items: ClosureView[]; total: number }> {
+    await this.centers.getEntity(centerId);
+    const rows = await this.dataSource
+      .getRepository(ClosureEntity)
+      .find({ where: { centerId }, order: { from: 'ASC' } });
+    return { items: rows.map(toClosureView), total: rows.length };
+  }
+
+  async create(caller: Principal, centerId: string, input: CreateClosureInput): Promise<ClosureView> {
+    const from = checkedLocalDate('from', input.from);
+    const to = checkedLocalDate('to', input.to);
+    if (to < from) throw validationError('to', 'must be on or after from');
+    if (input.yearly && daysBetween(from, to) > 365) {
+      throw validationError('to', 'a yearly closure spans at most one year');
+    }
+    await this.centers.getManaged(caller, centerId);
+    const closure: ClosureEntity = {
+      id: randomUUID(),
+      centerId,
+      from,
+      to,
+      reason: input.reason,
+      yearly: input.yearly ?? false,
+      createdAt: this.clock.now(),
+    };
+    await this.writes.run((manager) => manager.getRepository(ClosureEntity).insert(closure));
+    return toClosureView(closure);
+  }
+
+  async remove(caller: Principal, centerId: string, closureId: string): Promise<void> {
+    await this.centers.getManaged(caller, centerId);
+    await this.writes.run(async (manager) => {
+      const result = await manager.getRepository(ClosureEntity).delete({ id: closureId, centerId });
+      if (!result.affected) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
+    });
+  }
+}
+
+function toClosureView(row: ClosureEntity): ClosureView {
+  return {
+    id: row.id,
+    centerId: row.centerId,
+    from: row.from,
+    to: row.to,
+    reason: row.reason,
+    yearly: row.yearly,
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}

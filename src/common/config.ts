@@ -1,0 +1,107 @@
+import { CONFIG_DEFAULTS, DEVELOPMENT_JWT_SECRET } from '../../config/defaults';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string; schema?: string };
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  seed: 'demo' | 'none';
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret: string;
+  usesDevelopmentJwtSecret: boolean;
+  publicUrl: string;
+  tokenTtlHours: number;
+  bodyLimitBytes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** A configuration value that stops the app at start-up; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, min: number, max: number): number {
+  const raw = env[name] ?? '';
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T {
+  const raw = env[name] ?? '';
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new ConfigError('DATABASE_URL', 'needs a file path after "sqlite:"');
+    return { type: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url)) {
+    const schema = new URL(url).searchParams.get('schema') ?? undefined;
+    return { type: 'postgres', url, schema };
+  }
+  throw new ConfigError(
+    'DATABASE_URL',
+    'must be "sqlite:<file path>" or "postgres://user[:pass]@host:port/db"',
+  );
+}
+
+/** Reads the configuration from `env` over the defaults; throws ConfigError on a bad value. */
+export function loadConfig(environment: Env = process.env): AppConfig {
+  const env: Env = { ...CONFIG_DEFAULTS };
+  for (const [key, value] of Object.entries(environment)) {
+    if (value !== undefined && value !== '') env[key] = value;
+  }
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const port = integer(env, 'PORT', 0, 65535);
+  const host = env.HOST ?? '127.0.0.1';
+  if (env.JWT_SECRET === undefined && nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 16) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 16 characters long');
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('ADMIN_EMAIL/ADMIN_PASSWORD', 'must be set together');
+  }
+  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL', `must be an http(s) URL (got "${publicUrl}")`);
+  }
+  return {
+    nodeEnv,
+    port,
+    host,
+    database: parseDatabaseUrl(env.DATABASE_URL ?? ''),
+    seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    usesDevelopmentJwtSecret: env.JWT_SECRET === undefined,
+    publicUrl,
+    tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 1, 24 * 365),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Coded errors of the domain. Plain TypeScript (no NestJS) so the scheduling core can throw them;
+ * the global error filter turns them into the error shape of API.md.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_RECURRENCE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BOOKING_CONFLICT: 409,
+  INVALID_STATE: 409,
+  CHECK_IN_NOT_OPEN: 409,
+  ALREADY_RELEASED: 409,
+  RESOURCE_BUSY: 409,
+  RESOURCE_HAS_FUTURE_BOOKINGS: 409,
+  /** Not in API.md's table: a unique name (email, slug) is taken. */
+  ALREADY_EXISTS: 409,
+  /** Not in API.md's table: the body is larger than BODY_LIMIT_BYTES. */
+  PAYLOAD_TOO_LARGE: 413,
+  IN_THE_PAST: 422,
+  TOO_FAR_AHEAD: 422,
+  DURATION_OUT_OF_RANGE: 422,
+  CAPACITY_EXCEEDED: 422,
+  QUANTITY_EXCEEDS_POOL: 422,
+  TOO_MANY_OCCURRENCES: 422,
+  RESOURCE_INACTIVE: 422,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Extra members of the error body: `details` for validation, `conflicts` for clashes, `freeAt`… */
+export type ErrorExtras = Record<string, unknown>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extras: ErrorExtras = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function validationError(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, {
+    details: [{ field, message }],
+  });
+}

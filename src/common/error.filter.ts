@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+const CODE_FOR_HTTP_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'INVALID_STATE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Fastify's own client errors (bad JSON, too large, wrong content type) carry these. */
+interface FastifyClientError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * The one error shape of API.md. Domain errors keep their code; framework errors are mapped by
+ * status; anything unknown becomes a bare 500 (logged here, never shown to the caller).
+ */
+@Catch()
+export class GlobalErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof DomainError) {
+      return { statusCode: error.status, code: error.code, message: error.message, ...error.extras };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = CODE_FOR_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+      const message = status >= 500 ? 'Internal error' : error.message;
+      return { statusCode: status, code, message };
+    }
+    const clientError = error as FastifyClientError;
+    const status = clientError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (status === 413) {
+        return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
+      }
+      return {
+        statusCode: status,
+        code: CODE_FOR_HTTP_STATUS[status] ?? 'VALIDATION_FAILED',
+        message: clientError.message ?? 'Bad request',
+      };
+    }
+    return { statusCode: ERROR_STATUS.INTERNAL, code: 'INTERNAL', message: 'Internal error' };
+  }
+}

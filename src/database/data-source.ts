@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../common/config';
+import { ENTITIES } from './entities';
+import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
+
+const SQLITE_MIGRATIONS = [InitialSchema1764288000000];
+
+/** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */
+export function createDataSource(database: DatabaseConfig): DataSource {
+  if (database.type === 'sqlite') {
+    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: database.path,
+      entities: ENTITIES,
+      migrations: SQLITE_MIGRATIONS,
+      synchronize: false,
+      migrationsRun: false,
+      enableWAL: database.path !== ':memory:',
+      timeout: 5000,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('synchronous = NORMAL');
+      },
+    });
+  }
+  throw new Error('PostgreSQL support is not available yet; use DATABASE_URL=sqlite:<file>');
+}

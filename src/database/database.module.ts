@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { createDataSource } from './data-source';
+import { WriteTransactions } from './write-transactions';
+
+@Injectable()
+class DataSourceLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Opens the configured database and brings its schema up to date before anything uses it. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: DataSource,
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => {
+            const dataSource = createDataSource(config.database);
+            await dataSource.initialize();
+            await dataSource.runMigrations({ transaction: 'each' });
+            return dataSource;
+          },
+        },
+        WriteTransactions,
+        DataSourceLifecycle,
+      ],
+      exports: [DataSource, WriteTransactions],
+    };
+  }
+}

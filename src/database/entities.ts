@@ -1,0 +1,23 @@
+import {
+  AllocationEntity,
+  BookingEntity,
+  IdempotencyKeyEntity,
+  OccurrenceEntity,
+} from '../bookings/booking.entity';
+import { CenterEntity } from '../centers/center.entity';
+import { ClosureEntity } from '../centers/closure.entity';
+import { OrganizationEntity, UserCenterEntity, UserEntity } from '../identity/user.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  UserCenterEntity,
+  CenterEntity,
+  ClosureEntity,
+  ResourceEntity,
+  BookingEntity,
+  OccurrenceEntity,
+  AllocationEntity,
+  IdempotencyKeyEntity,
+];

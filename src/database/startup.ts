@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../seeds/demo-data';
+import { seedDemo } from '../../seeds/demo';
+import { CenterEntity } from '../centers/center.entity';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../common/config';
+import { UsersService } from '../identity/users.service';
+import { WriteTransactions } from './write-transactions';
+
+/** Seeds an empty database with the demo (SEED=demo) and ensures the configured admin exists. */
+export async function runStartupTasks(app: INestApplication, config: AppConfig): Promise<string[]> {
+  const notes: string[] = [];
+  const dataSource = app.get(DataSource);
+  if (config.seed === 'demo' && (await dataSource.getRepository(CenterEntity).count()) === 0) {
+    await seedDemo(app.get(WriteTransactions), app.get(Clock).now());
+    notes.push(
+      `Loaded the demo data. Demo logins (password "${DEMO_PASSWORD}", for the demo only): ` +
+        DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', '),
+    );
+  }
+  if (config.adminEmail && config.adminPassword) {
+    await app.get(UsersService).ensureAdmin(config.adminEmail, config.adminPassword);
+    notes.push(`Admin account ${config.adminEmail} is ready.`);
+  }
+  return notes;
+}

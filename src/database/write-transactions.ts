@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * Every write that can create, move or release an allocation runs through here.
+ *
+ * SQLite: TypeORM shares one connection, and concurrent `dataSource.transaction()` calls interleave
+ * on it (see STACK.md), so transactions are queued one after another in this process and each
+ * starts with `BEGIN IMMEDIATE`, which takes the database's write lock up front (another process
+ * on the same file waits for it through the busy timeout instead of failing half-way).
+ */
+@Injectable()
+export class WriteTransactions {
+  private queueTail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const previous = this.queueTail;
+    let leave!: () => void;
+    this.queueTail = new Promise<void>((resolve) => (leave = resolve));
+    await previous;
+    try {
+      return await this.inImmediateTransaction(work);
+    } finally {
+      leave();
+    }
+  }
+
+  private async inImmediateTransaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.query('BEGIN IMMEDIATE');
+    setTransactionActive(runner, true);
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK');
+      throw error;
+    } finally {
+      setTransactionActive(runner, false);
+      await runner.release();
+    }
+  }
+}
+
+/**
+ * TypeORM starts its own transaction around `save()` unless it believes one is active; the flag
+ * tells it that ours is.
+ */
+function setTransactionActive(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+}

@@ -1,0 +1,31 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+const KEY_LENGTH = 32;
+const COST = 16384;
+
+function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, { N: cost, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (e, key) =>
+      e ? reject(e) : resolve(key),
+    ),
+  );
+}
+
+/** A slow, salted hash: `scrypt$<cost>$<salt>$<key>` (base64). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, COST);
+  return `scrypt$${COST}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  const [scheme, cost, salt, key] = (stored ?? '').split('$');
+  if (scheme !== 'scrypt' || !cost || !salt || !key) {
+    // Spend the same time as a real check, so unknown accounts are not told apart by timing.
+    await derive(password, randomBytes(16), COST);
+    return false;
+  }
+  const expected = Buffer.from(key, 'base64');
+  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(cost));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { AppConfig, ConfigError, loadConfig } from './common/config';
+import { runStartupTasks } from './database/startup';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = new Logger('Makon');
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    { logger: config.logLevel === 'silent' ? false : levelsFrom(config.logLevel) },
+  );
+  await configureApp(app);
+  if (config.usesDevelopmentJwtSecret) {
+    logger.warn('JWT_SECRET is not set: using the development key. Set it in production.');
+  }
+  const notes = await runStartupTasks(app, config);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host}:${config.port}`;
+  logger.log(`Makon is serving at ${url} (API ${url}/api/v1, docs ${url}/api/docs)`);
+  for (const note of notes) logger.log(note);
+}
+
+function levelsFrom(level: AppConfig['logLevel']): Array<'error' | 'warn' | 'log' | 'debug'> {
+  const order = ['error', 'warn', 'log', 'debug'] as const;
+  return order.slice(0, order.indexOf(level as (typeof order)[number]) + 1);
+}
+
+void main();

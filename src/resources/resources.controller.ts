@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Page } from '../common/pagination';
+import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import {
+  CreateResourceInput,
+  ResourceQuery,
+  ResourceView,
+  UpdateResourceInput,
+} from './resources.dto';
+import { ResourcesService } from './resources.service';
+
+@ApiTags('resources')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ResourcesController {
+  constructor(private readonly resources: ResourcesService) {}
+
+  @SignedIn()
+  @Get('centers/:centerId/resources')
+  list(
+    @CurrentUser() caller: Principal,
+    @Param('centerId') centerId: string,
+    @Query() query: ResourceQuery,
+  ): Promise<Page<ResourceView>> {
+    return this.resources.list(caller, centerId, query);
+  }
+
+  @Staff()
+  @Post('centers/:centerId/resources')
+  create(
+    @CurrentUser() caller: Principal,
+    @Param('centerId') centerId: string,
+    @Body() input: CreateResourceInput,
+  ): Promise<ResourceView> {
+    return this.resources.create(caller, centerId, input);
+  }
+
+  @SignedIn()
+  @Get('resources/:resourceId')
+  get(
+    @CurrentUser() caller: Principal,
+    @Param('resourceId') resourceId: string,
+  ): Promise<ResourceView> {
+    return this.resources.get(caller, resourceId);
+  }
+
+  @Staff()
+  @Patch('resources/:resourceId')
+  update(
+    @CurrentUser() caller: Principal,
+    @Param('resourceId') resourceId: string,
+    @Body() input: UpdateResourceInput,
+  ): Promise<ResourceView> {
+    return this.resources.update(caller, resourceId, input);
+  }
+}

@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { DomainError, validationError } from '../common/domain-error';
+import { Page } from '../common/pagination';
+import { CentersService } from '../centers/centers.service';
+import { WriteTransactions } from '../database/write-transactions';
+import { Principal, isStaffOf } from '../identity/access';
+import { ResourceEntity } from './resource.entity';
+import {
+  CreateResourceInput,
+  ResourceQuery,
+  ResourceView,
+  UpdateResourceInput,
+} from './resources.dto';
+
+const DEFAULT_MIN_DURATION = 15;
+const DEFAULT_MAX_DURATION = 720;
+
+@Injectable()
+export class ResourcesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteTransactions,
+    private readonly centers: CentersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(caller: Principal, centerId: string, query: ResourceQuery): Promise<Page<ResourceView>> {
+    await this.centers.getEntity(centerId);
+    const builder = this.dataSource
+      .getRepository(ResourceEntity)
+      .createQueryBuilder('r')
+      .where('r.centerId = :centerId', { centerId })
+      .orderBy('r.kind')
+      .addOrderBy('r.name')
+      .addOrderBy('r.id');
+    if (query.kind) builder.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.active !== undefined) builder.andWhere('r.active = :active', { active: query.active });
+    const all = await builder.getMany();
+    const matching = query.feature ? all.filter((r) => r.features.includes(query.feature!)) : all;
+    const items = matching.slice(query.offset, query.offset + query.limit);
+    return { items: items.map((r) => this.view(caller, r)), total: matching.length };
+  }
+
+  /** Every resource of a center (active or not), for availability and the day's timeline. */
+  async allOf(centerId: string): Promise<ResourceEntity[]> {
+    return this.dataSource
+      .getRepository(ResourceEntity)
+      .find({ where: { centerId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+  }
+
+  async getEntity(id: string): Promise<ResourceEntity> {
+    const resource = await this.dataSource.getRepository(ResourceEntity).findOneBy({ id });
+    if (!resource) throw new DomainError('NOT_FOUND', `No resource ${id}`);
+    return resource;
+  }
+
+  async get(caller: Principal, id: string): Promise<ResourceView> {
+    return this.view(caller, await this.getEntity(id));
+  }
+
+  /** 404 when it does not exist, 403 when the caller does not run its center. */
+  async getManaged(caller: Principal, id: string): Promise<ResourceEntity> {
+    const resource = await this.getEntity(id);
+    if (!isStaffOf(caller, resource.centerId)) {
+      throw new DomainError('FORBIDDEN', 'Only the center’s coordinators and admins may do this');
+    }
+    return resource;
+  }
+
+  async create(
+    caller: Principal,
+    centerId: string,
+    input: CreateResourceInput,
+  ): Promise<ResourceView> {
+    await this.centers.getManaged(caller, centerId);
+    const resource: ResourceEntity = checkedResource({
+      id: randomUUID(),
+      centerId,
+      kind: input.kind,
+      name: input.name,
+      capacity: input.capacity ?? null,
+      quantity: input.quantity ?? 1,
+      features: uniqueSorted(input.features ?? []),
+      requiresApproval: input.requiresApproval ?? false,
+      checkInRequired: input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
+      minDurationMinutes: input.minDurationMinutes ?? DEFAULT_MIN_DURATION,
+      maxDurationMinutes: input.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
+      bufferMinutes: input.bufferMinutes ?? 0,
+      active: true,
+      qrToken: newQrToken(),
+      createdAt: this.clock.now(),
+    });
+    await this.writes.run((manager) => manager.getRepository(ResourceEntity).insert(resource));
+    return this.view(caller, resource);
+  }
+
+  async update(caller: Principal, id: string, input: UpdateResourceInput): Promise<ResourceView> {
+    await this.getManaged(caller, id);
+    const updated = await this.writes.run(async (manager) => {
+      const repository = manager.getRepository(ResourceEntity);
+      const current = await repository.findOneByOrFail({ id });
+      const next = checkedResource({
+        ...current,
+        name: input.name ?? current.name,
+        capacity: input.capacity ?? current.capacity,
+        quantity: input.quantity ?? current.quantity,
+        features: input.features ? uniqueSorted(input.features) : current.features,
+        requiresApproval: input.requiresApproval ?? current.requiresApproval,
+        checkInRequired: input.checkInRequired ?? current.checkInRequired,
+        minDurationMinutes: input.minDurationMinutes ?? current.minDurationMinutes,
+        maxDurationMinutes: input.maxDurationMinutes ?? current.maxDurationMinutes,
+        bufferMinutes: input.bufferMinutes ?? current.bufferMinutes,
+        active: input.active ?? current.active,
+      });
+      await repository.save(next);
+      return next;
+    });
+    return this.view(caller, updated);
+  }
+
+  view(caller: Principal, resource: ResourceEntity): ResourceView {
+    const view: ResourceView = {
+      id: resource.id,
+      centerId: resource.centerId,
+      kind: resource.kind,
+      name: resource.name,
+      capacity: resource.capacity,
+      quantity: resource.quantity,
+      features: resource.features,
+      requiresApproval: resource.requiresApproval,
+      checkInRequired: resource.checkInRequired,
+      minDurationMinutes: resource.minDurationMinutes,
+      maxDurationMinutes: resource.maxDurationMinutes,
+      bufferMinutes: resource.bufferMinutes,
+      active: resource.active,
+    };
+    if (isStaffOf(caller, resource.centerId)) {
+      view.checkInUrl = `${this.config.publicUrl}/c/${resource.qrToken}`;
+    }
+    return view;
+  }
+}
+
+function checkedResource(resource: ResourceEntity): ResourceEntity {
+  if (resource.kind === 'room' && resource.capacity === null) {
+    throw validationError('capacity', 'a room needs a capacity');
+  }
+  if (resource.kind !== 'equipment' && resource.quantity !== 1) {
+    throw validationError('quantity', 'only equipment pools have a quantity other than 1');
+  }
+  if (resource.minDurationMinutes > resource.maxDurationMinutes) {
+    throw validationError('minDurationMinutes', 'must not exceed maxDurationMinutes');
+  }
+  return resource;
+}
+
+function uniqueSorted(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+function newQrToken(): string {
+  return randomBytes(18).toString('base64url');
+}

@@ -1,0 +1,40 @@
+export * from './types';
+export {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  addDays,
+  daysBetween,
+  formatInstant,
+  isLocalDate,
+  isValidZone,
+  localDateOf,
+  localWallOf,
+  offsetMinutesAt,
+  parseRequestMoment,
+  parseRequestTime,
+  wallToInstant,
+  weekdayOf,
+} from './local-time';
+export type { RequestMoment } from './local-time';
+export { parseRule } from './rrule-parse';
+export type { ParsedRule, RuleFrequency, RuleUntil } from './rrule-parse';
+export { expandSessions } from './recurrence';
+export type { ExpansionInput, SessionExpansion } from './recurrence';
+export { exclusiveClashes, overlaps, peakUse, unitsFreeThrough } from './intervals';
+export {
+  DEFAULT_OPENING_HOURS,
+  calendarConflicts,
+  fitsOpeningHours,
+  isClosedOn,
+  openPeriodsOn,
+  parseHHmm,
+  validateClosureRule,
+  validateOpeningHours,
+} from './calendar';
+export {
+  PAST_TOLERANCE_MINUTES,
+  bookingHorizonEnd,
+  checkSessionPolicies,
+} from './policy';
+export type { SessionPolicyInput } from './policy';

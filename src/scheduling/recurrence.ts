@@ -1,0 +1,263 @@
+/**
+ * Expansion of a booking (first session + optional RRULE + exception dates) into sessions.
+ *
+ * The rule is evaluated by rrule.js on floating wall-clock dates (never with a tzid); each match is
+ * turned into instants in the center's zone here. See STACK.md, "Traps already found".
+ */
+import { RRule } from 'rrule';
+import { DomainError, validationError } from '../common/domain-error';
+import {
+  DAY_MS,
+  floatingToInstant,
+  instantToFloating,
+  isLocalDate,
+  localDateOf,
+  parseWall,
+} from './local-time';
+import { ParsedRule, RuleFrequency, parseRule, rruleFrequency } from './rrule-parse';
+import { Interval, Session } from './types';
+
+export interface ExpansionInput {
+  /** Local wall-clock start of the first session, `YYYY-MM-DDTHH:mm`. */
+  startWall: string;
+  /** Local wall-clock end of the first session; may be on a later date (`…T24:00` allowed). */
+  endWall: string;
+  zone: string;
+  rule?: string | null;
+  /** Local dates (`YYYY-MM-DD`) whose session is left out. */
+  exceptions?: readonly string[];
+  /** End of the booking window: sessions ending later are not returned (see `beyondHorizon`). */
+  horizonEndMs: number;
+  maxOccurrences: number;
+  /**
+   * The first session's instants as requested, when known. They win over the wall-clock reading
+   * for the session at `startWall` (a request may name the later instant of an ambiguous autumn
+   * time with an explicit offset) and give the duration kept by sessions squeezed by a gap.
+   */
+  first?: Interval;
+}
+
+export interface SessionExpansion {
+  /** Sessions (exceptions removed) ending within the horizon, in order. */
+  sessions: Session[];
+  /** True when the series has at least one session ending after the horizon. */
+  beyondHorizon: boolean;
+  /** The first such session, when the scan reached it (null if the series only goes on later). */
+  firstBeyondHorizon: Session | null;
+}
+
+/** How far past the horizon the rule is scanned: 4 years so a Feb-29-only rule is still seen. */
+const SCAN_PAST_HORIZON_MS = 4 * 366 * DAY_MS;
+/** Upper bound on rrule.js periods (days, weeks…) scanned, whatever the dates. */
+const MAX_SCAN_PERIODS = 10_000;
+const PERIOD_DAYS: Record<RuleFrequency, number> = { DAILY: 1, WEEKLY: 7, MONTHLY: 28, YEARLY: 365 };
+
+interface SessionShape {
+  zone: string;
+  startFloating: number;
+  wallDurationMs: number;
+  /** Real duration of the first session, kept by a session whose end a gap pushed before its start. */
+  referenceDurationMs: number;
+  first?: Interval;
+}
+
+interface Scan {
+  /** Sessions not removed by exceptions, in order (at most maxOccurrences + 1). */
+  kept: Session[];
+  /** Matches of the rule, exceptions included. */
+  matches: number;
+  /** False when the rule may go on after the scanned range. */
+  ended: boolean;
+}
+
+function invalidRecurrence(message: string): DomainError {
+  return new DomainError('INVALID_RECURRENCE', message);
+}
+
+function readWall(value: string, field: string): number {
+  try {
+    return parseWall(value);
+  } catch {
+    throw validationError(field, 'must be a local date-time YYYY-MM-DDTHH:mm');
+  }
+}
+
+function sessionShape(input: ExpansionInput): SessionShape {
+  const startFloating = readWall(input.startWall, 'start');
+  const wallDurationMs = readWall(input.endWall, 'end') - startFloating;
+  const first = input.first;
+  const referenceDurationMs = first
+    ? first.end - first.start
+    : floatingToInstant(startFloating + wallDurationMs, input.zone) -
+      floatingToInstant(startFloating, input.zone);
+  if (wallDurationMs <= 0 || referenceDurationMs <= 0) {
+    throw validationError('end', 'must be after start');
+  }
+  return { zone: input.zone, startFloating, wallDurationMs, referenceDurationMs, first };
+}
+
+/** The session starting at a floating wall time, keeping the first session's wall times. */
+function sessionAt(startFloating: number, shape: SessionShape): Session {
+  const { zone } = shape;
+  if (shape.first && startFloating === shape.startFloating) {
+    const { start, end } = shape.first;
+    return { start, end, localDate: localDateOf(start, zone) };
+  }
+  const start = floatingToInstant(startFloating, zone);
+  let end = floatingToInstant(startFloating + shape.wallDurationMs, zone);
+  if (end <= start) end = start + shape.referenceDurationMs;
+  return { start, end, localDate: localDateOf(start, zone) };
+}
+
+function exceptionSet(exceptions: readonly string[] | undefined): Set<string> {
+  for (const date of exceptions ?? []) {
+    if (!isLocalDate(date)) {
+      throw validationError('recurrence.exceptions', `"${String(date)}" is not a local date YYYY-MM-DD`);
+    }
+  }
+  return new Set(exceptions);
+}
+
+function scanSingle(shape: SessionShape, exceptions: Set<string>): Scan {
+  const session = sessionAt(shape.startFloating, shape);
+  return { kept: exceptions.has(session.localDate) ? [] : [session], matches: 1, ended: true };
+}
+
+class ScanBudgetExhausted extends Error {}
+
+/**
+ * rrule.js checks `until` only when a day passes the BY… filters, so a rule that never matches
+ * iterates period by period up to year 9999 (seconds of CPU; issue #468 is the sub-daily case).
+ * Its loop reads `options.interval` twice per period (its own check and DateTime.add), which lets
+ * us count the periods and stop after `periods` of them. The scan tests pin this down.
+ */
+function limitPeriods(rule: RRule, periods: number): void {
+  const interval = rule.options.interval;
+  const maxReads = 2 * periods + 1;
+  let reads = 0;
+  const options = { ...rule.options };
+  Object.defineProperty(options, 'interval', {
+    enumerable: true,
+    get: () => {
+      reads += 1;
+      if (reads > maxReads) throw new ScanBudgetExhausted();
+      return interval;
+    },
+  });
+  rule.options = options;
+}
+
+function periodsBetween(rule: ParsedRule, fromFloating: number, toFloating: number): number {
+  const periodMs = PERIOD_DAYS[rule.freq] * rule.interval * DAY_MS;
+  return Math.ceil(Math.max(0, toFloating - fromFloating) / periodMs) + 2;
+}
+
+/** Floating end of the rule for rrule.js; an instant UNTIL gets a day of slack, filtered exactly later. */
+function ruleEndFloating(rule: ParsedRule, zone: string): number {
+  if (!rule.until) return Infinity;
+  if (rule.until.kind === 'local') return rule.until.floating;
+  return instantToFloating(rule.until.ms, zone) + DAY_MS;
+}
+
+/** The floating time up to which the rule is scanned: past the horizon (or start), bounded. */
+function scanEndFloating(rule: ParsedRule, shape: SessionShape, horizonEndMs: number): number {
+  const horizon = instantToFloating(horizonEndMs, shape.zone);
+  const wanted = Math.max(horizon, shape.startFloating) + SCAN_PAST_HORIZON_MS;
+  const periodMs = PERIOD_DAYS[rule.freq] * rule.interval * DAY_MS;
+  return Math.min(wanted, shape.startFloating + MAX_SCAN_PERIODS * periodMs);
+}
+
+function scanRule(
+  rule: ParsedRule,
+  shape: SessionShape,
+  input: ExpansionInput,
+  exceptions: Set<string>,
+): Scan {
+  const scanEnd = scanEndFloating(rule, shape, input.horizonEndMs);
+  const ruleEnd = ruleEndFloating(rule, shape.zone);
+  const rrule = new RRule(
+    {
+      ...rule.byParts,
+      freq: rruleFrequency(rule.freq),
+      interval: rule.interval,
+      count: rule.count,
+      dtstart: new Date(shape.startFloating),
+      until: new Date(Math.min(ruleEnd, scanEnd)),
+    },
+    true,
+  );
+  limitPeriods(rrule, periodsBetween(rule, shape.startFloating, Math.min(ruleEnd, scanEnd)));
+
+  const untilInstant = rule.until?.kind === 'instant' ? rule.until.ms : Infinity;
+  const scan: Scan = { kept: [], matches: 0, ended: ruleEnd <= scanEnd };
+  const onMatch = (date: Date): boolean => {
+    const session = sessionAt(date.getTime(), shape);
+    if (session.start > untilInstant) {
+      scan.ended = true;
+      return false;
+    }
+    scan.matches += 1;
+    if (!exceptions.has(session.localDate)) scan.kept.push(session);
+    return scan.kept.length <= input.maxOccurrences;
+  };
+  try {
+    rrule.all(onMatch);
+  } catch (error) {
+    if (!(error instanceof ScanBudgetExhausted)) throw error;
+  }
+  if (rule.count !== null && scan.matches >= rule.count) scan.ended = true;
+  return scan;
+}
+
+function checkNoOverlap(sessions: Session[]): void {
+  for (let i = 1; i < sessions.length; i++) {
+    if (sessions[i].start < sessions[i - 1].end) {
+      throw invalidRecurrence(
+        `Sessions of the series overlap: the one on ${sessions[i].localDate} starts before the one ` +
+          `on ${sessions[i - 1].localDate} ends`,
+      );
+    }
+  }
+}
+
+function conclude(scan: Scan, input: ExpansionInput): SessionExpansion {
+  const { kept } = scan;
+  checkNoOverlap(kept);
+  const goesOn = !scan.ended && scan.matches > 0;
+  if (kept.length === 0 && !goesOn) {
+    throw invalidRecurrence(
+      scan.matches > 0
+        ? 'The exceptions remove every session of the series'
+        : 'The rule yields no session',
+    );
+  }
+  if (kept.length > input.maxOccurrences) {
+    throw new DomainError(
+      'TOO_MANY_OCCURRENCES',
+      `The series has more than ${input.maxOccurrences} sessions`,
+    );
+  }
+  const firstBeyondHorizon = kept.find((s) => s.end > input.horizonEndMs) ?? null;
+  return {
+    sessions: kept.filter((s) => s.end <= input.horizonEndMs),
+    beyondHorizon: firstBeyondHorizon !== null || goesOn,
+    firstBeyondHorizon,
+  };
+}
+
+/**
+ * Expands a booking into its sessions. Without a rule: the single session. With one: every match
+ * of the rule at or after the start, keeping the first session's local wall times (a spring-gap
+ * time moves forward; an ambiguous one takes the earlier instant), minus exception dates.
+ *
+ * Throws VALIDATION_FAILED (bad walls, end not after start, bad exception dates),
+ * INVALID_RECURRENCE (see `parseRule`; no session at all; sessions overlapping each other) and
+ * TOO_MANY_OCCURRENCES (more than `maxOccurrences` sessions, counting those past the horizon).
+ */
+export function expandSessions(input: ExpansionInput): SessionExpansion {
+  const shape = sessionShape(input);
+  const exceptions = exceptionSet(input.exceptions);
+  const rule = input.rule === undefined || input.rule === null ? null : parseRule(input.rule);
+  const scan = rule ? scanRule(rule, shape, input, exceptions) : scanSingle(shape, exceptions);
+  return conclude(scan, input);
+}

@@ -1,0 +1,67 @@
+import { declaredRoutes } from './support/routes';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** Deny by default, proven: every route declares who may call it, and the list is reviewed. */
+describe('route access declarations', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(() => t.close());
+
+  it('gives every route an access rule', () => {
+    const routes = declaredRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(20);
+    const undeclared = routes.filter((r) => r.rule === undefined);
+    expect(undeclared.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+  });
+
+  it('matches the reviewed table of who may call what', () => {
+    const table = declaredRoutes(t.app).map((r) => {
+      const who = r.rule!.public ? 'public' : [...r.rule!.roles].sort().join(',');
+      return `${r.method} ${r.path} -> ${who}`;
+    });
+    const all = 'admin,coordinator,member,trainer';
+    const staff = 'admin,coordinator';
+    expect(table.sort()).toEqual(
+      [
+        `POST /api/v1/auth/login -> public`,
+        `GET /api/v1/bookings -> ${all}`,
+        `POST /api/v1/bookings -> ${all}`,
+        `DELETE /api/v1/bookings/:id -> ${all}`,
+        `GET /api/v1/bookings/:id -> ${all}`,
+        `PATCH /api/v1/bookings/:id -> ${all}`,
+        `POST /api/v1/bookings/:id/approve -> ${staff}`,
+        `DELETE /api/v1/bookings/:id/occurrences/:occurrenceId -> ${all}`,
+        `PATCH /api/v1/bookings/:id/occurrences/:occurrenceId -> ${all}`,
+        `POST /api/v1/bookings/:id/reject -> ${staff}`,
+        `GET /api/v1/centers -> ${all}`,
+        `POST /api/v1/centers -> admin`,
+        `GET /api/v1/centers/:centerId -> ${all}`,
+        `PATCH /api/v1/centers/:centerId -> ${staff}`,
+        `GET /api/v1/centers/:centerId/availability -> ${all}`,
+        `GET /api/v1/centers/:centerId/closures -> ${all}`,
+        `POST /api/v1/centers/:centerId/closures -> ${staff}`,
+        `DELETE /api/v1/centers/:centerId/closures/:closureId -> ${staff}`,
+        `GET /api/v1/centers/:centerId/resources -> ${all}`,
+        `POST /api/v1/centers/:centerId/resources -> ${staff}`,
+        `GET /api/v1/health -> public`,
+        `DELETE /api/v1/resources/:resourceId -> ${staff}`,
+        `GET /api/v1/resources/:resourceId -> ${all}`,
+        `PATCH /api/v1/resources/:resourceId -> ${staff}`,
+        `GET /api/v1/resources/:resourceId/schedule -> ${all}`,
+        `POST /api/v1/users -> ${staff}`,
+        `GET /api/v1/users/me -> ${all}`,
+      ].sort(),
+    );
+  });
+
+  it('refuses a request without a token with 401, and lets health through', async () => {
+    expect((await t.request('GET', '/api/v1/centers')).status).toBe(401);
+    const health = await t.request('GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', database: 'up' });
+  });
+});

@@ -1,0 +1,80 @@
+import { ADMIN, TestApp } from './test-app';
+
+/** Builders for test data, made through the API itself. */
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+
+export interface Actor {
+  id: string;
+  token: string;
+  email: string;
+}
+
+export interface World {
+  admin: Actor;
+  centerId: string;
+  otherCenterId: string;
+  coordinator: Actor;
+  otherCoordinator: Actor;
+  trainer: Actor;
+  member: Actor;
+  otherMember: Actor;
+}
+
+export async function createCenter(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
+  const response = await t.request('POST', '/api/v1/centers', {
+    token,
+    body: { slug: unique('center'), name: 'Test center', city: 'Tashkent', region: 'Tashkent', ...overrides },
+  });
+  if (response.status !== 201) throw new Error(`center: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; timezone: string };
+}
+
+export async function createResource(
+  t: TestApp,
+  token: string,
+  centerId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await t.request('POST', `/api/v1/centers/${centerId}/resources`, {
+    token,
+    body: { kind: 'desk', name: unique('Desk'), ...overrides },
+  });
+  if (response.status !== 201) throw new Error(`resource: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; quantity: number };
+}
+
+export async function createUser(
+  t: TestApp,
+  token: string,
+  role: string,
+  extra: Record<string, unknown> = {},
+): Promise<Actor> {
+  const email = `${unique(role)}@test.example`;
+  const password = 'user-password-1';
+  const response = await t.request('POST', '/api/v1/users', {
+    token,
+    body: { name: `Test ${role}`, email, password, role, ...extra },
+  });
+  if (response.status !== 201) throw new Error(`user: ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, email, token: await t.login(email, password) };
+}
+
+/** Two centers, their coordinators, a trainer and two members; the first center has no resources. */
+export async function createWorld(t: TestApp): Promise<World> {
+  const adminToken = await t.login(ADMIN.email, ADMIN.password);
+  const me = await t.request('GET', '/api/v1/users/me', { token: adminToken });
+  const admin = { id: me.body.id, token: adminToken, email: ADMIN.email };
+  const center = await createCenter(t, adminToken);
+  const other = await createCenter(t, adminToken);
+  return {
+    admin,
+    centerId: center.id,
+    otherCenterId: other.id,
+    coordinator: await createUser(t, adminToken, 'coordinator', { centerIds: [center.id] }),
+    otherCoordinator: await createUser(t, adminToken, 'coordinator', { centerIds: [other.id] }),
+    trainer: await createUser(t, adminToken, 'trainer'),
+    member: await createUser(t, adminToken, 'member'),
+    otherMember: await createUser(t, adminToken, 'member'),
+  };
+}
