@@ -10,7 +10,7 @@ export const CONFIG_DEFAULTS = {
   SEED: 'demo',
   TOKEN_TTL_HOURS: '12',
   BODY_LIMIT_BYTES: '1048576',
-  LOG_LEVEL: 'log',
+  LOG_LEVEL: 'warn',
 } as const;
 
 /** Used only outside production, with a warning at start-up. */

@@ -52,7 +52,13 @@ export const DEMO_CENTERS: DemoCenter[] = [
     resources: [
       ...desks(6),
       ...computers(4),
-      { kind: 'room', name: 'Seminar room', capacity: 25, features: ['projector_screen'], bufferMinutes: 15 },
+      {
+        kind: 'room',
+        name: 'Seminar room',
+        capacity: 25,
+        features: ['projector_screen'],
+        bufferMinutes: 15,
+      },
       ...equipment(10),
     ],
   },
@@ -110,7 +116,11 @@ export const DEMO_CENTERS: DemoCenter[] = [
     address: 'Kokand',
     resources: [
       ...desks(4),
-      { kind: 'desk', name: 'Accessible desk', features: ['wheelchair_accessible', 'height_adjustable'] },
+      {
+        kind: 'desk',
+        name: 'Accessible desk',
+        features: ['wheelchair_accessible', 'height_adjustable'],
+      },
       ...computers(3),
       { kind: 'computer', name: 'Screen-reader computer', features: ['internet', 'screen_reader'] },
       {

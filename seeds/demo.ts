@@ -53,13 +53,19 @@ export async function seedDemo(writes: WriteTransactions, now: number): Promise<
         createdAt: now,
       });
       for (const slug of user.centers ?? []) {
-        await manager.getRepository(UserCenterEntity).insert({ userId: id, centerId: centers.get(slug)! });
+        await manager
+          .getRepository(UserCenterEntity)
+          .insert({ userId: id, centerId: centers.get(slug)! });
       }
     }
   });
 }
 
-async function ensureOrganization(manager: EntityManager, name: string, now: number): Promise<string> {
+async function ensureOrganization(
+  manager: EntityManager,
+  name: string,
+  now: number,
+): Promise<string> {
   const repository = manager.getRepository(OrganizationEntity);
   const existing = await repository.findOneBy({ name });
   if (existing) return existing.id;
@@ -68,7 +74,11 @@ async function ensureOrganization(manager: EntityManager, name: string, now: num
   return id;
 }
 
-async function ensureCenter(manager: EntityManager, center: DemoCenter, now: number): Promise<string> {
+async function ensureCenter(
+  manager: EntityManager,
+  center: DemoCenter,
+  now: number,
+): Promise<string> {
   const repository = manager.getRepository(CenterEntity);
   const existing = await repository.findOneBy({ slug: center.slug });
   if (existing) return existing.id;

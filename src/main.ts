@@ -34,8 +34,9 @@ async function main(): Promise<void> {
   const notes = await runStartupTasks(app, config);
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
-  logger.log(`Makon is serving at ${url} (API ${url}/api/v1, docs ${url}/api/docs)`);
-  for (const note of notes) logger.log(note);
+  // The banner is for the person who started the server, whatever LOG_LEVEL says.
+  console.log(`Makon is serving at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`);
+  for (const note of notes) console.log(note);
 }
 
 function levelsFrom(level: AppConfig['logLevel']): Array<'error' | 'warn' | 'log' | 'debug'> {

@@ -10,7 +10,9 @@ describe('concurrent booking requests', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });
     w = await createWorld(t);
-    people = await Promise.all(Array.from({ length: 10 }, () => createUser(t, w.admin.token, 'member')));
+    people = await Promise.all(
+      Array.from({ length: 10 }, () => createUser(t, w.admin.token, 'member')),
+    );
   });
 
   afterAll(() => t.close());
@@ -36,8 +38,15 @@ describe('concurrent booking requests', () => {
   });
 
   it('keeps overlapping series from sharing any session', async () => {
-    const room = (await createResource(t, w.coordinator.token, w.centerId, { kind: 'room', capacity: 10 })).id;
-    const rules = ['FREQ=DAILY;COUNT=10', 'FREQ=WEEKLY;COUNT=4', 'FREQ=DAILY;INTERVAL=2;COUNT=6', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=9'];
+    const room = (
+      await createResource(t, w.coordinator.token, w.centerId, { kind: 'room', capacity: 10 })
+    ).id;
+    const rules = [
+      'FREQ=DAILY;COUNT=10',
+      'FREQ=WEEKLY;COUNT=4',
+      'FREQ=DAILY;INTERVAL=2;COUNT=6',
+      'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=9',
+    ];
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         t.request('POST', '/api/v1/bookings', {
@@ -57,7 +66,8 @@ describe('concurrent booking requests', () => {
       'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = 1 ORDER BY start_ms',
       [room],
     );
-    for (let i = 1; i < rows.length; i++) expect(rows[i].start_ms).toBeGreaterThanOrEqual(rows[i - 1].end_ms);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i].start_ms).toBeGreaterThanOrEqual(rows[i - 1].end_ms);
     const created = responses.filter((r) => r.status === 201);
     const sessions = created.reduce((sum, r) => sum + r.body.occurrences.length, 0);
     expect(rows).toHaveLength(sessions);

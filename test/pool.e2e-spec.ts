@@ -10,12 +10,23 @@ describe('equipment pool by peak use', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });
     w = await createWorld(t);
-    laptops = (await createResource(t, w.coordinator.token, w.centerId, { kind: 'equipment', name: 'Laptops', quantity: 12 })).id;
+    laptops = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'equipment',
+        name: 'Laptops',
+        quantity: 12,
+      })
+    ).id;
   });
 
   afterAll(() => t.close());
 
-  const book = (start: string, end: string, quantity: number, extra: Record<string, unknown> = {}) =>
+  const book = (
+    start: string,
+    end: string,
+    quantity: number,
+    extra: Record<string, unknown> = {},
+  ) =>
     t.request('POST', '/api/v1/bookings', {
       token: w.member.token,
       body: { resourceId: laptops, start, end, quantity, ...extra },
@@ -41,15 +52,25 @@ describe('equipment pool by peak use', () => {
 
   it('reports the units free through a window', async () => {
     const at = (start: string, end: string) =>
-      t.request('GET', `/api/v1/centers/${w.centerId}/availability?kind=equipment&start=${start}&end=${end}&quantity=3`, {
-        token: w.member.token,
-      });
+      t.request(
+        'GET',
+        `/api/v1/centers/${w.centerId}/availability?kind=equipment&start=${start}&end=${end}&quantity=3`,
+        {
+          token: w.member.token,
+        },
+      );
     const busy = await at('2026-12-02T09:00', '2026-12-02T12:00');
     expect(busy.body.items).toEqual([
-      expect.objectContaining({ available: false, availableQuantity: 0, reason: 'insufficient_quantity' }),
+      expect.objectContaining({
+        available: false,
+        availableQuantity: 0,
+        reason: 'insufficient_quantity',
+      }),
     ]);
     const gap = await at('2026-12-02T10:00', '2026-12-02T11:00');
-    expect(gap.body.items).toEqual([expect.objectContaining({ available: true, availableQuantity: 5 })]);
+    expect(gap.body.items).toEqual([
+      expect.objectContaining({ available: true, availableQuantity: 5 }),
+    ]);
   });
 
   it('refuses more units than the pool has at all with 422', async () => {

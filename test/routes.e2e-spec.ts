@@ -15,7 +15,9 @@ describe('route access declarations', () => {
     const routes = declaredRoutes(t.app);
     expect(routes.length).toBeGreaterThan(20);
     const undeclared = routes.filter((r) => r.rule === undefined);
-    expect(undeclared.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+    expect(undeclared.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual(
+      [],
+    );
   });
 
   it('matches the reviewed table of who may call what', () => {

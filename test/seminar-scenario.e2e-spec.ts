@@ -15,9 +15,27 @@ describe('the weekly seminar scenario', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-11-09T09:00:00+05:00' }); // a Monday
     w = await createWorld(t);
-    hall = (await createResource(t, w.coordinator.token, w.centerId, { kind: 'room', name: 'Training hall', capacity: 30 })).id;
-    projector = (await createResource(t, w.coordinator.token, w.centerId, { kind: 'equipment', name: 'Projector', quantity: 1 })).id;
-    laptops = (await createResource(t, w.coordinator.token, w.centerId, { kind: 'equipment', name: 'Laptops', quantity: 12 })).id;
+    hall = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'room',
+        name: 'Training hall',
+        capacity: 30,
+      })
+    ).id;
+    projector = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'equipment',
+        name: 'Projector',
+        quantity: 1,
+      })
+    ).id;
+    laptops = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'equipment',
+        name: 'Laptops',
+        quantity: 12,
+      })
+    ).id;
     const holiday = await t.request('POST', `/api/v1/centers/${w.centerId}/closures`, {
       token: w.coordinator.token,
       body: { from: '2026-12-08', to: '2026-12-08', reason: 'Constitution Day', yearly: true },
@@ -25,7 +43,13 @@ describe('the weekly seminar scenario', () => {
     expect(holiday.status).toBe(201);
     const meeting = await t.request('POST', '/api/v1/bookings', {
       token: w.coordinator.token,
-      body: { resourceId: hall, start: '2026-11-24T15:00', end: '2026-11-24T16:00', title: 'Coordinators meeting', purpose: 'meeting' },
+      body: {
+        resourceId: hall,
+        start: '2026-11-24T15:00',
+        end: '2026-11-24T16:00',
+        title: 'Coordinators meeting',
+        purpose: 'meeting',
+      },
     });
     expect(meeting.status).toBe(201);
   });
@@ -48,19 +72,35 @@ describe('the weekly seminar scenario', () => {
   });
 
   it('names both clashing dates and why, and books nothing', async () => {
-    const response = await t.request('POST', '/api/v1/bookings', { token: w.trainer.token, body: seminar() });
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: w.trainer.token,
+      body: seminar(),
+    });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('BOOKING_CONFLICT');
     expect(response.body.conflicts).toEqual([
-      { start: '2026-11-24T14:00:00+05:00', end: '2026-11-24T17:00:00+05:00', resourceId: hall, reason: 'booked' },
-      { start: '2026-12-08T14:00:00+05:00', end: '2026-12-08T17:00:00+05:00', resourceId: hall, reason: 'closed' },
+      {
+        start: '2026-11-24T14:00:00+05:00',
+        end: '2026-11-24T17:00:00+05:00',
+        resourceId: hall,
+        reason: 'booked',
+      },
+      {
+        start: '2026-12-08T14:00:00+05:00',
+        end: '2026-12-08T17:00:00+05:00',
+        resourceId: hall,
+        reason: 'closed',
+      },
     ]);
     const mine = await t.request('GET', '/api/v1/bookings', { token: w.trainer.token });
     expect(mine.body.total).toBe(0);
   });
 
   it('previews the same answer with dryRun', async () => {
-    const response = await t.request('POST', '/api/v1/bookings', { token: w.trainer.token, body: seminar({ dryRun: true }) });
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: w.trainer.token,
+      body: seminar({ dryRun: true }),
+    });
     expect(response.status).toBe(409);
     expect(response.body.conflicts).toHaveLength(2);
     const preview = await t.request('POST', '/api/v1/bookings', {
@@ -87,7 +127,10 @@ describe('the weekly seminar scenario', () => {
       '2026-12-22T14:00:00+05:00',
       '2026-12-29T14:00:00+05:00',
     ]);
-    expect(response.body.skipped.map((c: { reason: string }) => c.reason)).toEqual(['booked', 'closed']);
+    expect(response.body.skipped.map((c: { reason: string }) => c.reason)).toEqual([
+      'booked',
+      'closed',
+    ]);
     expect(response.body.recurrence).toEqual({
       rule: 'FREQ=WEEKLY;COUNT=8',
       exceptions: ['2026-11-24', '2026-12-08'],
@@ -100,7 +143,11 @@ describe('the weekly seminar scenario', () => {
       'SELECT resource_id, COUNT(*) AS n FROM allocations WHERE booking_id = ? GROUP BY resource_id',
       [response.body.id],
     );
-    expect(Object.fromEntries(allocations.map((r: { resource_id: string; n: number }) => [r.resource_id, r.n]))).toEqual({
+    expect(
+      Object.fromEntries(
+        allocations.map((r: { resource_id: string; n: number }) => [r.resource_id, r.n]),
+      ),
+    ).toEqual({
       [hall]: 6,
       [projector]: 6,
       [laptops]: 6,

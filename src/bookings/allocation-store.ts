@@ -44,7 +44,11 @@ export async function activeAllocationsNear(
 ): Promise<AllocationRow[]> {
   if (resourceIds.length === 0) return [];
   const ids = placeholders(manager, resourceIds.length);
-  const [active, startsBefore, startsFrom, endsAfter] = placeholders(manager, 4, resourceIds.length);
+  const [active, startsBefore, startsFrom, endsAfter] = placeholders(
+    manager,
+    4,
+    resourceIds.length,
+  );
   const rows: Array<Record<string, string | number>> = await manager.query(
     `SELECT id, resource_id, occurrence_id, booking_id, start_ms, end_ms, quantity
        FROM allocations

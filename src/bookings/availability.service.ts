@@ -82,11 +82,22 @@ export class AvailabilityService {
     const session = { ...window, localDate: localDateOf(window.start, zone) };
     const items = candidates.map((resource): AvailabilityItem => {
       const view = this.resources.view(caller, resource);
-      const calendar = calendarConflicts([session], resource.id, zone, center.openingHours, closures);
+      const calendar = calendarConflicts(
+        [session],
+        resource.id,
+        zone,
+        center.openingHours,
+        closures,
+      );
       const own = rows.filter((row) => row.resourceId === resource.id);
       const verdict = slotVerdict(resource, window, own, wanted);
       const reason = calendar[0]?.reason ?? (verdict.free ? undefined : verdict.reason);
-      return { resource: view, available: reason === undefined, ...verdict.extra, ...(reason && { reason }) };
+      return {
+        resource: view,
+        available: reason === undefined,
+        ...verdict.extra,
+        ...(reason && { reason }),
+      };
     });
     return { items };
   }
@@ -100,12 +111,14 @@ export class AvailabilityService {
     const resource = await this.resources.getEntity(resourceId);
     const center = await this.centers.getEntity(resource.centerId);
     const zone = center.timezone;
-    const from = query.from ? parseRequestTime(query.from, zone, 'from') : startOfToday(this.clock.now(), zone);
+    const from = query.from
+      ? parseRequestTime(query.from, zone, 'from')
+      : startOfToday(this.clock.now(), zone);
     const to = query.to ? parseRequestTime(query.to, zone, 'to') : from + 7 * DAY;
     const window = checkedWindow(from, to, 'to');
-    const rows = (await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0)).sort(
-      (a, b) => a.start - b.start,
-    );
+    const rows = (
+      await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0)
+    ).sort((a, b) => a.start - b.start);
     const occurrences = await this.dataSource
       .getRepository(OccurrenceEntity)
       .findBy({ id: In(rows.map((r) => r.occurrenceId)) });
@@ -142,18 +155,35 @@ function slotVerdict(
   window: Interval,
   rows: AllocationRow[],
   wanted: number,
-): { free: boolean; reason: 'booked' | 'insufficient_quantity'; extra: { availableQuantity?: number } } {
+): {
+  free: boolean;
+  reason: 'booked' | 'insufficient_quantity';
+  extra: { availableQuantity?: number };
+} {
   if (isExclusive(resource.kind)) {
     const free = exclusiveClashes(window, rows, resource.bufferMinutes).length === 0;
     return { free, reason: 'booked', extra: {} };
   }
   const bufferMs = resource.bufferMinutes * MINUTE;
   const uses = rows.map((row) => ({ ...row, end: row.end + bufferMs }));
-  const units = Math.max(0, resource.quantity - peakUse(uses, { start: window.start, end: window.end + bufferMs }));
-  return { free: units >= wanted, reason: 'insufficient_quantity', extra: { availableQuantity: units } };
+  const units = Math.max(
+    0,
+    resource.quantity - peakUse(uses, { start: window.start, end: window.end + bufferMs }),
+  );
+  return {
+    free: units >= wanted,
+    reason: 'insufficient_quantity',
+    extra: { availableQuantity: units },
+  };
 }
 
-function parseWindow(start: string, end: string, zone: string, startField: string, endField: string): Interval {
+function parseWindow(
+  start: string,
+  end: string,
+  zone: string,
+  startField: string,
+  endField: string,
+): Interval {
   return checkedWindow(
     parseRequestTime(start, zone, startField),
     parseRequestTime(end, zone, endField),
@@ -172,4 +202,3 @@ function checkedWindow(start: number, end: number, endField: string): Interval {
 function startOfToday(now: number, zone: string): number {
   return parseRequestTime(`${localDateOf(now, zone)}T00:00`, zone, 'from');
 }
-

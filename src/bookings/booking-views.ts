@@ -23,7 +23,9 @@ export function sortConflicts(conflicts: Conflict[]): Conflict[] {
 
 export function bookingView(
   booking: Omit<BookingEntity, 'id'> & { id: string | null },
-  occurrences: Array<Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> & { id: string | null }>,
+  occurrences: Array<
+    Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> & { id: string | null }
+  >,
   zone: string,
   skipped: Conflict[] = [],
 ): BookingView {

@@ -5,12 +5,7 @@ export const PURPOSES = ['work', 'seminar', 'meeting', 'consultation', 'other'] 
 export type Purpose = (typeof PURPOSES)[number];
 export type BookingStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
 export type OccurrenceStatus =
-  | 'booked'
-  | 'checked_in'
-  | 'checked_out'
-  | 'completed'
-  | 'no_show'
-  | 'cancelled';
+  'booked' | 'checked_in' | 'checked_out' | 'completed' | 'no_show' | 'cancelled';
 
 export interface EquipmentRequest {
   resourceId: string;
@@ -148,7 +143,7 @@ export class AllocationEntity {
 /** The first answer to a request with an `Idempotency-Key`, replayed for 24 hours. */
 @Entity('idempotency_keys')
 export class IdempotencyKeyEntity {
-  @PrimaryColumn({ name: 'user_id', type: "varchar", length: 36 })
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 200 })

@@ -140,7 +140,9 @@ export class UpdateBookingInput {
   @Max(10000)
   attendees?: number;
 
-  @ApiPropertyOptional({ description: 'New start of the first session; later sessions shift alike' })
+  @ApiPropertyOptional({
+    description: 'New start of the first session; later sessions shift alike',
+  })
   @IsOptional()
   @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
   start?: string;

@@ -26,7 +26,6 @@ import type { Conflict, Session } from '../scheduling/types';
 import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import { insertAllocations, NewAllocation } from './allocation-store';
 import {
-  AllocationEntity,
   BookingEntity,
   BookingStatus,
   IdempotencyKeyEntity,
@@ -121,7 +120,12 @@ export class BookingsService {
         if (replay) return replay;
       }
       const clashes = [...calendar, ...(await bookedConflicts(manager, sessions, context.held))];
-      const { kept, skipped } = applySkipping(sessions, clashes, input.skipConflicts ?? false, zone);
+      const { kept, skipped } = applySkipping(
+        sessions,
+        clashes,
+        input.skipConflicts ?? false,
+        zone,
+      );
       const booking: BookingEntity = {
         id: input.dryRun ? '' : randomUUID(),
         centerId: center.id,
@@ -147,8 +151,16 @@ export class BookingsService {
         updatedAt: now,
       };
       if (input.dryRun) {
-        const occurrences = kept.map((s) => ({ id: null, startMs: s.start, endMs: s.end, status: 'booked' as const }));
-        return { statusCode: 200, body: bookingView({ ...booking, id: null }, occurrences, zone, skipped) };
+        const occurrences = kept.map((s) => ({
+          id: null,
+          startMs: s.start,
+          endMs: s.end,
+          status: 'booked' as const,
+        }));
+        return {
+          statusCode: 200,
+          body: bookingView({ ...booking, id: null }, occurrences, zone, skipped),
+        };
       }
       const occurrences = await insertSeries(manager, booking, kept, context.held);
       const body = bookingView(booking, occurrences, zone, skipped);
@@ -206,40 +218,43 @@ export class BookingsService {
     const booking = await this.visibleBooking(caller, id);
     const context = await this.contextOf(booking);
     const zone = context.center.timezone;
-    const newStart = input.start === undefined ? null : parseRequestTime(input.start, zone, 'start');
+    const newStart =
+      input.start === undefined ? null : parseRequestTime(input.start, zone, 'start');
     const newEnd = input.end === undefined ? null : parseRequestTime(input.end, zone, 'end');
     assertChangeable(booking);
     const attendees = input.attendees ?? booking.attendees;
     assertHoldable(context, attendees);
     const now = this.clock.now();
 
-    return this.writes.run(async (manager) => {
-      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
-      assertChangeable(current);
-      const next: BookingEntity = {
-        ...current,
-        title: input.title ?? current.title,
-        purpose: input.purpose ?? current.purpose,
-        attendees,
-        version: current.version + 1,
-        updatedAt: now,
-      };
-      if (newStart !== null || newEnd !== null) {
-        const startWall = newStart === null ? current.startLocal : localWallOf(newStart, zone);
-        const endWall =
-          newEnd === null
-            ? shiftWall(startWall, wallMinutesBetween(current.startLocal, current.endLocal))
-            : localWallOf(newEnd, zone);
-        if (wallMinutesBetween(startWall, endWall) <= 0) {
-          throw validationError('end', 'must be after start');
+    return this.writes
+      .run(async (manager) => {
+        const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+        assertChangeable(current);
+        const next: BookingEntity = {
+          ...current,
+          title: input.title ?? current.title,
+          purpose: input.purpose ?? current.purpose,
+          attendees,
+          version: current.version + 1,
+          updatedAt: now,
+        };
+        if (newStart !== null || newEnd !== null) {
+          const startWall = newStart === null ? current.startLocal : localWallOf(newStart, zone);
+          const endWall =
+            newEnd === null
+              ? shiftWall(startWall, wallMinutesBetween(current.startLocal, current.endLocal))
+              : localWallOf(newEnd, zone);
+          if (wallMinutesBetween(startWall, endWall) <= 0) {
+            throw validationError('end', 'must be after start');
+          }
+          await this.shiftSeries(manager, context, current, startWall, endWall, now);
+          next.startLocal = startWall;
+          next.endLocal = endWall;
         }
-        await this.shiftSeries(manager, context, current, startWall, endWall, now);
-        next.startLocal = startWall;
-        next.endLocal = endWall;
-      }
-      await manager.getRepository(BookingEntity).save(next);
-      return next;
-    }).then((saved) => this.views([saved]).then((views) => views[0]));
+        await manager.getRepository(BookingEntity).save(next);
+        return next;
+      })
+      .then((saved) => this.views([saved]).then((views) => views[0]));
   }
 
   async cancel(caller: Principal, id: string): Promise<BookingView> {
@@ -250,8 +265,17 @@ export class BookingsService {
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const occurrences = await activeOccurrences(manager, id);
-      await cancelOccurrences(manager, occurrences.filter((o) => o.endMs > now), now);
-      const next = { ...current, status: 'cancelled' as const, version: current.version + 1, updatedAt: now };
+      await cancelOccurrences(
+        manager,
+        occurrences.filter((o) => o.endMs > now),
+        now,
+      );
+      const next = {
+        ...current,
+        status: 'cancelled' as const,
+        version: current.version + 1,
+        updatedAt: now,
+      };
       await manager.getRepository(BookingEntity).save(next);
       return next;
     });
@@ -355,7 +379,10 @@ export class BookingsService {
   ): Promise<BookingView> {
     const booking = await this.visibleBooking(caller, id);
     if (!isStaffOf(caller, booking.centerId)) {
-      throw new DomainError('FORBIDDEN', 'Only the center’s coordinators and admins decide requests');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the center’s coordinators and admins decide requests',
+      );
     }
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
@@ -400,7 +427,10 @@ export class BookingsService {
     return { center, resource, held: [{ resource, quantity: booking.quantity }, ...equipment] };
   }
 
-  private async loadEquipment(input: CreateBookingInput, centerId: string): Promise<HeldResource[]> {
+  private async loadEquipment(
+    input: CreateBookingInput,
+    centerId: string,
+  ): Promise<HeldResource[]> {
     const requests = input.equipment ?? [];
     const ids = requests.map((e) => e.resourceId);
     if (new Set(ids).size !== ids.length || ids.includes(input.resourceId)) {
@@ -437,7 +467,13 @@ export class BookingsService {
 
   private expand(
     context: BookingContext,
-    input: { startWall: string; endWall: string; rule: string | null; exceptions: string[]; now: number },
+    input: {
+      startWall: string;
+      endWall: string;
+      rule: string | null;
+      exceptions: string[];
+      now: number;
+    },
   ): { sessions: Session[] } {
     const policy = context.center.policy;
     const result = expandSessions({

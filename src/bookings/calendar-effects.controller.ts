@@ -21,7 +21,9 @@ export class CalendarEffectsController {
 
   @SignedIn()
   @Get('centers/:centerId/closures')
-  listClosures(@Param('centerId') centerId: string): Promise<{ items: ClosureView[]; total: number }> {
+  listClosures(
+    @Param('centerId') centerId: string,
+  ): Promise<{ items: ClosureView[]; total: number }> {
     return this.closures.list(centerId);
   }
 

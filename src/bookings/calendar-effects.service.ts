@@ -39,18 +39,24 @@ export class CalendarEffectsService {
     const closure = await this.closures.create(caller, centerId, input);
     const center = await this.centers.getEntity(centerId);
     const zone = center.timezone;
-    const rows: Array<OccurrenceEntity & { title: string; resourceId: string }> = await this.dataSource
-      .getRepository(OccurrenceEntity)
-      .createQueryBuilder('o')
-      .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-      .select(['o.id AS id', 'o.bookingId AS "bookingId"', 'o.startMs AS "startMs"', 'o.endMs AS "endMs"'])
-      .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
-      .where('b.centerId = :centerId', { centerId })
-      .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-      .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
-      .andWhere('o.endMs > :now', { now: this.clock.now() })
-      .orderBy('o.startMs', 'ASC')
-      .getRawMany();
+    const rows: Array<OccurrenceEntity & { title: string; resourceId: string }> =
+      await this.dataSource
+        .getRepository(OccurrenceEntity)
+        .createQueryBuilder('o')
+        .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
+        .select([
+          'o.id AS id',
+          'o.bookingId AS "bookingId"',
+          'o.startMs AS "startMs"',
+          'o.endMs AS "endMs"',
+        ])
+        .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
+        .where('b.centerId = :centerId', { centerId })
+        .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
+        .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
+        .andWhere('o.endMs > :now', { now: this.clock.now() })
+        .orderBy('o.startMs', 'ASC')
+        .getRawMany();
     const affected = rows
       .filter((row) => isClosedOn(localDateOf(Number(row.startMs), zone), [closure]))
       .map((row) => ({

@@ -51,6 +51,9 @@ function clashOf(
       : null;
   }
   const uses = rows.map((row) => ({ ...row, end: row.end + bufferMs }));
-  const free = resource.quantity - peakUse(uses, { start: session.start, end: session.end + bufferMs });
-  return free < quantity ? { ...base, reason: 'insufficient_quantity', available: Math.max(0, free) } : null;
+  const free =
+    resource.quantity - peakUse(uses, { start: session.start, end: session.end + bufferMs });
+  return free < quantity
+    ? { ...base, reason: 'insufficient_quantity', available: Math.max(0, free) }
+    : null;
 }

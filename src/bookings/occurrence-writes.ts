@@ -6,7 +6,10 @@ const MINUTE = 60_000;
 const ACTIVE_OCCURRENCE = ['booked', 'checked_in'] as const;
 
 /** Writes on sessions and their allocations; callers run them inside a write transaction. */
-export async function activeOccurrences(manager: EntityManager, bookingId: string): Promise<OccurrenceEntity[]> {
+export async function activeOccurrences(
+  manager: EntityManager,
+  bookingId: string,
+): Promise<OccurrenceEntity[]> {
   return manager.getRepository(OccurrenceEntity).find({
     where: { bookingId, status: In([...ACTIVE_OCCURRENCE]) },
     order: { startMs: 'ASC' },
@@ -42,11 +45,14 @@ export async function moveOccurrenceTo(
   occurrenceId: string,
   session: Session,
 ): Promise<void> {
-  await manager.update(OccurrenceEntity, { id: occurrenceId }, { startMs: session.start, endMs: session.end });
+  await manager.update(
+    OccurrenceEntity,
+    { id: occurrenceId },
+    { startMs: session.start, endMs: session.end },
+  );
   await manager.update(
     AllocationEntity,
     { occurrenceId, active: true },
     { startMs: session.start, endMs: session.end },
   );
 }
-

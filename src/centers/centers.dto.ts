@@ -106,14 +106,18 @@ class CenterFields {
 
 export class CreateCenterInput extends CenterFields {
   @ApiProperty({ example: 'tashkent' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'slug must be 2-64 lowercase letters, digits or -' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'slug must be 2-64 lowercase letters, digits or -',
+  })
   slug: string;
 }
 
 export class UpdateCenterInput {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'slug must be 2-64 lowercase letters, digits or -' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'slug must be 2-64 lowercase letters, digits or -',
+  })
   slug?: string;
 
   @ApiPropertyOptional()

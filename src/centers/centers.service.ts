@@ -24,7 +24,9 @@ export class CentersService {
   ) {}
 
   async list(): Promise<{ items: CenterView[]; total: number }> {
-    const centers = await this.dataSource.getRepository(CenterEntity).find({ order: { name: 'ASC' } });
+    const centers = await this.dataSource
+      .getRepository(CenterEntity)
+      .find({ order: { name: 'ASC' } });
     return { items: centers.map(toCenterView), total: centers.length };
   }
 
@@ -99,7 +101,6 @@ export class CentersService {
     });
     return toCenterView(updated);
   }
-
 }
 
 async function assertSlugFree(repository: Repository<CenterEntity>, slug: string): Promise<void> {
@@ -132,8 +133,8 @@ function mergePolicy<T extends object>(base: T, patch: PolicyInput | undefined):
 }
 
 function checkedZone(zone: string): string {
-  if (!isValidZone(zone)) throw validationError('timezone', `"${zone}" is not an IANA time zone`);
-  return zone;
+  if (isValidZone(zone)) return zone;
+  throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent');
 }
 
 function checkedOpeningHours(hours: unknown): OpeningHours {
@@ -143,6 +144,6 @@ function checkedOpeningHours(hours: unknown): OpeningHours {
 }
 
 export function checkedLocalDate(field: string, value: string): string {
-  if (!isLocalDate(value)) throw validationError(field, `"${value}" is not a date YYYY-MM-DD`);
-  return value;
+  if (isLocalDate(value)) return value;
+  throw validationError(field, 'must be a real date YYYY-MM-DD');
 }

@@ -22,7 +22,12 @@ export class ClosuresService {
   /** The closure rules the scheduler checks sessions against. */
   async rulesOf(centerId: string): Promise<ClosureRule[]> {
     const rows = await this.dataSource.getRepository(ClosureEntity).findBy({ centerId });
-    return rows.map((row) => ({ from: row.from, to: row.to, yearly: row.yearly, reason: row.reason }));
+    return rows.map((row) => ({
+      from: row.from,
+      to: row.to,
+      yearly: row.yearly,
+      reason: row.reason,
+    }));
   }
 
   async list(centerId: string): Promise<{ items: ClosureView[]; total: number }> {
@@ -33,7 +38,11 @@ export class ClosuresService {
     return { items: rows.map(toClosureView), total: rows.length };
   }
 
-  async create(caller: Principal, centerId: string, input: CreateClosureInput): Promise<ClosureView> {
+  async create(
+    caller: Principal,
+    centerId: string,
+    input: CreateClosureInput,
+  ): Promise<ClosureView> {
     const from = checkedLocalDate('from', input.from);
     const to = checkedLocalDate('to', input.to);
     if (to < from) throw validationError('to', 'must be on or after from');

@@ -1,8 +1,7 @@
 import { CONFIG_DEFAULTS, DEVELOPMENT_JWT_SECRET } from '../../config/defaults';
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string; schema?: string };
+  { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; schema?: string };
 
 export interface AppConfig {
   nodeEnv: string;

@@ -44,11 +44,17 @@ export class GlobalErrorFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ErrorBody {
     if (error instanceof DomainError) {
-      return { statusCode: error.status, code: error.code, message: error.message, ...error.extras };
+      return {
+        statusCode: error.status,
+        code: error.code,
+        message: error.message,
+        ...error.extras,
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const code = CODE_FOR_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+      const code =
+        CODE_FOR_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
       const message = status >= 500 ? 'Internal error' : error.message;
       return { statusCode: status, code, message };
     }

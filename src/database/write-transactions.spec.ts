@@ -30,10 +30,15 @@ describe('WriteTransactions on SQLite', () => {
         const [{ n }] = await manager.query('SELECT COUNT(*) AS n FROM organizations');
         await nextTick();
         if (Number(n) > 0) return false;
-        await manager.query('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, 0)', [id, id]);
+        await manager.query('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, 0)', [
+          id,
+          id,
+        ]);
         return true;
       });
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => insertIfAbsent(`org-${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => insertIfAbsent(`org-${i}`)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await count()).toBe(1);
   });

@@ -11,7 +11,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: string }> {
+  async health(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; database: string }> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };

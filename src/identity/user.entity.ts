@@ -42,10 +42,10 @@ export class UserEntity {
 /** The centers a coordinator runs. */
 @Entity('user_centers')
 export class UserCenterEntity {
-  @PrimaryColumn({ name: 'user_id', type: "varchar", length: 36 })
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
-  @PrimaryColumn({ name: 'center_id', type: "varchar", length: 36 })
+  @PrimaryColumn({ name: 'center_id', type: 'varchar', length: 36 })
   centerId: string;
 }
 

@@ -54,7 +54,12 @@ export class UsersService {
     if (!user || !user.active) {
       throw new DomainError('UNAUTHENTICATED', 'The account is not active');
     }
-    return { id: user.id, role: user.role, name: user.name, centerIds: await this.centerIdsOf(user) };
+    return {
+      id: user.id,
+      role: user.role,
+      name: user.name,
+      centerIds: await this.centerIdsOf(user),
+    };
   }
 
   async me(principal: Principal): Promise<UserView> {
@@ -71,9 +76,13 @@ export class UsersService {
     this.assertMayCreate(caller, input.role);
     const centerIds = input.role === 'coordinator' ? [...new Set(input.centerIds ?? [])] : [];
     if (input.role === 'coordinator' && centerIds.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'centerIds: a coordinator runs at least one center', {
-        details: [{ field: 'centerIds', message: 'a coordinator runs at least one center' }],
-      });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'centerIds: a coordinator runs at least one center',
+        {
+          details: [{ field: 'centerIds', message: 'a coordinator runs at least one center' }],
+        },
+      );
     }
     await this.assertCentersExist(centerIds);
     if (input.organizationId) await this.assertOrganizationExists(input.organizationId);

@@ -19,13 +19,15 @@ const pipe = createValidationPipe();
  */
 export async function validateBeforeRefusing(context: ExecutionContext): Promise<void> {
   const controller = context.getClass();
+  const prototype = controller.prototype as object;
   const handler = context.getHandler().name;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
     string,
     { index: number; data?: string }
   >;
-  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler) ??
-    []) as Array<new () => unknown>;
+  const types = (Reflect.getMetadata('design:paramtypes', prototype, handler) ?? []) as Array<
+    new () => unknown
+  >;
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const sources: Record<Paramtype, unknown> = {
     body: request.body,

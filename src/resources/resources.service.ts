@@ -29,7 +29,11 @@ export class ResourcesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(caller: Principal, centerId: string, query: ResourceQuery): Promise<Page<ResourceView>> {
+  async list(
+    caller: Principal,
+    centerId: string,
+    query: ResourceQuery,
+  ): Promise<Page<ResourceView>> {
     await this.centers.getEntity(centerId);
     const builder = this.dataSource
       .getRepository(ResourceEntity)
@@ -39,7 +43,8 @@ export class ResourcesService {
       .addOrderBy('r.name')
       .addOrderBy('r.id');
     if (query.kind) builder.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.active !== undefined) builder.andWhere('r.active = :active', { active: query.active });
+    if (query.active !== undefined)
+      builder.andWhere('r.active = :active', { active: query.active });
     const all = await builder.getMany();
     const matching = query.feature ? all.filter((r) => r.features.includes(query.feature!)) : all;
     const items = matching.slice(query.offset, query.offset + query.limit);
@@ -87,7 +92,8 @@ export class ResourcesService {
       quantity: input.quantity ?? 1,
       features: uniqueSorted(input.features ?? []),
       requiresApproval: input.requiresApproval ?? false,
-      checkInRequired: input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
+      checkInRequired:
+        input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
       minDurationMinutes: input.minDurationMinutes ?? DEFAULT_MIN_DURATION,
       maxDurationMinutes: input.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
       bufferMinutes: input.bufferMinutes ?? 0,

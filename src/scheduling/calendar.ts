@@ -73,7 +73,9 @@ export function validateOpeningHours(hours: unknown): string | null {
     return 'openingHours must be an object with the keys mon…sun';
   }
   const record = hours as Record<string, unknown>;
-  const unknownKey = Object.keys(record).find((key) => !(WEEKDAYS as readonly string[]).includes(key));
+  const unknownKey = Object.keys(record).find(
+    (key) => !(WEEKDAYS as readonly string[]).includes(key),
+  );
   if (unknownKey !== undefined) return `openingHours has an unknown day "${unknownKey}"`;
   for (const day of WEEKDAYS) {
     if (!(day in record)) return `openingHours lacks ${day}`;
@@ -85,7 +87,8 @@ export function validateOpeningHours(hours: unknown): string | null {
 
 /** A problem with a closure (real dates, from <= to, a yearly one spanning at most a year), or null. */
 export function validateClosureRule(rule: ClosureRule): string | null {
-  if (!isLocalDate(rule.from) || !isLocalDate(rule.to)) return 'from and to must be dates YYYY-MM-DD';
+  if (!isLocalDate(rule.from) || !isLocalDate(rule.to))
+    return 'from and to must be dates YYYY-MM-DD';
   if (rule.to < rule.from) return 'to must not be before from';
   if (rule.yearly && daysBetween(rule.from, rule.to) >= 365) {
     return 'a yearly closure must span less than a year';
@@ -147,7 +150,7 @@ function datesTouched(session: Interval, zone: string): string[] {
   const first = localDateOf(session.start, zone);
   const last = localDateOf(Math.max(session.start, session.end - 1), zone);
   const dates = [first];
-  for (let date = first; date < last; ) {
+  for (let date = first; date < last;) {
     date = addDays(date, 1);
     dates.push(date);
   }

@@ -32,9 +32,5 @@ export {
   validateClosureRule,
   validateOpeningHours,
 } from './calendar';
-export {
-  PAST_TOLERANCE_MINUTES,
-  bookingHorizonEnd,
-  checkSessionPolicies,
-} from './policy';
+export { PAST_TOLERANCE_MINUTES, bookingHorizonEnd, checkSessionPolicies } from './policy';
 export type { SessionPolicyInput } from './policy';

@@ -17,7 +17,9 @@ export function exclusiveClashes<T extends Interval>(
   bufferMinutes: number,
 ): T[] {
   const buffer = bufferMinutes * MINUTE_MS;
-  return existing.filter((ex) => requested.start < ex.end + buffer && ex.start < requested.end + buffer);
+  return existing.filter(
+    (ex) => requested.start < ex.end + buffer && ex.start < requested.end + buffer,
+  );
 }
 
 interface UseEvent {
@@ -49,6 +51,10 @@ export function peakUse(uses: readonly PoolUse[], window: Interval): number {
 }
 
 /** Units of a pool free through the whole window (never below zero). */
-export function unitsFreeThrough(poolSize: number, uses: readonly PoolUse[], window: Interval): number {
+export function unitsFreeThrough(
+  poolSize: number,
+  uses: readonly PoolUse[],
+  window: Interval,
+): number {
   return Math.max(0, poolSize - peakUse(uses, window));
 }

@@ -49,15 +49,16 @@ describe('parseRequestTime', () => {
     expect(parseRequestTime(input, TASHKENT, 'start')).toBe(utc(expected));
   });
 
-  it.each([
-    '2026-12-01T10:00:30',
-    '2026-12-01T10:00:00.5',
-    '2026-12-01T10:00:00.001+05:00',
-  ])('refuses %s: seconds and milliseconds must be zero', (input) => {
-    const error = caught(() => parseRequestTime(input, TASHKENT, 'end'));
-    expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.extras.details).toEqual([{ field: 'end', message: expect.stringMatching(/zero/) }]);
-  });
+  it.each(['2026-12-01T10:00:30', '2026-12-01T10:00:00.5', '2026-12-01T10:00:00.001+05:00'])(
+    'refuses %s: seconds and milliseconds must be zero',
+    (input) => {
+      const error = caught(() => parseRequestTime(input, TASHKENT, 'end'));
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.extras.details).toEqual([
+        { field: 'end', message: expect.stringMatching(/zero/) },
+      ]);
+    },
+  );
 
   it.each([
     '',

@@ -217,7 +217,11 @@ export function parseRequestMoment(input: string, zone: string, field: string): 
   const floating = floatingOfFields(fields);
 
   if (offsetText === undefined) {
-    return { instant: floatingToInstant(floating, zone), wall: formatFloatingWall(floating), hadOffset: false };
+    return {
+      instant: floatingToInstant(floating, zone),
+      wall: formatFloatingWall(floating),
+      hadOffset: false,
+    };
   }
   const offset = parseOffsetMinutes(offsetText);
   if (offset === null) throw validationError(field, 'has an invalid UTC offset');

@@ -25,7 +25,8 @@ export function bookingHorizonEnd(nowMs: number, policy: CenterPolicy): number {
 function checkNotInPast(sessions: readonly Session[], nowMs: number): void {
   const earliest = nowMs - PAST_TOLERANCE_MINUTES * MINUTE_MS;
   const past = sessions.find((s) => s.start < earliest);
-  if (past) throw new DomainError('IN_THE_PAST', `The session on ${past.localDate} starts in the past`);
+  if (past)
+    throw new DomainError('IN_THE_PAST', `The session on ${past.localDate} starts in the past`);
 }
 
 function checkNotTooFarAhead(input: SessionPolicyInput): void {
@@ -40,7 +41,10 @@ function checkNotTooFarAhead(input: SessionPolicyInput): void {
     );
   }
   if (input.beyondHorizon) {
-    throw new DomainError('TOO_FAR_AHEAD', `The series goes on past the booking window (${window})`);
+    throw new DomainError(
+      'TOO_FAR_AHEAD',
+      `The series goes on past the booking window (${window})`,
+    );
   }
 }
 

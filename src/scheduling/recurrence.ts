@@ -50,7 +50,12 @@ export interface SessionExpansion {
 const SCAN_PAST_HORIZON_MS = 4 * 366 * DAY_MS;
 /** Upper bound on rrule.js periods (days, weeks…) scanned, whatever the dates. */
 const MAX_SCAN_PERIODS = 10_000;
-const PERIOD_DAYS: Record<RuleFrequency, number> = { DAILY: 1, WEEKLY: 7, MONTHLY: 28, YEARLY: 365 };
+const PERIOD_DAYS: Record<RuleFrequency, number> = {
+  DAILY: 1,
+  WEEKLY: 7,
+  MONTHLY: 28,
+  YEARLY: 365,
+};
 
 interface SessionShape {
   zone: string;
@@ -112,7 +117,10 @@ function sessionAt(startFloating: number, shape: SessionShape): Session {
 function exceptionSet(exceptions: readonly string[] | undefined): Set<string> {
   for (const date of exceptions ?? []) {
     if (!isLocalDate(date)) {
-      throw validationError('recurrence.exceptions', `"${String(date)}" is not a local date YYYY-MM-DD`);
+      throw validationError(
+        'recurrence.exceptions',
+        `"${String(date)}" is not a local date YYYY-MM-DD`,
+      );
     }
   }
   return new Set(exceptions);

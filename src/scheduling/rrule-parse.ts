@@ -57,7 +57,8 @@ function invalid(message: string): DomainError {
 /** Splits `KEY=VALUE;…` (optional `RRULE:` prefix) into upper-cased parts, refusing repeats. */
 function splitParts(rule: string): Map<string, string> {
   const text = rule.trim().replace(/^RRULE:/i, '');
-  if (/[\r\n]/.test(text)) throw invalid('The rule must be a single RRULE line (no DTSTART or other lines)');
+  if (/[\r\n]/.test(text))
+    throw invalid('The rule must be a single RRULE line (no DTSTART or other lines)');
   const parts = new Map<string, string>();
   for (const part of text.split(';').filter((p) => p.trim() !== '')) {
     const match = /^\s*([A-Za-z-]+)\s*=\s*(\S+)\s*$/.exec(part);
@@ -75,7 +76,9 @@ function checkPartNames(parts: Map<string, string>): void {
       throw invalid(`${key} is not supported: every session keeps the first session's time of day`);
     }
     if (ZONE_PARTS.has(key)) {
-      throw invalid(`${key} is not allowed in the rule: the start and the center's time zone apply`);
+      throw invalid(
+        `${key} is not allowed in the rule: the start and the center's time zone apply`,
+      );
     }
     if (!KNOWN_PARTS.has(key)) throw invalid(`Unknown rule part ${key}`);
   }
@@ -84,7 +87,9 @@ function checkPartNames(parts: Map<string, string>): void {
 function readFrequency(value: string | undefined): RuleFrequency {
   if (value === undefined) throw invalid('FREQ is required');
   if (SUB_DAILY.has(value)) {
-    throw invalid(`FREQ=${value} is not supported: every session keeps the first session's time of day`);
+    throw invalid(
+      `FREQ=${value} is not supported: every session keeps the first session's time of day`,
+    );
   }
   if (!(value in FREQUENCIES)) throw invalid(`Unknown FREQ=${value}`);
   return value as RuleFrequency;
@@ -115,9 +120,12 @@ function readUntil(text: string): RuleUntil {
   if (m[4] === undefined) return { kind: 'local', floating: midnight + DAY_MS - 1 };
 
   const [hours, minutes, seconds] = [Number(m[4]), Number(m[5]), Number(m[6])];
-  if (hours > 23 || minutes > 59 || seconds > 59) throw invalid(`UNTIL=${text} is not a valid time`);
+  if (hours > 23 || minutes > 59 || seconds > 59)
+    throw invalid(`UNTIL=${text} is not a valid time`);
   const timeOfDay = hours * HOUR_MS + minutes * MINUTE_MS + seconds * 1000;
-  return m[7] ? { kind: 'instant', ms: midnight + timeOfDay } : { kind: 'local', floating: midnight + timeOfDay };
+  return m[7]
+    ? { kind: 'instant', ms: midnight + timeOfDay }
+    : { kind: 'local', floating: midnight + timeOfDay };
 }
 
 function readWeekdays(text: string, freq: RuleFrequency, hasWeekNumbers: boolean): Weekday[] {
@@ -127,7 +135,8 @@ function readWeekdays(text: string, freq: RuleFrequency, hasWeekNumbers: boolean
     const weekday = DAY_CODES.indexOf(m[2]);
     if (m[1] === undefined) return new Weekday(weekday);
     const ordinalAllowed = freq === 'MONTHLY' || (freq === 'YEARLY' && !hasWeekNumbers);
-    if (!ordinalAllowed) throw invalid(`BYDAY=${item}: a numbered weekday needs FREQ=MONTHLY or YEARLY`);
+    if (!ordinalAllowed)
+      throw invalid(`BYDAY=${item}: a numbered weekday needs FREQ=MONTHLY or YEARLY`);
     return new Weekday(weekday, readInteger('BYDAY', m[1], 1, freq === 'MONTHLY' ? 5 : 53, true));
   });
 }

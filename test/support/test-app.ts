@@ -46,7 +46,12 @@ export interface TestApp {
   request<T = any>(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    options?: {
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    },
   ): Promise<ApiResponse<T>>;
   login(email: string, password: string): Promise<string>;
   close(): Promise<void>;
@@ -114,7 +119,9 @@ export async function startTestApp(
     async login(email, password) {
       const response = await request('POST', '/api/v1/auth/login', { body: { email, password } });
       if (response.status !== 200) {
-        throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       }
       return response.body.accessToken as string;
     },

@@ -2,7 +2,8 @@ import { ADMIN, TestApp } from './test-app';
 
 /** Builders for test data, made through the API itself. */
 let counter = 0;
-const unique = (prefix: string) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
+const unique = (prefix: string) =>
+  `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
 
 export interface Actor {
   id: string;
@@ -21,10 +22,20 @@ export interface World {
   otherMember: Actor;
 }
 
-export async function createCenter(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
+export async function createCenter(
+  t: TestApp,
+  token: string,
+  overrides: Record<string, unknown> = {},
+) {
   const response = await t.request('POST', '/api/v1/centers', {
     token,
-    body: { slug: unique('center'), name: 'Test center', city: 'Tashkent', region: 'Tashkent', ...overrides },
+    body: {
+      slug: unique('center'),
+      name: 'Test center',
+      city: 'Tashkent',
+      region: 'Tashkent',
+      ...overrides,
+    },
   });
   if (response.status !== 201) throw new Error(`center: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; timezone: string };
