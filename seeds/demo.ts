@@ -7,7 +7,7 @@ import { hashPassword } from '../src/identity/passwords';
 import { OrganizationEntity, UserCenterEntity, UserEntity } from '../src/identity/user.entity';
 import { ResourceEntity } from '../src/resources/resource.entity';
 import { DEFAULT_OPENING_HOURS } from '../src/scheduling';
-import { DEFAULT_POLICY } from '../src/scheduling/types';
+import { DEFAULT_POLICY, OpeningHours } from '../src/scheduling/types';
 import {
   DEMO_CENTERS,
   DEMO_HOLIDAYS,
@@ -91,7 +91,7 @@ async function ensureCenter(
     region: center.region,
     timezone: 'Asia/Tashkent',
     address: center.address,
-    openingHours: DEFAULT_OPENING_HOURS,
+    openingHours: structuredClone(DEFAULT_OPENING_HOURS) as OpeningHours,
     policy: DEFAULT_POLICY,
     active: true,
     createdAt: now,

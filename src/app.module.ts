@@ -11,6 +11,8 @@ import { HealthController } from './health/health.controller';
 import { AccessGuard } from './identity/access.guard';
 import { IdentityModule } from './identity/identity.module';
 import { ResourcesModule } from './resources/resources.module';
+import { RouteTargets } from './identity/route-targets';
+import { RouteTargetLookup } from './route-target-lookup';
 
 /** The configuration and the clock, available everywhere. */
 @Global()
@@ -45,6 +47,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GlobalErrorFilter },
+        { provide: RouteTargets, useClass: RouteTargetLookup },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };

@@ -57,32 +57,32 @@ export class BookingsController {
   }
 
   @SignedIn()
-  @Get(':id')
-  get(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+  @Get(':bookingId')
+  get(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
     return this.bookings.get(caller, id);
   }
 
   @SignedIn()
-  @Patch(':id')
+  @Patch(':bookingId')
   update(
     @CurrentUser() caller: Principal,
-    @Param('id') id: string,
+    @Param('bookingId') id: string,
     @Body() input: UpdateBookingInput,
   ): Promise<BookingView> {
     return this.bookings.update(caller, id, input);
   }
 
   @SignedIn()
-  @Delete(':id')
-  cancel(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+  @Delete(':bookingId')
+  cancel(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
     return this.bookings.cancel(caller, id);
   }
 
   @SignedIn()
-  @Patch(':id/occurrences/:occurrenceId')
+  @Patch(':bookingId/occurrences/:occurrenceId')
   moveOccurrence(
     @CurrentUser() caller: Principal,
-    @Param('id') id: string,
+    @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Body() input: MoveOccurrenceInput,
   ): Promise<BookingView> {
@@ -90,10 +90,10 @@ export class BookingsController {
   }
 
   @SignedIn()
-  @Delete(':id/occurrences/:occurrenceId')
+  @Delete(':bookingId/occurrences/:occurrenceId')
   cancelOccurrence(
     @CurrentUser() caller: Principal,
-    @Param('id') id: string,
+    @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Query() query: CancelOccurrenceQuery,
   ): Promise<BookingView> {
@@ -101,18 +101,18 @@ export class BookingsController {
   }
 
   @Staff()
-  @Post(':id/approve')
+  @Post(':bookingId/approve')
   @HttpCode(200)
-  approve(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<BookingView> {
+  approve(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
     return this.bookings.approve(caller, id);
   }
 
   @Staff()
-  @Post(':id/reject')
+  @Post(':bookingId/reject')
   @HttpCode(200)
   reject(
     @CurrentUser() caller: Principal,
-    @Param('id') id: string,
+    @Param('bookingId') id: string,
     @Body() input: RejectInput,
   ): Promise<BookingView> {
     return this.bookings.reject(caller, id, input.reason);

@@ -5,13 +5,8 @@ import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
-import {
-  DEFAULT_OPENING_HOURS,
-  isLocalDate,
-  isValidZone,
-  validateOpeningHours,
-} from '../scheduling';
-import { DEFAULT_POLICY, OpeningHours } from '../scheduling/types';
+import { DEFAULT_OPENING_HOURS, isValidZone, validateOpeningHours } from '../scheduling';
+import { DEFAULT_POLICY, OpeningHours, WEEKDAYS } from '../scheduling/types';
 import { CenterEntity } from './center.entity';
 import { CenterView, CreateCenterInput, PolicyInput, UpdateCenterInput } from './centers.dto';
 
@@ -137,13 +132,13 @@ function checkedZone(zone: string): string {
   throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent');
 }
 
+/** The week as sent, with the days it leaves out closed. */
 function checkedOpeningHours(hours: unknown): OpeningHours {
-  const problem = validateOpeningHours(hours);
+  const week =
+    typeof hours === 'object' && hours !== null && !Array.isArray(hours)
+      ? { ...Object.fromEntries(WEEKDAYS.map((day) => [day, []])), ...hours }
+      : hours;
+  const problem = validateOpeningHours(week);
   if (problem) throw validationError('openingHours', problem);
-  return hours as OpeningHours;
-}
-
-export function checkedLocalDate(field: string, value: string): string {
-  if (isLocalDate(value)) return value;
-  throw validationError(field, 'must be a real date YYYY-MM-DD');
+  return week as OpeningHours;
 }

@@ -5,9 +5,10 @@ import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
+import { isLocalDate, validateClosureRule } from '../scheduling';
 import type { ClosureRule } from '../scheduling/types';
 import { CreateClosureInput, ClosureView } from './centers.dto';
-import { CentersService, checkedLocalDate } from './centers.service';
+import { CentersService } from './centers.service';
 import { ClosureEntity } from './closure.entity';
 
 @Injectable()
@@ -43,24 +44,28 @@ export class ClosuresService {
     centerId: string,
     input: CreateClosureInput,
   ): Promise<ClosureView> {
-    const from = checkedLocalDate('from', input.from);
-    const to = checkedLocalDate('to', input.to);
-    if (to < from) throw validationError('to', 'must be on or after from');
-    if (input.yearly && daysBetween(from, to) > 365) {
-      throw validationError('to', 'a yearly closure spans at most one year');
-    }
+    const rule = { from: input.from, to: input.to, yearly: input.yearly ?? false };
+    if (!isLocalDate(rule.from)) throw validationError('from', 'must be a real date YYYY-MM-DD');
+    if (!isLocalDate(rule.to)) throw validationError('to', 'must be a real date YYYY-MM-DD');
+    const problem = validateClosureRule(rule);
+    if (problem) throw validationError('to', problem);
     await this.centers.getManaged(caller, centerId);
     const closure: ClosureEntity = {
       id: randomUUID(),
       centerId,
-      from,
-      to,
+      ...rule,
       reason: input.reason,
-      yearly: input.yearly ?? false,
       createdAt: this.clock.now(),
     };
     await this.writes.run((manager) => manager.getRepository(ClosureEntity).insert(closure));
     return toClosureView(closure);
+  }
+
+  async assertExists(centerId: string, closureId: string): Promise<void> {
+    const exists = await this.dataSource
+      .getRepository(ClosureEntity)
+      .existsBy({ id: closureId, centerId });
+    if (!exists) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
   }
 
   async remove(caller: Principal, centerId: string, closureId: string): Promise<void> {
@@ -81,8 +86,4 @@ function toClosureView(row: ClosureEntity): ClosureView {
     reason: row.reason,
     yearly: row.yearly,
   };
-}
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }

@@ -45,6 +45,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly extras: ErrorExtras = {},
+    /** Response headers that go with the error, such as `Retry-After`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -36,6 +36,9 @@ export class GlobalErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(error);
+    if (error instanceof DomainError) {
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
+    }
     if (body.statusCode >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }

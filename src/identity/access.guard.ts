@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_RULE, AccessRule, Principal } from './access';
+import { RouteTargets } from './route-targets';
 import { UsersService } from './users.service';
 import { validateBeforeRefusing } from './validate-first';
 
@@ -15,6 +16,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersService,
+    private readonly targets: RouteTargets,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,17 +27,20 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new DomainError('FORBIDDEN', 'This route declares no access rule');
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    let principal: Principal;
     try {
-      const principal = await this.authenticate(request.headers.authorization);
-      if (!rule.roles.includes(principal.role)) {
-        throw new DomainError('FORBIDDEN', `A ${principal.role} may not do this`);
-      }
-      request.principal = principal;
-      return true;
+      principal = await this.authenticate(request.headers.authorization);
     } catch (refusal) {
       await validateBeforeRefusing(context);
       throw refusal;
     }
+    if (!rule.roles.includes(principal.role)) {
+      await validateBeforeRefusing(context);
+      await this.targets.assertVisible(principal, request.params as Record<string, string>);
+      throw new DomainError('FORBIDDEN', `A ${principal.role} may not do this`);
+    }
+    request.principal = principal;
+    return true;
   }
 
   private async authenticate(header: string | undefined): Promise<Principal> {

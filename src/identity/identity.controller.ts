@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Public, SignedIn, Staff } from './access';
 import { CreateUserInput, LoginInput, UserView } from './users.dto';
@@ -12,8 +12,11 @@ export class IdentityController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() input: LoginInput): Promise<{ accessToken: string; user: UserView }> {
-    return this.users.login(input.email, input.password);
+  login(
+    @Body() input: LoginInput,
+    @Ip() address: string,
+  ): Promise<{ accessToken: string; user: UserView }> {
+    return this.users.login(input.email, input.password, address);
   }
 
   @ApiBearerAuth()

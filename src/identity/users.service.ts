@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { CenterEntity } from '../centers/center.entity';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaff } from './access';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { OrganizationEntity, Role, UserCenterEntity, UserEntity } from './user.entity';
 import { CreateUserInput, UserView } from './users.dto';
@@ -23,17 +24,24 @@ export class UsersService {
     private readonly writes: WriteTransactions,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; user: UserView }> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOneBy({ email: email.trim().toLowerCase() });
+  async login(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<{ accessToken: string; user: UserView }> {
+    const normalized = email.trim().toLowerCase();
+    this.throttle.assertAllowed(normalized, address);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
     const valid = await verifyPassword(password, user?.passwordHash ?? null);
     if (!user || !valid || !user.active) {
+      this.throttle.recordFailure(normalized, address);
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password');
     }
+    this.throttle.recordSuccess(normalized);
     const payload: TokenPayload = { sub: user.id };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: this.config.jwtSecret,

@@ -83,24 +83,27 @@ export class ResourcesService {
     input: CreateResourceInput,
   ): Promise<ResourceView> {
     await this.centers.getManaged(caller, centerId);
-    const resource: ResourceEntity = checkedResource({
-      id: randomUUID(),
-      centerId,
-      kind: input.kind,
-      name: input.name,
-      capacity: input.capacity ?? null,
-      quantity: input.quantity ?? 1,
-      features: uniqueSorted(input.features ?? []),
-      requiresApproval: input.requiresApproval ?? false,
-      checkInRequired:
-        input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
-      minDurationMinutes: input.minDurationMinutes ?? DEFAULT_MIN_DURATION,
-      maxDurationMinutes: input.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
-      bufferMinutes: input.bufferMinutes ?? 0,
-      active: true,
-      qrToken: newQrToken(),
-      createdAt: this.clock.now(),
-    });
+    const resource: ResourceEntity = checkedResource(
+      {
+        id: randomUUID(),
+        centerId,
+        kind: input.kind,
+        name: input.name,
+        capacity: input.capacity ?? null,
+        quantity: input.quantity ?? 1,
+        features: uniqueSorted(input.features ?? []),
+        requiresApproval: input.requiresApproval ?? false,
+        checkInRequired:
+          input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
+        minDurationMinutes: input.minDurationMinutes ?? DEFAULT_MIN_DURATION,
+        maxDurationMinutes: input.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
+        bufferMinutes: input.bufferMinutes ?? 0,
+        active: true,
+        qrToken: newQrToken(),
+        createdAt: this.clock.now(),
+      },
+      input.quantity !== undefined,
+    );
     await this.writes.run((manager) => manager.getRepository(ResourceEntity).insert(resource));
     return this.view(caller, resource);
   }
@@ -152,7 +155,10 @@ export class ResourcesService {
   }
 }
 
-function checkedResource(resource: ResourceEntity): ResourceEntity {
+function checkedResource(resource: ResourceEntity, quantityGiven = true): ResourceEntity {
+  if (resource.kind === 'equipment' && !quantityGiven) {
+    throw validationError('quantity', 'an equipment pool needs a quantity');
+  }
   if (resource.kind === 'room' && resource.capacity === null) {
     throw validationError('capacity', 'a room needs a capacity');
   }

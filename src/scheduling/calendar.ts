@@ -11,24 +11,28 @@ import {
   ClosureRule,
   Conflict,
   Interval,
-  OpeningHours,
   OpeningPeriod,
   Session,
   WEEKDAYS,
+  Weekday,
 } from './types';
 
-const WORKDAY: readonly OpeningPeriod[] = [{ from: '09:00', to: '18:00' }];
+/** Opening hours as the functions here read them; an `OpeningHours` value fits. */
+export type WeekHours = Readonly<Record<Weekday, readonly OpeningPeriod[]>>;
 
-/** Monday to Saturday 09:00–18:00, Sunday closed. */
-export const DEFAULT_OPENING_HOURS: Readonly<OpeningHours> = {
-  mon: [...WORKDAY],
-  tue: [...WORKDAY],
-  wed: [...WORKDAY],
-  thu: [...WORKDAY],
-  fri: [...WORKDAY],
-  sat: [...WORKDAY],
-  sun: [],
-};
+const workday = (): readonly OpeningPeriod[] =>
+  Object.freeze([Object.freeze({ from: '09:00', to: '18:00' })]);
+
+/** Monday to Saturday 09:00–18:00, Sunday closed. Frozen: copy it to change it. */
+export const DEFAULT_OPENING_HOURS: WeekHours = Object.freeze({
+  mon: workday(),
+  tue: workday(),
+  wed: workday(),
+  thu: workday(),
+  fri: workday(),
+  sat: workday(),
+  sun: Object.freeze([]),
+});
 
 const HH_MM = /^(\d{2}):(\d{2})$/;
 const MINUTES_PER_DAY = 24 * 60;
@@ -121,7 +125,7 @@ function periodInterval(localDate: string, period: OpeningPeriod, zone: string):
 }
 
 /** The opening periods of a local date as instants (gap rule applied), without closures. */
-function periodsOf(localDate: string, zone: string, hours: OpeningHours): Interval[] {
+function periodsOf(localDate: string, zone: string, hours: WeekHours): Interval[] {
   return hours[weekdayOf(localDate)]
     .map((period) => periodInterval(localDate, period, zone))
     .filter((interval) => interval.end > interval.start)
@@ -132,14 +136,14 @@ function periodsOf(localDate: string, zone: string, hours: OpeningHours): Interv
 export function openPeriodsOn(
   localDate: string,
   zone: string,
-  hours: OpeningHours,
+  hours: WeekHours,
   closures: readonly ClosureRule[],
 ): Interval[] {
   return isClosedOn(localDate, closures) ? [] : periodsOf(localDate, zone, hours);
 }
 
 /** Whether the session lies inside one opening period of the local day of its start. */
-export function fitsOpeningHours(session: Interval, zone: string, hours: OpeningHours): boolean {
+export function fitsOpeningHours(session: Interval, zone: string, hours: WeekHours): boolean {
   return periodsOf(localDateOf(session.start, zone), zone, hours).some(
     (period) => period.start <= session.start && session.end <= period.end,
   );
@@ -165,7 +169,7 @@ export function calendarConflicts(
   sessions: readonly Session[],
   resourceId: string,
   zone: string,
-  hours: OpeningHours,
+  hours: WeekHours,
   closures: readonly ClosureRule[],
 ): Conflict[] {
   const conflicts: Conflict[] = [];

@@ -32,5 +32,6 @@ export {
   validateClosureRule,
   validateOpeningHours,
 } from './calendar';
+export type { WeekHours } from './calendar';
 export { PAST_TOLERANCE_MINUTES, bookingHorizonEnd, checkSessionPolicies } from './policy';
 export type { SessionPolicyInput } from './policy';

@@ -132,6 +132,7 @@ describe('formatInstant', () => {
     ['Asia/Kathmandu', '2026-12-01T05:00Z', '2026-12-01T10:45:00+05:45'],
     ['America/St_Johns', '2026-12-01T05:00Z', '2026-12-01T01:30:00-03:30'],
     [TASHKENT, '2026-12-31T19:00Z', '2027-01-01T00:00:00+05:00'],
+    [TASHKENT, '1900-01-01T00:00Z', '1900-01-01T04:37:00+04:37'],
   ])('formats in %s: %s -> %s', (zone, iso, expected) => {
     expect(formatInstant(utc(iso), zone)).toBe(expected);
   });

@@ -47,16 +47,23 @@ export function isValidZone(zone: unknown): zone is string {
 function ianaZone(zone: string): IANAZone {
   let found = zoneCache.get(zone);
   if (!found) {
-    if (!isValidZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
+    if (!isValidZone(zone)) throw new RangeError(`Unknown time zone: ${String(zone)}`);
     found = IANAZone.create(zone);
     zoneCache.set(zone, found);
   }
   return found;
 }
 
-/** The zone's UTC offset in minutes at an instant. */
+/**
+ * The zone's UTC offset in whole minutes at an instant. Rounded because local mean time offsets
+ * before ~1900 carry seconds (Tashkent: +04:37:11), and everything here is minute-precise.
+ */
+function offsetOf(iana: IANAZone, ms: number): number {
+  return Math.round(iana.offset(ms));
+}
+
 export function offsetMinutesAt(ms: number, zone: string): number {
-  return ianaZone(zone).offset(ms);
+  return offsetOf(ianaZone(zone), ms);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +129,9 @@ export function parseWall(localDateTime: string): number {
 
 /** Floating ms of midnight starting a `YYYY-MM-DD` local date. */
 export function parseLocalDate(localDate: string): number {
-  if (!isLocalDate(localDate)) throw new RangeError(`Not a local date (YYYY-MM-DD): ${localDate}`);
+  if (!isLocalDate(localDate)) {
+    throw new RangeError(`Not a local date (YYYY-MM-DD): ${String(localDate)}`);
+  }
   const [year, month, day] = localDate.split('-').map(Number);
   return floatingOf(year, month, day);
 }
@@ -139,11 +148,11 @@ export function floatingToInstant(floating: number, zone: string): number {
   const iana = ianaZone(zone);
   // Every instant that can carry this wall time lies within 14 h of it, so the offsets one day
   // either side include both offsets around any (single) transition that matters.
-  const before = iana.offset(floating - DAY_MS);
-  const after = iana.offset(floating + DAY_MS);
+  const before = offsetOf(iana, floating - DAY_MS);
+  const after = offsetOf(iana, floating + DAY_MS);
   if (before === after) return floating - before * MINUTE_MS;
 
-  const valid = [before, after].filter((o) => iana.offset(floating - o * MINUTE_MS) === o);
+  const valid = [before, after].filter((o) => offsetOf(iana, floating - o * MINUTE_MS) === o);
   if (valid.length > 0) return floating - Math.max(...valid) * MINUTE_MS;
   return floating - Math.min(before, after) * MINUTE_MS;
 }

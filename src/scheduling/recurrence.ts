@@ -48,8 +48,8 @@ export interface SessionExpansion {
 
 /** How far past the horizon the rule is scanned: 4 years so a Feb-29-only rule is still seen. */
 const SCAN_PAST_HORIZON_MS = 4 * 366 * DAY_MS;
-/** Upper bound on rrule.js periods (days, weeks…) scanned, whatever the dates. */
-const MAX_SCAN_PERIODS = 10_000;
+/** Upper bound on rrule.js periods (days, weeks…) scanned: 16 years of days, whatever the dates. */
+const MAX_SCAN_PERIODS = 6_000;
 const PERIOD_DAYS: Record<RuleFrequency, number> = {
   DAILY: 1,
   WEEKLY: 7,
@@ -155,9 +155,14 @@ function limitPeriods(rule: RRule, periods: number): void {
   rule.options = options;
 }
 
+/** The shortest time rrule.js moves per period (a month counts as 28 days, a year as 365). */
+function periodMs(rule: ParsedRule): number {
+  return PERIOD_DAYS[rule.freq] * rule.interval * DAY_MS;
+}
+
+/** Periods covering a floating range, with one spare at each end (a partial first week…). */
 function periodsBetween(rule: ParsedRule, fromFloating: number, toFloating: number): number {
-  const periodMs = PERIOD_DAYS[rule.freq] * rule.interval * DAY_MS;
-  return Math.ceil(Math.max(0, toFloating - fromFloating) / periodMs) + 2;
+  return Math.ceil(Math.max(0, toFloating - fromFloating) / periodMs(rule)) + 2;
 }
 
 /** Floating end of the rule for rrule.js; an instant UNTIL gets a day of slack, filtered exactly later. */
@@ -171,8 +176,24 @@ function ruleEndFloating(rule: ParsedRule, zone: string): number {
 function scanEndFloating(rule: ParsedRule, shape: SessionShape, horizonEndMs: number): number {
   const horizon = instantToFloating(horizonEndMs, shape.zone);
   const wanted = Math.max(horizon, shape.startFloating) + SCAN_PAST_HORIZON_MS;
-  const periodMs = PERIOD_DAYS[rule.freq] * rule.interval * DAY_MS;
-  return Math.min(wanted, shape.startFloating + MAX_SCAN_PERIODS * periodMs);
+  return Math.min(wanted, shape.startFloating + MAX_SCAN_PERIODS * periodMs(rule));
+}
+
+/** rrule.js on floating dates (no tzid), bounded in time and in periods iterated. */
+function floatingRRule(rule: ParsedRule, startFloating: number, untilFloating: number): RRule {
+  const rrule = new RRule(
+    {
+      ...rule.byParts,
+      freq: rruleFrequency(rule.freq),
+      interval: rule.interval,
+      count: rule.count,
+      dtstart: new Date(startFloating),
+      until: new Date(untilFloating),
+    },
+    true,
+  );
+  limitPeriods(rrule, periodsBetween(rule, startFloating, untilFloating));
+  return rrule;
 }
 
 function scanRule(
@@ -183,18 +204,7 @@ function scanRule(
 ): Scan {
   const scanEnd = scanEndFloating(rule, shape, input.horizonEndMs);
   const ruleEnd = ruleEndFloating(rule, shape.zone);
-  const rrule = new RRule(
-    {
-      ...rule.byParts,
-      freq: rruleFrequency(rule.freq),
-      interval: rule.interval,
-      count: rule.count,
-      dtstart: new Date(shape.startFloating),
-      until: new Date(Math.min(ruleEnd, scanEnd)),
-    },
-    true,
-  );
-  limitPeriods(rrule, periodsBetween(rule, shape.startFloating, Math.min(ruleEnd, scanEnd)));
+  const rrule = floatingRRule(rule, shape.startFloating, Math.min(ruleEnd, scanEnd));
 
   const untilInstant = rule.until?.kind === 'instant' ? rule.until.ms : Infinity;
   const scan: Scan = { kept: [], matches: 0, ended: ruleEnd <= scanEnd };

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { BookingsService } from './bookings/bookings.service';
+import { CentersService } from './centers/centers.service';
+import { ClosuresService } from './centers/closures.service';
+import { Principal } from './identity/access';
+import { RouteTargets } from './identity/route-targets';
+import { ResourcesService } from './resources/resources.service';
+
+/** Resolves the path parameters routes use, through the services that own them. */
+@Injectable()
+export class RouteTargetLookup extends RouteTargets {
+  constructor(
+    private readonly centers: CentersService,
+    private readonly closures: ClosuresService,
+    private readonly resources: ResourcesService,
+    private readonly bookings: BookingsService,
+  ) {
+    super();
+  }
+
+  async assertVisible(caller: Principal, params: Record<string, string>): Promise<void> {
+    if (params.centerId) await this.centers.getEntity(params.centerId);
+    if (params.centerId && params.closureId) {
+      await this.closures.assertExists(params.centerId, params.closureId);
+    }
+    if (params.resourceId) await this.resources.getEntity(params.resourceId);
+    if (params.bookingId) await this.bookings.get(caller, params.bookingId);
+  }
+}
