@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -93,6 +94,7 @@ export class CreateBookingInput {
 
   @ApiPropertyOptional({ type: RecurrenceInput })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RecurrenceInput)
   recurrence?: RecurrenceInput;

@@ -19,9 +19,12 @@ import {
   expandSessions,
   localDateOf,
   localWallOf,
+  parseRequestMoment,
   parseRequestTime,
+  parseRule,
   wallToInstant,
 } from '../scheduling';
+import type { ExpansionInput } from '../scheduling';
 import type { Conflict, Session } from '../scheduling/types';
 import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import { insertAllocations, NewAllocation } from './allocation-store';
@@ -77,12 +80,13 @@ export class BookingsService {
     idempotencyKey?: string,
   ): Promise<CreateResult> {
     rejectObviousOrder(input.start, input.end);
+    if (input.recurrence) parseRule(input.recurrence.rule);
     const resource = await this.resources.getEntity(input.resourceId);
     const center = await this.centers.getEntity(resource.centerId);
     const zone = center.timezone;
-    const start = parseRequestTime(input.start, zone, 'start');
-    const end = parseRequestTime(input.end, zone, 'end');
-    if (end <= start) throw validationError('end', 'must be after start');
+    const start = parseRequestMoment(input.start, zone, 'start');
+    const end = parseRequestMoment(input.end, zone, 'end');
+    if (end.instant <= start.instant) throw validationError('end', 'must be after start');
     const quantity = input.quantity ?? 1;
     if (resource.kind !== 'equipment' && quantity !== 1) {
       throw validationError('quantity', 'only an equipment pool is booked by quantity');
@@ -97,14 +101,13 @@ export class BookingsService {
     assertHoldable(context, input.attendees ?? null);
 
     const now = this.clock.now();
-    const { sessions } = this.expand(context, {
-      startWall: localWallOf(start, zone),
-      endWall: localWallOf(end, zone),
+    const sessions = this.plannedSessions(context, now, {
+      startWall: start.wall,
+      endWall: end.wall,
+      first: { start: start.instant, end: end.instant },
       rule: input.recurrence?.rule ?? null,
       exceptions: input.recurrence?.exceptions ?? [],
-      now,
     });
-    this.checkPolicies(context, sessions, now);
     const calendar = calendarConflicts(
       sessions,
       resource.id,
@@ -137,8 +140,8 @@ export class BookingsService {
         attendees: input.attendees ?? null,
         quantity,
         status: needsApproval(caller, resource) ? 'pending' : 'confirmed',
-        startLocal: localWallOf(start, zone),
-        endLocal: localWallOf(end, zone),
+        startLocal: start.wall,
+        endLocal: end.wall,
         rule: input.recurrence?.rule ?? null,
         exceptions: mergeDates(
           input.recurrence?.exceptions ?? [],
@@ -465,33 +468,30 @@ export class BookingsService {
     return owner.id;
   }
 
-  private expand(
+  /**
+   * The sessions of the request, checked against the center's policies (past, window, length,
+   * count) in the order API.md gives them.
+   */
+  private plannedSessions(
     context: BookingContext,
-    input: {
-      startWall: string;
-      endWall: string;
-      rule: string | null;
-      exceptions: string[];
-      now: number;
-    },
-  ): { sessions: Session[] } {
+    now: number,
+    input: Pick<ExpansionInput, 'startWall' | 'endWall' | 'first' | 'rule' | 'exceptions'>,
+  ): Session[] {
     const policy = context.center.policy;
-    const result = expandSessions({
-      startWall: input.startWall,
-      endWall: input.endWall,
+    const expansion = expandSessions({
+      ...input,
       zone: context.center.timezone,
-      rule: input.rule,
-      exceptions: input.exceptions,
-      horizonEndMs: bookingHorizonEnd(input.now, policy),
+      horizonEndMs: bookingHorizonEnd(now, policy),
       maxOccurrences: policy.maxOccurrences,
     });
-    if (result.beyondHorizon) {
-      throw new DomainError(
-        'TOO_FAR_AHEAD',
-        `Sessions may end at most ${policy.maxAdvanceDays} days ahead`,
-      );
-    }
-    return { sessions: result.sessions };
+    checkSessionPolicies({
+      ...expansion,
+      nowMs: now,
+      policy,
+      minDurationMinutes: context.resource.minDurationMinutes,
+      maxDurationMinutes: context.resource.maxDurationMinutes,
+    });
+    return expansion.sessions;
   }
 
   private checkPolicies(context: BookingContext, sessions: Session[], now: number): void {
