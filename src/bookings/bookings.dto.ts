@@ -19,12 +19,9 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { PURPOSES, Purpose } from './booking.entity';
+import { IsAfterField, IsRequestTime } from './request-time.validators';
 
-/** ISO 8601 date-time, with or without an offset; the exact checks happen with the zone known. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_MESSAGE = (field: string) =>
-  `${field} must be an ISO 8601 date-time such as 2026-12-01T10:00 or 2026-12-01T10:00:00+05:00`;
 
 export class RecurrenceInput {
   @ApiProperty({ example: 'FREQ=WEEKLY;COUNT=8' })
@@ -60,11 +57,12 @@ export class CreateBookingInput {
   resourceId: string;
 
   @ApiProperty({ example: '2026-12-01T14:00' })
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  @IsRequestTime()
   start: string;
 
   @ApiProperty({ example: '2026-12-01T17:00' })
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  @IsRequestTime()
+  @IsAfterField('start')
   end: string;
 
   @ApiPropertyOptional()
@@ -103,6 +101,7 @@ export class CreateBookingInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EquipmentInput)
   equipment?: EquipmentInput[];
@@ -146,22 +145,24 @@ export class UpdateBookingInput {
     description: 'New start of the first session; later sessions shift alike',
   })
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  @IsRequestTime()
   start?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  @IsRequestTime()
+  @IsAfterField('start')
   end?: string;
 }
 
 export class MoveOccurrenceInput {
   @ApiProperty()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  @IsRequestTime()
   start: string;
 
   @ApiProperty()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  @IsRequestTime()
+  @IsAfterField('start')
   end: string;
 }
 
@@ -181,11 +182,12 @@ export class CancelOccurrenceQuery {
 
 export class BookingQuery extends PageQuery {
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('from') })
+  @IsRequestTime()
   from?: string;
 
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('to') })
+  @IsRequestTime()
+  @IsAfterField('from')
   to?: string;
 
   @IsOptional()
@@ -207,19 +209,21 @@ export class BookingQuery extends PageQuery {
 
 export class WindowQuery {
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('from') })
+  @IsRequestTime()
   from?: string;
 
   @IsOptional()
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('to') })
+  @IsRequestTime()
+  @IsAfterField('from')
   to?: string;
 }
 
 export class AvailabilityQuery {
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('start') })
+  @IsRequestTime()
   start: string;
 
-  @Matches(DATE_TIME, { message: TIME_MESSAGE('end') })
+  @IsRequestTime()
+  @IsAfterField('start')
   end: string;
 
   @IsOptional()

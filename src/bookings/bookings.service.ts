@@ -222,12 +222,19 @@ export class BookingsService {
     const context = await this.contextOf(booking);
     const zone = context.center.timezone;
     const newStart =
-      input.start === undefined ? null : parseRequestTime(input.start, zone, 'start');
-    const newEnd = input.end === undefined ? null : parseRequestTime(input.end, zone, 'end');
+      input.start === undefined ? null : parseRequestMoment(input.start, zone, 'start');
+    const newEnd = input.end === undefined ? null : parseRequestMoment(input.end, zone, 'end');
     assertChangeable(booking);
     const attendees = input.attendees ?? booking.attendees;
     assertHoldable(context, attendees);
     const now = this.clock.now();
+    const horizon = bookingHorizonEnd(now, context.center.policy);
+    if (Math.max(newStart?.instant ?? 0, newEnd?.instant ?? 0) > horizon) {
+      throw new DomainError(
+        'TOO_FAR_AHEAD',
+        `Sessions may end at most ${context.center.policy.maxAdvanceDays} days ahead`,
+      );
+    }
 
     return this.writes
       .run(async (manager) => {
@@ -242,11 +249,11 @@ export class BookingsService {
           updatedAt: now,
         };
         if (newStart !== null || newEnd !== null) {
-          const startWall = newStart === null ? current.startLocal : localWallOf(newStart, zone);
+          const startWall = newStart === null ? current.startLocal : newStart.wall;
           const endWall =
             newEnd === null
               ? shiftWall(startWall, wallMinutesBetween(current.startLocal, current.endLocal))
-              : localWallOf(newEnd, zone);
+              : newEnd.wall;
           if (wallMinutesBetween(startWall, endWall) <= 0) {
             throw validationError('end', 'must be after start');
           }

@@ -94,6 +94,7 @@ class CenterFields {
 
   @ApiPropertyOptional({ type: PolicyInput })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PolicyInput)
   policy?: PolicyInput;
@@ -159,6 +160,7 @@ export class UpdateCenterInput {
 
   @ApiPropertyOptional({ type: PolicyInput })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PolicyInput)
   policy?: PolicyInput;

@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem } from './domain-error';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldProblem, validationError } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -9,9 +9,44 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-/** Global input validation: unknown fields are refused, values are converted to the DTO types. */
+/** Keys that would reach an object's prototype; class-transformer would otherwise drop them silently. */
+const POISONED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function poisonedPath(value: unknown, path: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (POISONED_KEYS.has(key)) return here;
+    const inner = poisonedPath((value as Record<string, unknown>)[key], here);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * Global input validation (whitelist, unknown fields refused, values converted to the DTO types),
+ * plus what class-validator lets through: a body that is not a JSON object, and keys such as
+ * `constructor` that class-transformer drops before the unknown-field check can see them.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = typeof metadata.metatype === 'function' && metadata.metatype !== Object;
+    if (isDto && (metadata.type === 'body' || metadata.type === 'query')) {
+      if (
+        metadata.type === 'body' &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))
+      ) {
+        throw validationError('body', 'must be a JSON object');
+      }
+      const poisoned = poisonedPath(value, '');
+      if (poisoned) throw validationError(poisoned, 'is not an allowed field name');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

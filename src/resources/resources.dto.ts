@@ -93,9 +93,11 @@ export class UpdateResourceInput extends ResourceFields {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Only true (reactivate); deactivate with DELETE, which checks future sessions',
+  })
   @IsOptional()
-  @IsBoolean()
+  @IsIn([true], { message: 'active can only be set to true here; deactivate with DELETE' })
   active?: boolean;
 }
 

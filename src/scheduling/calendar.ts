@@ -55,7 +55,12 @@ function validateDay(day: string, periods: unknown): string | null {
   if (!Array.isArray(periods)) return `${day} must be a list of periods`;
   const ranges: Array<[number, number]> = [];
   for (const period of periods as unknown[]) {
-    const { from, to } = (period ?? {}) as Partial<Record<'from' | 'to', unknown>>;
+    if (typeof period !== 'object' || period === null || Array.isArray(period)) {
+      return `${day}: each period must be an object {"from": "HH:mm", "to": "HH:mm"}`;
+    }
+    const extra = Object.keys(period).find((key) => key !== 'from' && key !== 'to');
+    if (extra !== undefined) return `${day}: a period has only "from" and "to", not "${extra}"`;
+    const { from, to } = period as Partial<Record<'from' | 'to', unknown>>;
     const start = parseHHmm(from, 'from');
     const end = parseHHmm(to, 'to');
     if (start === null || end === null) {

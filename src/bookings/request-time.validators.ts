@@ -1,0 +1,66 @@
+import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { DomainError } from '../common/domain-error';
+import { parseRequestMoment } from '../scheduling';
+
+const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/** The parts of a request time that need no zone: its format, a real date, a whole minute. */
+function zonelessProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be an ISO 8601 date-time string';
+  try {
+    parseRequestMoment(value, 'UTC', 'time');
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const detail = (error.extras.details as Array<{ message: string }> | undefined)?.[0];
+      return detail?.message ?? error.message;
+    }
+    throw error;
+  }
+}
+
+/**
+ * An ISO 8601 time as API.md takes it, checked as far as it can be without the center's zone, so
+ * that a malformed time is a 400 before anything is looked up (and before 401, per API.md).
+ */
+export function IsRequestTime(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isRequestTime',
+      validator: {
+        validate: (value: unknown) => zonelessProblem(value) === null,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'time'} ${zonelessProblem(args?.value) ?? 'is invalid'}`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * The end comes after `startField` whenever that can be told without the zone: both wall-clock
+ * times, or both with an offset. A mix is compared later, in the center's zone.
+ */
+export function IsAfterField(startField: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAfterField',
+      constraints: [startField],
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => {
+          const start = (args?.object as Record<string, unknown> | undefined)?.[startField];
+          if (zonelessProblem(value) !== null || zonelessProblem(start) !== null) return true;
+          const [a, b] = [start as string, value as string];
+          if (HAS_OFFSET.test(a) !== HAS_OFFSET.test(b)) return true;
+          return (
+            parseRequestMoment(b, 'UTC', 'end').instant >
+            parseRequestMoment(a, 'UTC', 'start').instant
+          );
+        },
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'end'} must be after ${startField}`,
+      },
+    },
+    options,
+  );
+}
