@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { type: 'sqlite', path: './data/makon.sqlite' },
+      seed: 'demo',
+      publicUrl: 'http://127.0.0.1:3000',
+      tokenTtlHours: 12,
+      usesDevelopmentJwtSecret: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ SEED: 'yes' }, 'SEED'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_EMAIL: 'a@b.example' }, 'ADMIN_EMAIL/ADMIN_PASSWORD'],
+    [{ ADMIN_EMAIL: 'a@b.example', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ TOKEN_TTL_HOURS: '0' }, 'TOKEN_TTL_HOURS'],
+    [{ PUBLIC_URL: 'makon.example' }, 'PUBLIC_URL'],
+  ])('refuses %p, naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(`Invalid configuration: ${variable} `);
+  });
+
+  it('takes PUBLIC_URL, the database and production settings from the environment', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-length',
+      PUBLIC_URL: 'https://makon.example/',
+      DATABASE_URL: 'sqlite:/var/lib/makon/makon.sqlite',
+      SEED: 'none',
+    });
+    expect(config.publicUrl).toBe('https://makon.example');
+    expect(config.database).toEqual({ type: 'sqlite', path: '/var/lib/makon/makon.sqlite' });
+    expect(config.usesDevelopmentJwtSecret).toBe(false);
+  });
+});
