@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CenterEntity } from '../src/centers/center.entity';
 import { ClosureEntity } from '../src/centers/closure.entity';
@@ -6,6 +6,7 @@ import { WriteTransactions } from '../src/database/write-transactions';
 import { hashPassword } from '../src/identity/passwords';
 import { OrganizationEntity, UserCenterEntity, UserEntity } from '../src/identity/user.entity';
 import { ResourceEntity } from '../src/resources/resource.entity';
+import { newResource } from '../src/resources/resources.service';
 import { DEFAULT_OPENING_HOURS } from '../src/scheduling';
 import { DEFAULT_POLICY, OpeningHours } from '../src/scheduling/types';
 import {
@@ -107,23 +108,7 @@ async function ensureResource(
 ): Promise<void> {
   const repository = manager.getRepository(ResourceEntity);
   if (await repository.existsBy({ centerId, name: resource.name })) return;
-  await repository.insert({
-    id: randomUUID(),
-    centerId,
-    kind: resource.kind,
-    name: resource.name,
-    capacity: resource.capacity ?? null,
-    quantity: resource.quantity ?? 1,
-    features: resource.features ?? [],
-    requiresApproval: resource.requiresApproval ?? false,
-    checkInRequired: resource.kind === 'desk' || resource.kind === 'computer',
-    minDurationMinutes: 15,
-    maxDurationMinutes: 720,
-    bufferMinutes: resource.bufferMinutes ?? 0,
-    active: true,
-    qrToken: randomBytes(18).toString('base64url'),
-    createdAt: now,
-  });
+  await repository.insert(newResource(centerId, resource, now));
 }
 
 async function ensureHoliday(

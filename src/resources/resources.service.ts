@@ -83,25 +83,8 @@ export class ResourcesService {
     input: CreateResourceInput,
   ): Promise<ResourceView> {
     await this.centers.getManaged(caller, centerId);
-    const resource: ResourceEntity = checkedResource(
-      {
-        id: randomUUID(),
-        centerId,
-        kind: input.kind,
-        name: input.name,
-        capacity: input.capacity ?? null,
-        quantity: input.quantity ?? 1,
-        features: uniqueSorted(input.features ?? []),
-        requiresApproval: input.requiresApproval ?? false,
-        checkInRequired:
-          input.checkInRequired ?? (input.kind === 'desk' || input.kind === 'computer'),
-        minDurationMinutes: input.minDurationMinutes ?? DEFAULT_MIN_DURATION,
-        maxDurationMinutes: input.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
-        bufferMinutes: input.bufferMinutes ?? 0,
-        active: true,
-        qrToken: newQrToken(),
-        createdAt: this.clock.now(),
-      },
+    const resource = checkedResource(
+      newResource(centerId, input, this.clock.now()),
       input.quantity !== undefined,
     );
     await this.writes.run((manager) => manager.getRepository(ResourceEntity).insert(resource));
@@ -171,10 +154,32 @@ function checkedResource(resource: ResourceEntity, quantityGiven = true): Resour
   return resource;
 }
 
-function uniqueSorted(values: string[]): string[] {
-  return [...new Set(values)].sort();
+/** A new, active resource with the defaults of API.md for what `fields` leaves out. */
+export function newResource(
+  centerId: string,
+  fields: CreateResourceInput,
+  now: number,
+): ResourceEntity {
+  return {
+    id: randomUUID(),
+    centerId,
+    kind: fields.kind,
+    name: fields.name,
+    capacity: fields.capacity ?? null,
+    quantity: fields.quantity ?? 1,
+    features: uniqueSorted(fields.features ?? []),
+    requiresApproval: fields.requiresApproval ?? false,
+    checkInRequired:
+      fields.checkInRequired ?? (fields.kind === 'desk' || fields.kind === 'computer'),
+    minDurationMinutes: fields.minDurationMinutes ?? DEFAULT_MIN_DURATION,
+    maxDurationMinutes: fields.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
+    bufferMinutes: fields.bufferMinutes ?? 0,
+    active: true,
+    qrToken: randomBytes(18).toString('base64url'),
+    createdAt: now,
+  };
 }
 
-function newQrToken(): string {
-  return randomBytes(18).toString('base64url');
+function uniqueSorted(values: string[]): string[] {
+  return [...new Set(values)].sort();
 }
