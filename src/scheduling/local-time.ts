@@ -38,17 +38,25 @@ const MAX_OFFSET_MINUTES = 18 * 60;
 // ---------------------------------------------------------------------------------------------
 // Zones
 
-const zoneCache = new Map<string, IANAZone>();
+/** A zone and its offsets by UTC day, for the days on which the offset does not change. */
+interface CachedZone {
+  iana: IANAZone;
+  steadyDays: Map<number, number>;
+}
+
+const zoneCache = new Map<string, CachedZone>();
+/** Days remembered per zone before the memo starts over (about 55 years). */
+const MAX_STEADY_DAYS = 20_000;
 
 export function isValidZone(zone: unknown): zone is string {
   return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
 }
 
-function ianaZone(zone: string): IANAZone {
+function ianaZone(zone: string): CachedZone {
   let found = zoneCache.get(zone);
   if (!found) {
     if (!isValidZone(zone)) throw new RangeError(`Unknown time zone: ${String(zone)}`);
-    found = IANAZone.create(zone);
+    found = { iana: IANAZone.create(zone), steadyDays: new Map() };
     zoneCache.set(zone, found);
   }
   return found;
@@ -57,9 +65,23 @@ function ianaZone(zone: string): IANAZone {
 /**
  * The zone's UTC offset in whole minutes at an instant. Rounded because local mean time offsets
  * before ~1900 carry seconds (Tashkent: +04:37:11), and everything here is minute-precise.
+ *
+ * Asking luxon (Intl) costs microseconds and a series asks it thousands of times, so the offset of
+ * a UTC day is remembered when it is the same at the day's first and last millisecond; a day with
+ * a transition is always computed exactly. (No zone changes its offset twice within one day.)
  */
-function offsetOf(iana: IANAZone, ms: number): number {
-  return Math.round(iana.offset(ms));
+function offsetOf(zone: CachedZone, ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  const steady = zone.steadyDays.get(day);
+  if (steady !== undefined) return steady;
+  const exact = Math.round(zone.iana.offset(ms));
+  const atStart = Math.round(zone.iana.offset(day * DAY_MS));
+  const atEnd = Math.round(zone.iana.offset((day + 1) * DAY_MS - 1));
+  if (atStart === atEnd && atStart === exact) {
+    if (zone.steadyDays.size >= MAX_STEADY_DAYS) zone.steadyDays.clear();
+    zone.steadyDays.set(day, exact);
+  }
+  return exact;
 }
 
 export function offsetMinutesAt(ms: number, zone: string): number {
