@@ -6,24 +6,23 @@ import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { Principal, isStaffOf } from '../identity/access';
 import { UserEntity } from '../identity/user.entity';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { isExclusive } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { ResourceView } from '../resources/resources.dto';
 import {
   calendarConflicts,
-  exclusiveClashes,
   formatInstant,
   localDateOf,
+  MINUTE_MS,
   parseRequestTime,
-  peakUse,
 } from '../scheduling';
 import type { ConflictReason, Interval } from '../scheduling/types';
-import { activeAllocationsNear, AllocationRow } from './allocation-store';
+import { activeAllocationsNear } from './allocation-store';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
+import { unitsFree, verdictFor } from './conflict-check';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const DAY = 24 * 60 * MINUTE_MS;
 /** Longest window a schedule or availability query may ask for. */
 const MAX_WINDOW_DAYS = 92;
 
@@ -71,7 +70,7 @@ export class AvailabilityService {
         (!query.feature || r.features.includes(query.feature)) &&
         (!query.minCapacity || (r.capacity ?? 0) >= query.minCapacity),
     );
-    const widestBuffer = Math.max(0, ...candidates.map((r) => r.bufferMinutes)) * MINUTE;
+    const widestBuffer = Math.max(0, ...candidates.map((r) => r.bufferMinutes)) * MINUTE_MS;
     const rows = await activeAllocationsNear(
       this.dataSource.manager,
       candidates.map((r) => r.id),
@@ -90,12 +89,12 @@ export class AvailabilityService {
         closures,
       );
       const own = rows.filter((row) => row.resourceId === resource.id);
-      const verdict = slotVerdict(resource, window, own, wanted);
-      const reason = calendar[0]?.reason ?? (verdict.free ? undefined : verdict.reason);
+      const units = isExclusive(resource.kind) ? undefined : unitsFree(window, resource, own);
+      const reason = calendar[0]?.reason ?? verdictFor(window, resource, wanted, own)?.reason;
       return {
         resource: view,
         available: reason === undefined,
-        ...verdict.extra,
+        ...(units !== undefined && { availableQuantity: units }),
         ...(reason && { reason }),
       };
     });
@@ -148,33 +147,6 @@ export class AvailabilityService {
     });
     return { items };
   }
-}
-
-function slotVerdict(
-  resource: ResourceEntity,
-  window: Interval,
-  rows: AllocationRow[],
-  wanted: number,
-): {
-  free: boolean;
-  reason: 'booked' | 'insufficient_quantity';
-  extra: { availableQuantity?: number };
-} {
-  if (isExclusive(resource.kind)) {
-    const free = exclusiveClashes(window, rows, resource.bufferMinutes).length === 0;
-    return { free, reason: 'booked', extra: {} };
-  }
-  const bufferMs = resource.bufferMinutes * MINUTE;
-  const uses = rows.map((row) => ({ ...row, end: row.end + bufferMs }));
-  const units = Math.max(
-    0,
-    resource.quantity - peakUse(uses, { start: window.start, end: window.end + bufferMs }),
-  );
-  return {
-    free: units >= wanted,
-    reason: 'insufficient_quantity',
-    extra: { availableQuantity: units },
-  };
 }
 
 function parseWindow(

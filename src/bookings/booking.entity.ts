@@ -80,6 +80,7 @@ export class BookingEntity {
 
 @Entity('occurrences')
 @Index('idx_occurrences_booking', ['bookingId', 'startMs'])
+@Index('idx_occurrences_start', ['startMs'])
 export class OccurrenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -142,6 +143,7 @@ export class AllocationEntity {
 
 /** The first answer to a request with an `Idempotency-Key`, replayed for 24 hours. */
 @Entity('idempotency_keys')
+@Index('idx_idempotency_keys_created', ['createdAt'])
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;

@@ -25,13 +25,17 @@ import {
   RejectInput,
   UpdateBookingInput,
 } from './bookings.dto';
+import { BookingChangesService } from './booking-changes.service';
 import { BookingsService } from './bookings.service';
 
 @ApiTags('bookings')
 @ApiBearerAuth()
 @Controller('api/v1/bookings')
 export class BookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly changes: BookingChangesService,
+  ) {}
 
   @SignedIn()
   @Post()
@@ -69,13 +73,13 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Body() input: UpdateBookingInput,
   ): Promise<BookingView> {
-    return this.bookings.update(caller, id, input);
+    return this.changes.update(caller, id, input);
   }
 
   @SignedIn()
   @Delete(':bookingId')
   cancel(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
-    return this.bookings.cancel(caller, id);
+    return this.changes.cancel(caller, id);
   }
 
   @SignedIn()
@@ -86,7 +90,7 @@ export class BookingsController {
     @Param('occurrenceId') occurrenceId: string,
     @Body() input: MoveOccurrenceInput,
   ): Promise<BookingView> {
-    return this.bookings.moveOccurrence(caller, id, occurrenceId, input);
+    return this.changes.moveOccurrence(caller, id, occurrenceId, input);
   }
 
   @SignedIn()
@@ -97,14 +101,14 @@ export class BookingsController {
     @Param('occurrenceId') occurrenceId: string,
     @Query() query: CancelOccurrenceQuery,
   ): Promise<BookingView> {
-    return this.bookings.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
+    return this.changes.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
   }
 
   @Staff()
   @Post(':bookingId/approve')
   @HttpCode(200)
   approve(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
-    return this.bookings.approve(caller, id);
+    return this.changes.approve(caller, id);
   }
 
   @Staff()
@@ -115,6 +119,6 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Body() input: RejectInput,
   ): Promise<BookingView> {
-    return this.bookings.reject(caller, id, input.reason);
+    return this.changes.reject(caller, id, input.reason);
   }
 }

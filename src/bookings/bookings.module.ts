@@ -5,6 +5,7 @@ import { ResourcesModule } from '../resources/resources.module';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
+import { BookingChangesService } from './booking-changes.service';
 import { BookingsService } from './bookings.service';
 import { CalendarEffectsController } from './calendar-effects.controller';
 import { CalendarEffectsService } from './calendar-effects.service';
@@ -12,7 +13,7 @@ import { CalendarEffectsService } from './calendar-effects.service';
 @Module({
   imports: [CentersModule, ResourcesModule, IdentityModule],
   controllers: [BookingsController, AvailabilityController, CalendarEffectsController],
-  providers: [BookingsService, AvailabilityService, CalendarEffectsService],
+  providers: [BookingsService, BookingChangesService, AvailabilityService, CalendarEffectsService],
   exports: [BookingsService],
 })
 export class BookingsModule {}

@@ -1,13 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
 import { ClosuresService } from '../centers/closures.service';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
-import { DeactivateResourceQuery, ResourceView } from '../resources/resources.dto';
+import {
+  DeactivateResourceQuery,
+  ResourceView,
+  UpdateResourceInput,
+} from '../resources/resources.dto';
 import { CalendarEffectsService } from './calendar-effects.service';
 
 /**
- * Closures and resource deactivation: routes of the centers and resources API whose effects reach
+ * Closures and resource changes: routes of the centers and resources API whose effects reach
  * into bookings, so they live beside the bookings they touch.
  */
 @ApiTags('centers')
@@ -46,6 +50,16 @@ export class CalendarEffectsController {
     @Param('closureId') closureId: string,
   ): Promise<void> {
     return this.closures.remove(caller, centerId, closureId);
+  }
+
+  @Staff()
+  @Patch('resources/:resourceId')
+  updateResource(
+    @CurrentUser() caller: Principal,
+    @Param('resourceId') resourceId: string,
+    @Body() input: UpdateResourceInput,
+  ): Promise<ResourceView> {
+    return this.effects.updateResource(caller, resourceId, input);
   }
 
   @Staff()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
@@ -7,17 +7,27 @@ import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { ResourcesService } from '../resources/resources.service';
-import { ResourceView } from '../resources/resources.dto';
-import { formatInstant, isClosedOn, localDateOf } from '../scheduling';
+import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { ResourceView, UpdateResourceInput } from '../resources/resources.dto';
+import { ResourcesService, updatedResource } from '../resources/resources.service';
+import {
+  addDays,
+  exclusiveClashes,
+  formatInstant,
+  isClosedOn,
+  localDateOf,
+  MINUTE_MS,
+  peakUse,
+  wallToInstant,
+} from '../scheduling';
+import { MAX_ALLOCATION_MS } from './allocation-store';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
-import { cancelOccurrences } from './occurrence-writes';
+import { cancelOccurrences, endAllocation, saveBooking, settleStatus } from './occurrence-writes';
 
 /**
- * Changes to a center's calendar or resources that touch existing bookings: a new closure
- * reports the sessions it falls on; deactivating a resource refuses, or cancels its future
- * sessions.
+ * Changes to a center's calendar or resources that touch existing bookings: a new closure lists
+ * the sessions it falls on; a resource is not changed or deactivated under its future sessions
+ * unless they are cancelled.
  */
 @Injectable()
 export class CalendarEffectsService {
@@ -37,26 +47,36 @@ export class CalendarEffectsService {
     input: CreateClosureInput,
   ): Promise<ClosureView & { affected: AffectedSession[] }> {
     const closure = await this.closures.create(caller, centerId, input);
-    const center = await this.centers.getEntity(centerId);
-    const zone = center.timezone;
-    const rows: Array<OccurrenceEntity & { title: string; resourceId: string }> =
-      await this.dataSource
-        .getRepository(OccurrenceEntity)
-        .createQueryBuilder('o')
-        .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-        .select([
-          'o.id AS id',
-          'o.bookingId AS "bookingId"',
-          'o.startMs AS "startMs"',
-          'o.endMs AS "endMs"',
-        ])
-        .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
-        .where('b.centerId = :centerId', { centerId })
-        .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-        .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
-        .andWhere('o.endMs > :now', { now: this.clock.now() })
-        .orderBy('o.startMs', 'ASC')
-        .getRawMany();
+    const zone = (await this.centers.getEntity(centerId)).timezone;
+    const now = this.clock.now();
+    const until = closure.yearly
+      ? Number.MAX_SAFE_INTEGER
+      : wallToInstant(`${addDays(closure.to, 1)}T00:00`, zone);
+    const rows: Array<{
+      id: string;
+      bookingId: string;
+      startMs: number;
+      endMs: number;
+      title: string;
+      resourceId: string;
+    }> = await this.dataSource
+      .getRepository(OccurrenceEntity)
+      .createQueryBuilder('o')
+      .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
+      .select([
+        'o.id AS id',
+        'o.bookingId AS "bookingId"',
+        'o.startMs AS "startMs"',
+        'o.endMs AS "endMs"',
+      ])
+      .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
+      .where('o.startMs > :from AND o.startMs < :until', { from: now - MAX_ALLOCATION_MS, until })
+      .andWhere('o.endMs > :now', { now })
+      .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
+      .andWhere('b.centerId = :centerId', { centerId })
+      .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
+      .orderBy('o.startMs', 'ASC')
+      .getRawMany();
     const affected = rows
       .filter((row) => isClosedOn(localDateOf(Number(row.startMs), zone), [closure]))
       .map((row) => ({
@@ -71,8 +91,36 @@ export class CalendarEffectsService {
   }
 
   /**
+   * Applies a PATCH. Shrinking a pool, lengthening a buffer or lowering a room's capacity under
+   * what future sessions already hold is refused with RESOURCE_HAS_FUTURE_BOOKINGS.
+   */
+  async updateResource(
+    caller: Principal,
+    resourceId: string,
+    input: UpdateResourceInput,
+  ): Promise<ResourceView> {
+    await this.resources.getManaged(caller, resourceId);
+    const now = this.clock.now();
+    const updated = await this.writes.run(async (manager) => {
+      const current = await manager
+        .getRepository(ResourceEntity)
+        .findOneByOrFail({ id: resourceId });
+      const next = updatedResource(current, input);
+      const tighter =
+        next.quantity < current.quantity ||
+        next.bufferMinutes > current.bufferMinutes ||
+        (next.capacity ?? Infinity) < (current.capacity ?? Infinity);
+      if (tighter) await assertFutureFits(manager, next, now);
+      await manager.getRepository(ResourceEntity).save(next);
+      return next;
+    });
+    return this.resources.view(caller, updated);
+  }
+
+  /**
    * Deactivates the resource. With future sessions it refuses, unless `cancelFuture`: then the
-   * sessions booked on it are cancelled, and where it was lent as equipment only that loan ends.
+   * sessions booked on it are cancelled, and where it was lent as equipment only that loan ends
+   * and the pool leaves the booking's equipment.
    */
   async deactivateResource(
     caller: Principal,
@@ -82,44 +130,89 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
-      const future = await manager
-        .getRepository(AllocationEntity)
-        .createQueryBuilder('a')
-        .where('a.resourceId = :resourceId', { resourceId })
-        .andWhere('a.active = :active', { active: true })
-        .andWhere('a.endMs > :now', { now })
-        .getMany();
+      const future = await futureAllocations(manager, resourceId, now);
       if (future.length > 0 && !cancelFuture) {
         throw new DomainError(
           'RESOURCE_HAS_FUTURE_BOOKINGS',
           `${future.length} future session(s) hold this resource; cancel them first or pass cancelFuture=true`,
         );
       }
-      const bookingIds = [...new Set(future.map((a) => a.bookingId))];
-      const owned = bookingIds.length
-        ? await manager
-            .getRepository(BookingEntity)
-            .createQueryBuilder('b')
-            .where('b.id IN (:...ids)', { ids: bookingIds })
-            .andWhere('b.resourceId = :resourceId', { resourceId })
-            .getMany()
-        : [];
-      const ownedIds = new Set(owned.map((b) => b.id));
-      const onThisResource = future.filter((a) => ownedIds.has(a.bookingId));
-      const occurrences = onThisResource.length
-        ? await manager
+      const bookings = await manager
+        .getRepository(BookingEntity)
+        .findBy({ id: In([...new Set(future.map((a) => a.bookingId))]) });
+      for (const booking of bookings) {
+        const held = future.filter((a) => a.bookingId === booking.id);
+        if (booking.resourceId === resourceId) {
+          const sessions = await manager
             .getRepository(OccurrenceEntity)
-            .createQueryBuilder('o')
-            .where('o.id IN (:...ids)', { ids: onThisResource.map((a) => a.occurrenceId) })
-            .getMany()
-        : [];
-      await cancelOccurrences(manager, occurrences, now);
-      for (const loan of future.filter((a) => !ownedIds.has(a.bookingId))) {
-        await manager.update(AllocationEntity, { id: loan.id }, { active: false });
+            .findBy({ id: In(held.map((a) => a.occurrenceId)) });
+          await cancelOccurrences(manager, sessions, now);
+          if (!(await settleStatus(manager, booking.id, now)))
+            await saveBooking(manager, booking.id, now);
+        } else {
+          for (const loan of held) await endAllocation(manager, loan, now);
+          await saveBooking(manager, booking.id, now, (current) => ({
+            equipment: current.equipment.filter((e) => e.resourceId !== resourceId),
+          }));
+        }
       }
       await manager.update(ResourceEntity, { id: resourceId }, { active: false });
       return manager.getRepository(ResourceEntity).findOneByOrFail({ id: resourceId });
     });
     return this.resources.view(caller, updated);
+  }
+}
+
+/** Active allocations of the resource that have not ended (a bounded index range). */
+function futureAllocations(
+  manager: EntityManager,
+  resourceId: string,
+  now: number,
+): Promise<AllocationEntity[]> {
+  return manager
+    .getRepository(AllocationEntity)
+    .createQueryBuilder('a')
+    .where('a.resourceId = :resourceId', { resourceId })
+    .andWhere('a.startMs > :from', { from: now - MAX_ALLOCATION_MS })
+    .andWhere('a.endMs > :now', { now })
+    .andWhere('a.active = :active', { active: true })
+    .orderBy('a.startMs', 'ASC')
+    .getMany();
+}
+
+async function assertFutureFits(
+  manager: EntityManager,
+  resource: ResourceEntity,
+  now: number,
+): Promise<void> {
+  const future = await futureAllocations(manager, resource.id, now);
+  const uses = future.map((a) => ({ start: a.startMs, end: a.endMs, quantity: a.quantity }));
+  const refuse = (why: string) => {
+    throw new DomainError(
+      'RESOURCE_HAS_FUTURE_BOOKINGS',
+      `${why}; change or cancel those sessions first`,
+    );
+  };
+  if (isExclusive(resource.kind)) {
+    const clash = uses.find(
+      (use, i) => exclusiveClashes(use, uses.slice(i + 1), resource.bufferMinutes).length > 0,
+    );
+    if (clash)
+      refuse(`Future sessions are closer together than a ${resource.bufferMinutes}-minute buffer`);
+  } else if (uses.length > 0) {
+    const bufferMs = resource.bufferMinutes * MINUTE_MS;
+    const buffered = uses.map((u) => ({ ...u, end: u.end + bufferMs }));
+    const peak = peakUse(buffered, { start: now, end: Math.max(...buffered.map((u) => u.end)) });
+    if (peak > resource.quantity) refuse(`Future sessions hold ${peak} units at once`);
+  }
+  if (resource.capacity !== null && future.length > 0) {
+    const crowded = await manager
+      .getRepository(BookingEntity)
+      .createQueryBuilder('b')
+      .where('b.id IN (:...ids)', { ids: [...new Set(future.map((a) => a.bookingId))] })
+      .andWhere('b.attendees > :capacity', { capacity: resource.capacity })
+      .getCount();
+    if (crowded > 0)
+      refuse(`${crowded} future booking(s) have more than ${resource.capacity} attendees`);
   }
 }

@@ -1,59 +1,71 @@
 import { EntityManager } from 'typeorm';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
-import { exclusiveClashes, peakUse } from '../scheduling';
-import type { Conflict, Interval } from '../scheduling/types';
-import { activeAllocationsNear } from './allocation-store';
-
-/** A resource a booking holds in each session: the booked resource itself and its equipment. */
-export interface HeldResource {
-  resource: ResourceEntity;
-  quantity: number;
-}
-
-const MINUTE = 60_000;
+import { exclusiveClashes, MINUTE_MS, peakUse } from '../scheduling';
+import type { Conflict, Interval, PoolUse } from '../scheduling/types';
+import { activeAllocationsNear, MAX_ALLOCATION_MS } from './allocation-store';
+import { HeldResource } from './booking-context';
 
 /**
- * `booked` and `insufficient_quantity` conflicts of the sessions against what is already held,
- * one entry per session and clashing resource. `ignoreOccurrences` are the sessions being moved.
+ * Whether `quantity` units of `resource` (1 of an exclusive one) can be held through `session`
+ * beside `uses`, with the resource's buffer after every booking. The one rule behind booking,
+ * moving and availability.
+ */
+export function verdictFor(
+  session: Interval,
+  resource: ResourceEntity,
+  quantity: number,
+  uses: PoolUse[],
+): Conflict | null {
+  const base = { start: session.start, end: session.end, resourceId: resource.id };
+  if (isExclusive(resource.kind)) {
+    return exclusiveClashes(session, uses, resource.bufferMinutes).length > 0
+      ? { ...base, reason: 'booked' }
+      : null;
+  }
+  const free = unitsFree(session, resource, uses);
+  return free < quantity ? { ...base, reason: 'insufficient_quantity', available: free } : null;
+}
+
+/** Units of a pool free through the whole session (0 at the least). */
+export function unitsFree(session: Interval, resource: ResourceEntity, uses: PoolUse[]): number {
+  const bufferMs = resource.bufferMinutes * MINUTE_MS;
+  const buffered = uses.map((use) => ({ ...use, end: use.end + bufferMs }));
+  const peak = peakUse(buffered, { start: session.start, end: session.end + bufferMs });
+  return Math.max(0, resource.quantity - peak);
+}
+
+/**
+ * `booked` and `insufficient_quantity` conflicts of the sessions, one entry per session and
+ * clashing resource: against what is already held (except `ignoreOccurrences`, the sessions being
+ * moved), and against the series' own earlier sessions, so a series respects its own buffers.
+ * Sessions listed in `alreadyRefused` (closed days…) are not booked, so later ones ignore them.
  */
 export async function bookedConflicts(
   manager: EntityManager,
   sessions: Interval[],
   held: HeldResource[],
-  ignoreOccurrences: ReadonlySet<string> = new Set(),
+  options: { ignoreOccurrences?: ReadonlySet<string>; alreadyRefused?: ReadonlySet<number> } = {},
 ): Promise<Conflict[]> {
   const ids = held.map((h) => h.resource.id);
-  const widestBuffer = Math.max(0, ...held.map((h) => h.resource.bufferMinutes)) * MINUTE;
+  const widestBuffer = Math.max(0, ...held.map((h) => h.resource.bufferMinutes)) * MINUTE_MS;
   const conflicts: Conflict[] = [];
+  const kept: Interval[] = [];
   for (const session of sessions) {
-    const near = await activeAllocationsNear(manager, ids, session, widestBuffer);
-    const relevant = near.filter((row) => !ignoreOccurrences.has(row.occurrenceId));
-    for (const { resource, quantity } of held) {
-      const rows = relevant.filter((row) => row.resourceId === resource.id);
-      const conflict = clashOf(session, resource, quantity, rows);
-      if (conflict) conflicts.push(conflict);
-    }
+    const near = (await activeAllocationsNear(manager, ids, session, widestBuffer)).filter(
+      (row) => !options.ignoreOccurrences?.has(row.occurrenceId),
+    );
+    const ownNear = kept.filter((k) => k.end + widestBuffer + MAX_ALLOCATION_MS > session.start);
+    const clashes = held
+      .map(({ resource, quantity }) => {
+        const uses = [
+          ...near.filter((row) => row.resourceId === resource.id),
+          ...ownNear.map((k) => ({ ...k, quantity })),
+        ];
+        return verdictFor(session, resource, quantity, uses);
+      })
+      .filter((c): c is Conflict => c !== null);
+    conflicts.push(...clashes);
+    if (clashes.length === 0 && !options.alreadyRefused?.has(session.start)) kept.push(session);
   }
   return conflicts;
-}
-
-function clashOf(
-  session: Interval,
-  resource: ResourceEntity,
-  quantity: number,
-  rows: Array<Interval & { quantity: number }>,
-): Conflict | null {
-  const bufferMs = resource.bufferMinutes * MINUTE;
-  const base = { start: session.start, end: session.end, resourceId: resource.id };
-  if (isExclusive(resource.kind)) {
-    return exclusiveClashes(session, rows, resource.bufferMinutes).length > 0
-      ? { ...base, reason: 'booked' }
-      : null;
-  }
-  const uses = rows.map((row) => ({ ...row, end: row.end + bufferMs }));
-  const free =
-    resource.quantity - peakUse(uses, { start: session.start, end: session.end + bufferMs });
-  return free < quantity
-    ? { ...base, reason: 'insufficient_quantity', available: Math.max(0, free) }
-    : null;
 }

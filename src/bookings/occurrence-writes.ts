@@ -1,11 +1,14 @@
 import { EntityManager, In } from 'typeorm';
+import { MINUTE_MS } from '../scheduling';
 import type { Session } from '../scheduling/types';
-import { AllocationEntity, OccurrenceEntity } from './booking.entity';
+import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
 
-const MINUTE = 60_000;
+/**
+ * Writes on bookings, their sessions and allocations. Callers run them inside a write transaction.
+ */
+
 const ACTIVE_OCCURRENCE = ['booked', 'checked_in'] as const;
 
-/** Writes on sessions and their allocations; callers run them inside a write transaction. */
 export async function activeOccurrences(
   manager: EntityManager,
   bookingId: string,
@@ -16,27 +19,61 @@ export async function activeOccurrences(
   });
 }
 
+/** The next whole minute at or after `now`: when a running session's slot frees. */
+export function nextWholeMinute(now: number): number {
+  return Math.ceil(now / MINUTE_MS) * MINUTE_MS;
+}
+
 /**
  * Cancels the sessions. One that is already running keeps the part that has passed: its
- * allocation ends at the next whole minute instead of disappearing.
+ * allocations end at the next whole minute instead of disappearing.
  */
 export async function cancelOccurrences(
   manager: EntityManager,
   occurrences: OccurrenceEntity[],
   now: number,
 ): Promise<void> {
-  const nextMinute = Math.ceil(now / MINUTE) * MINUTE;
+  const cut = nextWholeMinute(now);
   for (const occurrence of occurrences) {
     await manager.update(OccurrenceEntity, { id: occurrence.id }, { status: 'cancelled' });
-    if (occurrence.startMs < nextMinute) {
+    if (occurrence.startMs < cut) {
       await manager.update(
         AllocationEntity,
         { occurrenceId: occurrence.id, active: true },
-        { endMs: Math.min(occurrence.endMs, nextMinute) },
+        { endMs: Math.min(occurrence.endMs, cut) },
       );
     } else {
       await manager.update(AllocationEntity, { occurrenceId: occurrence.id }, { active: false });
     }
+  }
+}
+
+/** Cancels the sessions and frees every slot they held, past ones included (a rejection). */
+export async function releaseOccurrences(
+  manager: EntityManager,
+  occurrences: OccurrenceEntity[],
+): Promise<void> {
+  const ids = occurrences.map((o) => o.id);
+  if (ids.length === 0) return;
+  await manager.update(OccurrenceEntity, { id: In(ids) }, { status: 'cancelled' });
+  await manager.update(AllocationEntity, { occurrenceId: In(ids) }, { active: false });
+}
+
+/** Ends what one allocation holds from now on: cut at the next minute if running, else gone. */
+export async function endAllocation(
+  manager: EntityManager,
+  allocation: AllocationEntity,
+  now: number,
+): Promise<void> {
+  const cut = nextWholeMinute(now);
+  if (allocation.startMs < cut) {
+    await manager.update(
+      AllocationEntity,
+      { id: allocation.id },
+      { endMs: Math.min(allocation.endMs, cut) },
+    );
+  } else {
+    await manager.update(AllocationEntity, { id: allocation.id }, { active: false });
   }
 }
 
@@ -55,4 +92,34 @@ export async function moveOccurrenceTo(
     { occurrenceId, active: true },
     { startMs: session.start, endMs: session.end },
   );
+}
+
+/** Saves changes to a booking as a new version. */
+export async function saveBooking(
+  manager: EntityManager,
+  bookingId: string,
+  now: number,
+  changes: (current: BookingEntity) => Partial<BookingEntity> = () => ({}),
+): Promise<BookingEntity> {
+  const repository = manager.getRepository(BookingEntity);
+  const current = await repository.findOneByOrFail({ id: bookingId });
+  const next = { ...current, ...changes(current), version: current.version + 1, updatedAt: now };
+  await repository.save(next);
+  return next;
+}
+
+/**
+ * A pending or confirmed booking with no active session left becomes cancelled (as a new version).
+ * Whether it did.
+ */
+export async function settleStatus(
+  manager: EntityManager,
+  bookingId: string,
+  now: number,
+): Promise<boolean> {
+  if ((await activeOccurrences(manager, bookingId)).length > 0) return false;
+  const booking = await manager.getRepository(BookingEntity).findOneByOrFail({ id: bookingId });
+  if (booking.status !== 'pending' && booking.status !== 'confirmed') return false;
+  await saveBooking(manager, bookingId, now, () => ({ status: 'cancelled' }));
+  return true;
 }

@@ -4,6 +4,11 @@ import { parseRequestMoment } from '../scheduling';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
 
+/** Whether an ISO 8601 time names its offset (an instant) or not (wall-clock in the center's zone). */
+export function hasExplicitOffset(value: string): boolean {
+  return HAS_OFFSET.test(value);
+}
+
 /** The parts of a request time that need no zone: its format, a real date, a whole minute. */
 function zonelessProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'must be an ISO 8601 date-time string';
@@ -51,7 +56,7 @@ export function IsAfterField(startField: string, options?: ValidationOptions): P
           const start = (args?.object as Record<string, unknown> | undefined)?.[startField];
           if (zonelessProblem(value) !== null || zonelessProblem(start) !== null) return true;
           const [a, b] = [start as string, value as string];
-          if (HAS_OFFSET.test(a) !== HAS_OFFSET.test(b)) return true;
+          if (hasExplicitOffset(a) !== hasExplicitOffset(b)) return true;
           return (
             parseRequestMoment(b, 'UTC', 'end').instant >
             parseRequestMoment(a, 'UTC', 'start').instant

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsObject,
   IsOptional,
+  ValidateIf,
   IsString,
   Matches,
   Max,
@@ -19,35 +20,35 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PolicyInput {
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 90 })
-  @IsOptional()
+  @ValidateIf((_input: object, value: unknown) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(3650)
   maxAdvanceDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 366 })
-  @IsOptional()
+  @ValidateIf((_input: object, value: unknown) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(1000)
   maxOccurrences?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 15 })
-  @IsOptional()
+  @ValidateIf((_input: object, value: unknown) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(1440)
   checkInOpensMinutes?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 15 })
-  @IsOptional()
+  @ValidateIf((_input: object, value: unknown) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(1440)
   checkInGraceMinutes?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440, default: 240 })
-  @IsOptional()
+  @ValidateIf((_input: object, value: unknown) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(1440)

@@ -31,14 +31,17 @@ export class WriteTransactions {
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.query('BEGIN IMMEDIATE');
-    setTransactionActive(runner, true);
+    let open = false;
     try {
+      await runner.query('BEGIN IMMEDIATE');
+      open = true;
+      setTransactionActive(runner, true);
       const result = await work(runner.manager);
       await runner.query('COMMIT');
+      open = false;
       return result;
     } catch (error) {
-      await runner.query('ROLLBACK');
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       setTransactionActive(runner, false);
@@ -49,7 +52,8 @@ export class WriteTransactions {
 
 /**
  * TypeORM starts its own transaction around `save()` unless it believes one is active; the flag
- * tells it that ours is.
+ * tells it that ours is. On better-sqlite3 every query runner shares the one connection, so the
+ * flag is in effect process-wide while a transaction runs; the queue makes that hold.
  */
 function setTransactionActive(runner: QueryRunner, active: boolean): void {
   (runner as { isTransactionActive: boolean }).isTransactionActive = active;

@@ -17,7 +17,32 @@ export class LoginThrottle {
 
   constructor(private readonly clock: Clock) {}
 
-  assertAllowed(email: string, address: string): void {
+  /**
+   * Refuses when the limit is reached, else counts this attempt as a failure right away (before
+   * the slow password check), so parallel attempts cannot all slip under the limit. A success
+   * takes it back with `succeeded`.
+   */
+  begin(email: string, address: string): number {
+    this.assertAllowed(email, address);
+    const now = this.clock.now();
+    if (this.failures.size > SWEEP_AT) this.sweep(now);
+    for (const key of keysOf(email, address)) {
+      this.failures.set(key, [...this.recent(key, now), now]);
+    }
+    return now;
+  }
+
+  /** The attempt begun at `startedAt` succeeded: the email starts afresh, the address forgets it. */
+  succeeded(email: string, address: string, startedAt: number): void {
+    this.failures.delete(`email:${email}`);
+    const key = `address:${address}`;
+    const times = this.failures.get(key) ?? [];
+    const index = times.lastIndexOf(startedAt);
+    if (index >= 0) times.splice(index, 1);
+    if (times.length === 0) this.failures.delete(key);
+  }
+
+  private assertAllowed(email: string, address: string): void {
     const now = this.clock.now();
     for (const key of keysOf(email, address)) {
       const recent = this.recent(key, now);
@@ -31,18 +56,6 @@ export class LoginThrottle {
         );
       }
     }
-  }
-
-  recordFailure(email: string, address: string): void {
-    const now = this.clock.now();
-    if (this.failures.size > SWEEP_AT) this.sweep(now);
-    for (const key of keysOf(email, address)) {
-      this.failures.set(key, [...this.recent(key, now), now]);
-    }
-  }
-
-  recordSuccess(email: string): void {
-    this.failures.delete(`email:${email}`);
   }
 
   private recent(key: string, now: number): number[] {

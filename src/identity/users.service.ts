@@ -34,14 +34,13 @@ export class UsersService {
     address: string,
   ): Promise<{ accessToken: string; user: UserView }> {
     const normalized = email.trim().toLowerCase();
-    this.throttle.assertAllowed(normalized, address);
+    const attempt = this.throttle.begin(normalized, address);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
     const valid = await verifyPassword(password, user?.passwordHash ?? null);
     if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(normalized, address);
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password');
     }
-    this.throttle.recordSuccess(normalized);
+    this.throttle.succeeded(normalized, address, attempt);
     const payload: TokenPayload = { sub: user.id };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: this.config.jwtSecret,

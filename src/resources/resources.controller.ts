@@ -1,13 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page } from '../common/pagination';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
-import {
-  CreateResourceInput,
-  ResourceQuery,
-  ResourceView,
-  UpdateResourceInput,
-} from './resources.dto';
+import { CreateResourceInput, ResourceQuery, ResourceView } from './resources.dto';
 import { ResourcesService } from './resources.service';
 
 @ApiTags('resources')
@@ -43,15 +38,5 @@ export class ResourcesController {
     @Param('resourceId') resourceId: string,
   ): Promise<ResourceView> {
     return this.resources.get(caller, resourceId);
-  }
-
-  @Staff()
-  @Patch('resources/:resourceId')
-  update(
-    @CurrentUser() caller: Principal,
-    @Param('resourceId') resourceId: string,
-    @Body() input: UpdateResourceInput,
-  ): Promise<ResourceView> {
-    return this.resources.update(caller, resourceId, input);
   }
 }

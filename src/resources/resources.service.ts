@@ -91,30 +91,6 @@ export class ResourcesService {
     return this.view(caller, resource);
   }
 
-  async update(caller: Principal, id: string, input: UpdateResourceInput): Promise<ResourceView> {
-    await this.getManaged(caller, id);
-    const updated = await this.writes.run(async (manager) => {
-      const repository = manager.getRepository(ResourceEntity);
-      const current = await repository.findOneByOrFail({ id });
-      const next = checkedResource({
-        ...current,
-        name: input.name ?? current.name,
-        capacity: input.capacity ?? current.capacity,
-        quantity: input.quantity ?? current.quantity,
-        features: input.features ? uniqueSorted(input.features) : current.features,
-        requiresApproval: input.requiresApproval ?? current.requiresApproval,
-        checkInRequired: input.checkInRequired ?? current.checkInRequired,
-        minDurationMinutes: input.minDurationMinutes ?? current.minDurationMinutes,
-        maxDurationMinutes: input.maxDurationMinutes ?? current.maxDurationMinutes,
-        bufferMinutes: input.bufferMinutes ?? current.bufferMinutes,
-        active: input.active ?? current.active,
-      });
-      await repository.save(next);
-      return next;
-    });
-    return this.view(caller, updated);
-  }
-
   view(caller: Principal, resource: ResourceEntity): ResourceView {
     const view: ResourceView = {
       id: resource.id,
@@ -136,6 +112,26 @@ export class ResourcesService {
     }
     return view;
   }
+}
+
+/** The resource with the changes of a PATCH, checked; who may change it is the caller's concern. */
+export function updatedResource(
+  current: ResourceEntity,
+  input: UpdateResourceInput,
+): ResourceEntity {
+  return checkedResource({
+    ...current,
+    name: input.name ?? current.name,
+    capacity: input.capacity ?? current.capacity,
+    quantity: input.quantity ?? current.quantity,
+    features: input.features ? uniqueSorted(input.features) : current.features,
+    requiresApproval: input.requiresApproval ?? current.requiresApproval,
+    checkInRequired: input.checkInRequired ?? current.checkInRequired,
+    minDurationMinutes: input.minDurationMinutes ?? current.minDurationMinutes,
+    maxDurationMinutes: input.maxDurationMinutes ?? current.maxDurationMinutes,
+    bufferMinutes: input.bufferMinutes ?? current.bufferMinutes,
+    active: input.active ?? current.active,
+  });
 }
 
 function checkedResource(resource: ResourceEntity, quantityGiven = true): ResourceEntity {

@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, validationError } from '../common/domain-error';
+import { ClosuresService } from '../centers/closures.service';
+import { WriteTransactions } from '../database/write-transactions';
+import { Principal, isStaffOf } from '../identity/access';
+import {
+  bookingHorizonEnd,
+  checkSessionPolicies,
+  localDateOf,
+  localWallOf,
+  MINUTE_MS,
+  parseRequestMoment,
+  parseRequestTime,
+  wallToInstant,
+} from '../scheduling';
+import type { ClosureRule, Session } from '../scheduling/types';
+import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
+import {
+  assertCapacity,
+  assertHoldable,
+  BookingContext,
+  calendarClashes,
+  needsApproval,
+  refreshHeld,
+} from './booking-context';
+import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
+import { BookingView, MoveOccurrenceInput, UpdateBookingInput } from './bookings.dto';
+import { BookingsService, conflictError } from './bookings.service';
+import { bookedConflicts } from './conflict-check';
+import {
+  activeOccurrences,
+  cancelOccurrences,
+  moveOccurrenceTo,
+  releaseOccurrences,
+  saveBooking,
+  settleStatus,
+} from './occurrence-writes';
+
+/** Changes to existing bookings: details and times, cancellations, moves, approval. */
+@Injectable()
+export class BookingChangesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteTransactions,
+    private readonly bookings: BookingsService,
+    private readonly closures: ClosuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  async update(caller: Principal, id: string, input: UpdateBookingInput): Promise<BookingView> {
+    const booking = await this.bookings.findVisible(caller, id);
+    const prepared = await this.bookings.contextOf(booking);
+    const zone = prepared.center.timezone;
+    const newStart =
+      input.start === undefined ? null : parseRequestMoment(input.start, zone, 'start');
+    const newEnd = input.end === undefined ? null : parseRequestMoment(input.end, zone, 'end');
+    const timesChange = newStart !== null || newEnd !== null;
+    assertChangeable(booking);
+    if (input.attendees !== undefined) assertCapacity(prepared, input.attendees);
+    const now = this.clock.now();
+    if (timesChange) {
+      assertHoldable(prepared);
+      const horizon = bookingHorizonEnd(now, prepared.center.policy);
+      if (Math.max(newStart?.instant ?? 0, newEnd?.instant ?? 0) > horizon) {
+        throw new DomainError(
+          'TOO_FAR_AHEAD',
+          `Sessions may end at most ${prepared.center.policy.maxAdvanceDays} days ahead`,
+        );
+      }
+    }
+    const closures = timesChange ? await this.closures.rulesOf(prepared.center.id) : [];
+
+    const saved = await this.writes.run(async (manager) => {
+      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+      assertChangeable(current);
+      const changes: Partial<BookingEntity> = {
+        title: input.title ?? current.title,
+        purpose: input.purpose ?? current.purpose,
+        attendees: input.attendees ?? current.attendees,
+      };
+      if (timesChange) {
+        const context = await refreshHeld(manager, prepared);
+        assertHoldable(context);
+        const startWall = newStart?.wall ?? current.startLocal;
+        const endWall =
+          newEnd?.wall ??
+          shiftWall(startWall, wallMinutesBetween(current.startLocal, current.endLocal));
+        if (wallMinutesBetween(startWall, endWall) <= 0) {
+          throw validationError('end', 'must be after start');
+        }
+        await this.shiftSeries(manager, context, current, { startWall, endWall, now, closures });
+        Object.assign(changes, {
+          startLocal: startWall,
+          endLocal: endWall,
+          status: statusAfterMove(caller, context, current.status),
+        });
+      }
+      return saveBooking(manager, id, now, () => changes);
+    });
+    return (await this.bookings.views([saved]))[0];
+  }
+
+  /** Cancels every session that has not ended. */
+  async cancel(caller: Principal, id: string): Promise<BookingView> {
+    assertChangeable(await this.bookings.findVisible(caller, id));
+    const now = this.clock.now();
+    const saved = await this.writes.run(async (manager) => {
+      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+      assertChangeable(current);
+      const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
+      if (open.length === 0) {
+        throw new DomainError(
+          'INVALID_STATE',
+          'Every session has ended: nothing is left to cancel',
+        );
+      }
+      await cancelOccurrences(manager, open, now);
+      return saveBooking(manager, id, now, () => ({ status: 'cancelled' }));
+    });
+    return (await this.bookings.views([saved]))[0];
+  }
+
+  async moveOccurrence(
+    caller: Principal,
+    bookingId: string,
+    occurrenceId: string,
+    input: MoveOccurrenceInput,
+  ): Promise<BookingView> {
+    const booking = await this.bookings.findVisible(caller, bookingId);
+    const prepared = await this.bookings.contextOf(booking);
+    const zone = prepared.center.timezone;
+    const start = parseRequestTime(input.start, zone, 'start');
+    const end = parseRequestTime(input.end, zone, 'end');
+    if (end <= start) throw validationError('end', 'must be after start');
+    await findOccurrence(this.dataSource, bookingId, occurrenceId);
+    assertChangeable(booking);
+    assertHoldable(prepared);
+    const now = this.clock.now();
+    const session: Session = { start, end, localDate: localDateOf(start, zone) };
+    checkPolicies(prepared, [session], now);
+    const calendar = calendarClashes(
+      prepared,
+      [session],
+      await this.closures.rulesOf(prepared.center.id),
+    );
+
+    await this.writes.run(async (manager) => {
+      const occurrence = await manager
+        .getRepository(OccurrenceEntity)
+        .findOneByOrFail({ id: occurrenceId, bookingId });
+      if (occurrence.status !== 'booked' || occurrence.startMs <= now) {
+        throw new DomainError('INVALID_STATE', 'Only a session that has not started can be moved');
+      }
+      const context = await refreshHeld(manager, prepared);
+      assertHoldable(context);
+      const clashes = [
+        ...calendar,
+        ...(await bookedConflicts(manager, [session], context.held, {
+          ignoreOccurrences: new Set([occurrenceId]),
+        })),
+      ];
+      if (clashes.length > 0) throw conflictError(clashes, zone);
+      await moveOccurrenceTo(manager, occurrenceId, session);
+      await saveBooking(manager, bookingId, now, (current) => ({
+        status: statusAfterMove(caller, context, current.status),
+      }));
+    });
+    return this.bookings.get(caller, bookingId);
+  }
+
+  async cancelOccurrence(
+    caller: Principal,
+    bookingId: string,
+    occurrenceId: string,
+    scope: 'this' | 'following',
+  ): Promise<BookingView> {
+    assertChangeable(await this.bookings.findVisible(caller, bookingId));
+    await findOccurrence(this.dataSource, bookingId, occurrenceId);
+    const now = this.clock.now();
+    await this.writes.run(async (manager) => {
+      const occurrences = await activeOccurrences(manager, bookingId);
+      const target = occurrences.find((o) => o.id === occurrenceId);
+      if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');
+      if (target.endMs <= now) {
+        throw new DomainError('INVALID_STATE', 'This session has already ended');
+      }
+      const cancelled =
+        scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
+      await cancelOccurrences(manager, cancelled, now);
+      if (!(await settleStatus(manager, bookingId, now)))
+        await saveBooking(manager, bookingId, now);
+    });
+    return this.bookings.get(caller, bookingId);
+  }
+
+  approve(caller: Principal, id: string): Promise<BookingView> {
+    return this.decide(caller, id, 'confirmed', null);
+  }
+
+  reject(caller: Principal, id: string, reason: string): Promise<BookingView> {
+    return this.decide(caller, id, 'rejected', reason);
+  }
+
+  private async decide(
+    caller: Principal,
+    id: string,
+    status: 'confirmed' | 'rejected',
+    reason: string | null,
+  ): Promise<BookingView> {
+    const booking = await this.bookings.findVisible(caller, id);
+    if (!isStaffOf(caller, booking.centerId)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the center’s coordinators and admins decide requests',
+      );
+    }
+    const now = this.clock.now();
+    const saved = await this.writes.run(async (manager) => {
+      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+      if (current.status !== 'pending') {
+        throw new DomainError('INVALID_STATE', `The booking is ${current.status}, not pending`);
+      }
+      if (status === 'rejected')
+        await releaseOccurrences(manager, await activeOccurrences(manager, id));
+      return saveBooking(manager, id, now, () => ({ status, rejectionReason: reason }));
+    });
+    return (await this.bookings.views([saved]))[0];
+  }
+
+  /**
+   * Moves every session of the booking that has not started by the same local shift as the first
+   * session's new start, with the new length; checked like a new booking.
+   */
+  private async shiftSeries(
+    manager: EntityManager,
+    context: BookingContext,
+    booking: BookingEntity,
+    to: { startWall: string; endWall: string; now: number; closures: ClosureRule[] },
+  ): Promise<void> {
+    const zone = context.center.timezone;
+    const shift = wallMinutesBetween(booking.startLocal, to.startWall);
+    const length = wallMinutesBetween(to.startWall, to.endWall);
+    const movable = (await activeOccurrences(manager, booking.id)).filter(
+      (o) => o.status === 'booked' && o.startMs > to.now,
+    );
+    if (movable.length === 0) {
+      throw new DomainError('INVALID_STATE', 'No session of this booking is left to move');
+    }
+    const sessions = movable.map((occurrence) => {
+      const startWall = shiftWall(localWallOf(occurrence.startMs, zone), shift);
+      const start = wallToInstant(startWall, zone);
+      let end = wallToInstant(shiftWall(startWall, length), zone);
+      if (end <= start) end = start + length * MINUTE_MS;
+      return { start, end, localDate: localDateOf(start, zone) };
+    });
+    checkPolicies(context, sessions, to.now);
+    const calendar = calendarClashes(context, sessions, to.closures);
+    const clashes = [
+      ...calendar,
+      ...(await bookedConflicts(manager, sessions, context.held, {
+        ignoreOccurrences: new Set(movable.map((o) => o.id)),
+        alreadyRefused: new Set(calendar.map((c) => c.start)),
+      })),
+    ];
+    if (clashes.length > 0) throw conflictError(clashes, zone);
+    for (const [index, occurrence] of movable.entries()) {
+      await moveOccurrenceTo(manager, occurrence.id, sessions[index]);
+    }
+  }
+}
+
+function assertChangeable(booking: BookingEntity): void {
+  if (booking.status !== 'pending' && booking.status !== 'confirmed') {
+    throw new DomainError('INVALID_STATE', `The booking is ${booking.status}`);
+  }
+}
+
+/** A member who moves an approved request needs it approved again. */
+function statusAfterMove(
+  caller: Principal,
+  context: BookingContext,
+  status: BookingStatus,
+): BookingStatus {
+  return status === 'confirmed' && needsApproval(caller, context.held) ? 'pending' : status;
+}
+
+function checkPolicies(context: BookingContext, sessions: Session[], now: number): void {
+  checkSessionPolicies({
+    sessions,
+    nowMs: now,
+    policy: context.center.policy,
+    minDurationMinutes: context.resource.minDurationMinutes,
+    maxDurationMinutes: context.resource.maxDurationMinutes,
+  });
+}
+
+/** 404 unless the session belongs to the booking (looked up before any 422 or 409). */
+async function findOccurrence(
+  dataSource: DataSource,
+  bookingId: string,
+  occurrenceId: string,
+): Promise<void> {
+  const found = await dataSource
+    .getRepository(OccurrenceEntity)
+    .existsBy({ id: occurrenceId, bookingId });
+  if (!found) throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
+}

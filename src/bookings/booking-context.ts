@@ -1,0 +1,86 @@
+import { EntityManager, In } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { CenterEntity } from '../centers/center.entity';
+import { Principal } from '../identity/access';
+import { ResourceEntity } from '../resources/resource.entity';
+import { calendarConflicts } from '../scheduling';
+import type { ClosureRule, Conflict, Session } from '../scheduling/types';
+
+/** A resource a booking holds in each session: the booked resource itself and its equipment. */
+export interface HeldResource {
+  resource: ResourceEntity;
+  quantity: number;
+}
+
+/** What a booking's sessions are checked against. `held[0]` is the booked resource. */
+export interface BookingContext {
+  center: CenterEntity;
+  resource: ResourceEntity;
+  held: HeldResource[];
+}
+
+/**
+ * The held resources as committed now, read inside the write transaction: a resource deactivated,
+ * shrunk or given a longer buffer since the request was prepared is checked as it is now.
+ */
+export async function refreshHeld(
+  manager: EntityManager,
+  context: BookingContext,
+): Promise<BookingContext> {
+  const ids = context.held.map((h) => h.resource.id);
+  const rows = await manager.getRepository(ResourceEntity).findBy({ id: In(ids) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const held = context.held.map((h) => ({
+    resource: byId.get(h.resource.id)!,
+    quantity: h.quantity,
+  }));
+  return { ...context, resource: held[0].resource, held };
+}
+
+/** The 422 checks that do not depend on the sessions: active center and resources, units. */
+export function assertHoldable(context: BookingContext): void {
+  if (!context.center.active) {
+    throw new DomainError('RESOURCE_INACTIVE', `${context.center.name} is not taking bookings`);
+  }
+  for (const { resource, quantity } of context.held) {
+    if (!resource.active) {
+      throw new DomainError('RESOURCE_INACTIVE', `${resource.name} is deactivated`);
+    }
+    if (quantity > resource.quantity) {
+      throw new DomainError(
+        'QUANTITY_EXCEEDS_POOL',
+        `${resource.name} has ${resource.quantity} units; ${quantity} were asked for`,
+      );
+    }
+  }
+}
+
+export function assertCapacity(context: BookingContext, attendees: number | null): void {
+  const room = context.resource;
+  if (attendees !== null && room.capacity !== null && attendees > room.capacity) {
+    throw new DomainError(
+      'CAPACITY_EXCEEDED',
+      `${room.name} holds ${room.capacity} people; ${attendees} attendees were given`,
+    );
+  }
+}
+
+/** A member's booking waits for approval when anything it holds requires approval. */
+export function needsApproval(caller: Principal, held: HeldResource[]): boolean {
+  return caller.role === 'member' && held.some((h) => h.resource.requiresApproval);
+}
+
+/** `closed` and `outside_hours` conflicts of the sessions in the booking's center. */
+export function calendarClashes(
+  context: BookingContext,
+  sessions: Session[],
+  closures: ClosureRule[],
+): Conflict[] {
+  return calendarConflicts(
+    sessions,
+    context.resource.id,
+    context.center.timezone,
+    context.center.openingHours,
+    closures,
+  );
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { EntityManager, LessThan } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { IdempotencyKeyEntity } from './booking.entity';
+import { BookingView } from './bookings.dto';
+
+/** How long the first answer to a request with an `Idempotency-Key` is replayed. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** JSON with object keys sorted, so the same request hashes the same whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function requestHash(input: unknown): string {
+  return createHash('sha256').update(canonical(input)).digest('hex');
+}
+
+/**
+ * The stored first answer for this user's key, if it is younger than the window; the same key
+ * with a different request is refused.
+ */
+export async function findReplay(
+  manager: EntityManager,
+  userId: string,
+  key: string,
+  hash: string,
+  now: number,
+): Promise<BookingView | null> {
+  const stored = await manager.getRepository(IdempotencyKeyEntity).findOneBy({ userId, key });
+  if (!stored || stored.createdAt <= now - IDEMPOTENCY_WINDOW_MS) return null;
+  if (stored.requestHash !== hash) {
+    throw new DomainError(
+      'INVALID_STATE',
+      'This Idempotency-Key was already used for a different request',
+    );
+  }
+  return JSON.parse(stored.responseBody) as BookingView;
+}
+
+/** Remembers the answer (in the booking's own transaction) and forgets expired keys. */
+export async function storeReplay(
+  manager: EntityManager,
+  userId: string,
+  key: string,
+  hash: string,
+  body: BookingView,
+  now: number,
+): Promise<void> {
+  const repository = manager.getRepository(IdempotencyKeyEntity);
+  await repository.delete({ createdAt: LessThan(now - IDEMPOTENCY_WINDOW_MS) });
+  await repository.delete({ userId, key });
+  await repository.insert({
+    userId,
+    key,
+    requestHash: hash,
+    statusCode: 201,
+    responseBody: JSON.stringify(body),
+    createdAt: now,
+  });
+}

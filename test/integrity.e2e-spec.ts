@@ -1,0 +1,340 @@
+import { ClosuresService } from '../src/centers/closures.service';
+import { ADMIN, startTestApp, TestApp } from './support/test-app';
+import { createResource, createWorld, World } from './support/world';
+
+/** Each case is a defect found in review; the test keeps it from coming back. */
+describe('booking integrity', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' }); // a Tuesday
+    w = await createWorld(t);
+  });
+
+  afterAll(() => t.close());
+
+  const book = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.request('POST', '/api/v1/bookings', { token, body, headers });
+  const resource = async (extra: Record<string, unknown> = {}) =>
+    (await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', ...extra })).id;
+
+  it('checks the resource as it is when the booking is written, not as it was read', async () => {
+    const desk = await resource();
+    const closures = t.app.get(ClosuresService);
+    const original = closures.rulesOf.bind(closures);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const spy = jest.spyOn(closures, 'rulesOf').mockImplementationOnce(async (centerId) => {
+      entered();
+      await gate;
+      return original(centerId);
+    });
+    try {
+      const booking = book(w.member.token, {
+        resourceId: desk,
+        start: '2026-12-02T10:00',
+        end: '2026-12-02T11:00',
+      });
+      await inside; // the booking has been prepared and waits before its write transaction
+      const deactivated = await t.request('DELETE', `/api/v1/resources/${desk}`, {
+        token: w.coordinator.token,
+      });
+      expect(deactivated.status).toBe(200);
+      release();
+      const response = await booking;
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('RESOURCE_INACTIVE');
+    } finally {
+      spy.mockRestore();
+    }
+    const [{ n }] = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ?',
+      [desk],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('does not let parallel failed sign-ins slip under the limit', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        t.request('POST', '/api/v1/auth/login', {
+          body: { email: 'victim@test.example', password: 'guess-guess' },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    t.clock.advanceMinutes(15);
+    expect((await t.request('POST', '/api/v1/auth/login', { body: ADMIN })).status).toBe(200);
+    t.clock.advanceMinutes(-15);
+  });
+
+  it('holds a member’s booking for approval when a piece of equipment requires it', async () => {
+    const camera = await resource({ kind: 'equipment', quantity: 2, requiresApproval: true });
+    const desk = await resource();
+    const response = await book(w.member.token, {
+      resourceId: desk,
+      start: '2026-12-02T12:00',
+      end: '2026-12-02T13:00',
+      equipment: [{ resourceId: camera }],
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.status).toBe('pending');
+  });
+
+  it('takes a deactivated pool out of the bookings it was lent to, leaving them editable', async () => {
+    const room = await resource({ kind: 'room', capacity: 10 });
+    const projector = await resource({ kind: 'equipment', quantity: 1 });
+    const seminar = await book(w.trainer.token, {
+      resourceId: room,
+      start: '2026-12-03T10:00',
+      end: '2026-12-03T12:00',
+      equipment: [{ resourceId: projector }],
+    });
+    const gone = await t.request('DELETE', `/api/v1/resources/${projector}?cancelFuture=true`, {
+      token: w.coordinator.token,
+    });
+    expect(gone.status).toBe(200);
+    const after = await t.request('GET', `/api/v1/bookings/${seminar.body.id}`, {
+      token: w.trainer.token,
+    });
+    expect(after.body.status).toBe('confirmed');
+    expect(after.body.equipment).toEqual([]);
+    expect(after.body.occurrences[0].status).toBe('booked');
+    const renamed = await t.request('PATCH', `/api/v1/bookings/${seminar.body.id}`, {
+      token: w.trainer.token,
+      body: { title: 'Without a projector', start: '2026-12-03T13:00' },
+    });
+    expect(renamed.status).toBe(200);
+    const loans = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ? AND active = 1',
+      [projector],
+    );
+    expect(loans[0].n).toBe(0);
+  });
+
+  it('cancels a booking whose every session was cancelled with its resource', async () => {
+    const room = await resource({ kind: 'room', capacity: 10, requiresApproval: true });
+    const request = await book(w.member.token, {
+      resourceId: room,
+      start: '2026-12-04T10:00',
+      end: '2026-12-04T11:00',
+    });
+    expect(request.body.status).toBe('pending');
+    await t.request('DELETE', `/api/v1/resources/${room}?cancelFuture=true`, {
+      token: w.coordinator.token,
+    });
+    const after = await t.request('GET', `/api/v1/bookings/${request.body.id}`, {
+      token: w.member.token,
+    });
+    expect(after.body.status).toBe('cancelled');
+    const approve = await t.request('POST', `/api/v1/bookings/${request.body.id}/approve`, {
+      token: w.coordinator.token,
+    });
+    expect(approve.status).toBe(409);
+  });
+
+  it('shifts a series from its first session, not from the requested start', async () => {
+    const desk = await resource();
+    const series = await book(w.member.token, {
+      resourceId: desk,
+      start: '2026-12-02T10:00', // a Wednesday; the rule matches Thursdays
+      end: '2026-12-02T11:00',
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2' },
+    });
+    expect(series.body.occurrences.map((o: { start: string }) => o.start)).toEqual([
+      '2026-12-03T10:00:00+05:00',
+      '2026-12-10T10:00:00+05:00',
+    ]);
+    const moved = await t.request('PATCH', `/api/v1/bookings/${series.body.id}`, {
+      token: w.member.token,
+      body: { start: '2026-12-03T11:00' },
+    });
+    expect(moved.body.occurrences.map((o: { start: string }) => o.start)).toEqual([
+      '2026-12-03T11:00:00+05:00',
+      '2026-12-10T11:00:00+05:00',
+    ]);
+  });
+
+  it('refuses to shrink a pool, lengthen a buffer or lower a capacity under future sessions', async () => {
+    const laptops = await resource({ kind: 'equipment', quantity: 5 });
+    expect(
+      (
+        await book(w.member.token, {
+          resourceId: laptops,
+          quantity: 5,
+          start: '2026-12-05T10:00',
+          end: '2026-12-05T11:00',
+        })
+      ).status,
+    ).toBe(201);
+    const shrink = await t.request('PATCH', `/api/v1/resources/${laptops}`, {
+      token: w.coordinator.token,
+      body: { quantity: 2 },
+    });
+    expect(shrink.status).toBe(409);
+    expect(shrink.body.code).toBe('RESOURCE_HAS_FUTURE_BOOKINGS');
+    const room = await resource({ kind: 'room', capacity: 10 });
+    expect(
+      (
+        await book(w.trainer.token, {
+          resourceId: room,
+          start: '2026-12-05T10:00',
+          end: '2026-12-05T11:00',
+          attendees: 8,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await book(w.trainer.token, {
+          resourceId: room,
+          start: '2026-12-05T11:30',
+          end: '2026-12-05T12:00',
+        })
+      ).status,
+    ).toBe(201);
+    const buffer = await t.request('PATCH', `/api/v1/resources/${room}`, {
+      token: w.coordinator.token,
+      body: { bufferMinutes: 45 },
+    });
+    expect(buffer.status).toBe(409);
+    const capacity = await t.request('PATCH', `/api/v1/resources/${room}`, {
+      token: w.coordinator.token,
+      body: { capacity: 6 },
+    });
+    expect(capacity.status).toBe(409);
+    const fine = await t.request('PATCH', `/api/v1/resources/${room}`, {
+      token: w.coordinator.token,
+      body: { bufferMinutes: 30, capacity: 8 },
+    });
+    expect(fine.status).toBe(200);
+    const still = await t.request('GET', `/api/v1/resources/${laptops}`, {
+      token: w.coordinator.token,
+    });
+    expect(still.body.quantity).toBe(5);
+  });
+
+  it('keeps a series from breaking its own buffer', async () => {
+    const room = await resource({ kind: 'room', capacity: 10, bufferMinutes: 60 });
+    const response = await book(w.trainer.token, {
+      resourceId: room,
+      start: '2026-12-07T09:00',
+      end: '2026-12-07T17:30',
+      recurrence: { rule: 'FREQ=DAILY;COUNT=2' },
+    });
+    expect(response.status).toBe(201);
+    const tight = await book(w.trainer.token, {
+      resourceId: await resource({ kind: 'room', capacity: 10, bufferMinutes: 1440 }),
+      start: '2026-12-07T09:00',
+      end: '2026-12-07T12:00',
+      recurrence: { rule: 'FREQ=DAILY;COUNT=3' },
+    });
+    expect(tight.status).toBe(409);
+    // The second day falls in the first day's 24-hour buffer; the third is clear of the first.
+    expect(tight.body.conflicts.map((c: { start: string }) => c.start)).toEqual([
+      '2026-12-08T09:00:00+05:00',
+    ]);
+  });
+
+  it('refuses null policy values', async () => {
+    const response = await t.request('PATCH', `/api/v1/centers/${w.centerId}`, {
+      token: w.coordinator.token,
+      body: { policy: { maxOccurrences: null } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.details[0].field).toBe('policy.maxOccurrences');
+  });
+
+  it('replays an idempotent retry even when the request would now be refused', async () => {
+    const desk = await resource();
+    const body = { resourceId: desk, start: '2026-12-01T09:00', end: '2026-12-01T10:00' };
+    const headers = { 'idempotency-key': 'late-retry' };
+    const first = await book(w.member.token, body, headers);
+    expect(first.status).toBe(201);
+    t.clock.advanceMinutes(90);
+    try {
+      const retry = await book(
+        w.member.token,
+        { end: body.end, start: body.start, resourceId: desk },
+        headers,
+      );
+      expect(retry.status).toBe(201);
+      expect(retry.body.id).toBe(first.body.id);
+    } finally {
+      t.clock.advanceMinutes(-90);
+    }
+  });
+
+  it('refuses to cancel a booking whose sessions have all ended', async () => {
+    const desk = await resource();
+    const done = await book(w.member.token, {
+      resourceId: desk,
+      start: '2026-12-01T09:00',
+      end: '2026-12-01T10:00',
+    });
+    t.clock.advanceMinutes(180);
+    try {
+      const response = await t.request('DELETE', `/api/v1/bookings/${done.body.id}`, {
+        token: w.member.token,
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('INVALID_STATE');
+      const after = await t.request('GET', `/api/v1/bookings/${done.body.id}`, {
+        token: w.member.token,
+      });
+      expect(after.body.status).toBe('confirmed');
+    } finally {
+      t.clock.advanceMinutes(-180);
+    }
+  });
+
+  it('answers 404 for an unknown session before judging the new times', async () => {
+    const desk = await resource();
+    const mine = await book(w.member.token, {
+      resourceId: desk,
+      start: '2026-12-09T10:00',
+      end: '2026-12-09T11:00',
+    });
+    const response = await t.request(
+      'PATCH',
+      `/api/v1/bookings/${mine.body.id}/occurrences/00000000-0000-4000-8000-000000000000`,
+      {
+        token: w.member.token,
+        body: { start: '2026-11-01T10:00', end: '2026-11-01T11:00' },
+      },
+    );
+    expect(response.status).toBe(404);
+  });
+
+  it('sends a member’s approved request back for approval when they move it', async () => {
+    const room = await resource({ kind: 'room', capacity: 6, requiresApproval: true });
+    const request = await book(w.member.token, {
+      resourceId: room,
+      start: '2026-12-10T10:00',
+      end: '2026-12-10T11:00',
+    });
+    await t.request('POST', `/api/v1/bookings/${request.body.id}/approve`, {
+      token: w.coordinator.token,
+    });
+    const moved = await t.request(
+      'PATCH',
+      `/api/v1/bookings/${request.body.id}/occurrences/${request.body.occurrences[0].id}`,
+      {
+        token: w.member.token,
+        body: { start: '2026-12-10T14:00', end: '2026-12-10T15:00' },
+      },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body.status).toBe('pending');
+    const retitled = await t.request('PATCH', `/api/v1/bookings/${request.body.id}`, {
+      token: w.coordinator.token,
+      body: { title: 'Ok' },
+    });
+    expect(retitled.body.status).toBe('pending');
+  });
+});
