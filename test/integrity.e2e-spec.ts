@@ -337,4 +337,27 @@ describe('booking integrity', () => {
     });
     expect(retitled.body.status).toBe('pending');
   });
+
+  it('pages the centers and closures lists like every other list', async () => {
+    const centers = await t.request('GET', '/api/v1/centers?limit=1&offset=1', {
+      token: w.member.token,
+    });
+    expect(centers.status).toBe(200);
+    expect(centers.body.items).toHaveLength(1);
+    expect(centers.body.total).toBe(2);
+    expect(
+      (await t.request('GET', '/api/v1/centers?limit=0', { token: w.member.token })).status,
+    ).toBe(400);
+    for (const day of ['2026-12-24', '2026-12-25']) {
+      await t.request('POST', `/api/v1/centers/${w.otherCenterId}/closures`, {
+        token: w.otherCoordinator.token,
+        body: { from: day, to: day, reason: 'Holiday' },
+      });
+    }
+    const closures = await t.request('GET', `/api/v1/centers/${w.otherCenterId}/closures?limit=1`, {
+      token: w.member.token,
+    });
+    expect(closures.body.items.map((c: { from: string }) => c.from)).toEqual(['2026-12-24']);
+    expect(closures.body.total).toBe(2);
+  });
 });

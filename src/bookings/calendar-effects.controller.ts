@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
 import { ClosuresService } from '../centers/closures.service';
+import { Page, PageQuery } from '../common/pagination';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
 import {
   DeactivateResourceQuery,
@@ -27,8 +28,9 @@ export class CalendarEffectsController {
   @Get('centers/:centerId/closures')
   listClosures(
     @Param('centerId') centerId: string,
-  ): Promise<{ items: ClosureView[]; total: number }> {
-    return this.closures.list(centerId);
+    @Query() page: PageQuery,
+  ): Promise<Page<ClosureView>> {
+    return this.closures.list(centerId, page);
   }
 
   @Staff()

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Page, PageQuery } from '../common/pagination';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
 import { Roles } from '../identity/access';
@@ -13,8 +14,8 @@ export class CentersController {
 
   @SignedIn()
   @Get()
-  list(): Promise<{ items: CenterView[]; total: number }> {
-    return this.centers.list();
+  list(@Query() page: PageQuery): Promise<Page<CenterView>> {
+    return this.centers.list(page);
   }
 
   @Roles('admin')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
@@ -18,11 +19,13 @@ export class CentersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<{ items: CenterView[]; total: number }> {
-    const centers = await this.dataSource
-      .getRepository(CenterEntity)
-      .find({ order: { name: 'ASC' } });
-    return { items: centers.map(toCenterView), total: centers.length };
+  async list(page: PageQuery): Promise<Page<CenterView>> {
+    const [centers, total] = await this.dataSource.getRepository(CenterEntity).findAndCount({
+      order: { name: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return { items: centers.map(toCenterView), total };
   }
 
   async get(id: string): Promise<CenterView> {

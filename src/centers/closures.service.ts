@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
@@ -31,12 +32,15 @@ export class ClosuresService {
     }));
   }
 
-  async list(centerId: string): Promise<{ items: ClosureView[]; total: number }> {
+  async list(centerId: string, page: PageQuery): Promise<Page<ClosureView>> {
     await this.centers.getEntity(centerId);
-    const rows = await this.dataSource
-      .getRepository(ClosureEntity)
-      .find({ where: { centerId }, order: { from: 'ASC' } });
-    return { items: rows.map(toClosureView), total: rows.length };
+    const [rows, total] = await this.dataSource.getRepository(ClosureEntity).findAndCount({
+      where: { centerId },
+      order: { from: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return { items: rows.map(toClosureView), total };
   }
 
   async create(
