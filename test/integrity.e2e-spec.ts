@@ -1,4 +1,4 @@
-import { ClosuresService } from '../src/centers/closures.service';
+import { CentersService } from '../src/centers/centers.service';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { createResource, createWorld, World } from './support/world';
 
@@ -19,42 +19,107 @@ describe('booking integrity', () => {
   const resource = async (extra: Record<string, unknown> = {}) =>
     (await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', ...extra })).id;
 
-  it('checks the resource as it is when the booking is written, not as it was read', async () => {
-    const desk = await resource();
-    const closures = t.app.get(ClosuresService);
-    const original = closures.rulesOf.bind(closures);
+  /**
+   * Holds the next booking request after it has read its center and resources and before it
+   * enters the write transaction, runs `meanwhile`, then lets it go on.
+   */
+  async function whilePrepared<T>(
+    request: () => Promise<T>,
+    meanwhile: () => Promise<void>,
+  ): Promise<T> {
+    const centers = t.app.get(CentersService);
+    const original = centers.getEntity.bind(centers);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
-    const spy = jest.spyOn(closures, 'rulesOf').mockImplementationOnce(async (centerId) => {
+    const spy = jest.spyOn(centers, 'getEntity').mockImplementationOnce(async (id) => {
+      const center = await original(id);
       entered();
       await gate;
-      return original(centerId);
+      return center;
     });
     try {
-      const booking = book(w.member.token, {
-        resourceId: desk,
-        start: '2026-12-02T10:00',
-        end: '2026-12-02T11:00',
-      });
-      await inside; // the booking has been prepared and waits before its write transaction
-      const deactivated = await t.request('DELETE', `/api/v1/resources/${desk}`, {
-        token: w.coordinator.token,
-      });
-      expect(deactivated.status).toBe(200);
+      const pending = request();
+      await inside;
+      await meanwhile();
       release();
-      const response = await booking;
-      expect(response.status).toBe(422);
-      expect(response.body.code).toBe('RESOURCE_INACTIVE');
+      return await pending;
     } finally {
+      release();
       spy.mockRestore();
     }
+  }
+
+  it('checks the resource as it is when the booking is written, not as it was read', async () => {
+    const desk = await resource();
+    const response = await whilePrepared(
+      () =>
+        book(w.member.token, {
+          resourceId: desk,
+          start: '2026-12-02T10:00',
+          end: '2026-12-02T11:00',
+        }),
+      async () => {
+        const deactivated = await t.request('DELETE', `/api/v1/resources/${desk}`, {
+          token: w.coordinator.token,
+        });
+        expect(deactivated.status).toBe(200);
+      },
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('RESOURCE_INACTIVE');
     const [{ n }] = await t.dataSource.query(
       'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ?',
       [desk],
     );
     expect(n).toBe(0);
+  });
+
+  it('checks a room’s capacity as it is when the booking is written', async () => {
+    const room = await resource({ kind: 'room', capacity: 30 });
+    const response = await whilePrepared(
+      () =>
+        book(w.trainer.token, {
+          resourceId: room,
+          start: '2026-12-02T10:00',
+          end: '2026-12-02T11:00',
+          attendees: 20,
+        }),
+      async () => {
+        const shrunk = await t.request('PATCH', `/api/v1/resources/${room}`, {
+          token: w.coordinator.token,
+          body: { capacity: 10 },
+        });
+        expect(shrunk.status).toBe(200);
+      },
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('CAPACITY_EXCEEDED');
+  });
+
+  it('lists a booking among a new closure’s affected sessions, or refuses it, never neither', async () => {
+    const desk = await resource();
+    let affected: Array<{ bookingId: string }> = [];
+    const response = await whilePrepared(
+      () =>
+        book(w.member.token, {
+          resourceId: desk,
+          start: '2026-12-11T10:00',
+          end: '2026-12-11T11:00',
+        }),
+      async () => {
+        const closure = await t.request('POST', `/api/v1/centers/${w.centerId}/closures`, {
+          token: w.coordinator.token,
+          body: { from: '2026-12-11', to: '2026-12-11', reason: 'Water pipe repair' },
+        });
+        expect(closure.status).toBe(201);
+        affected = closure.body.affected;
+      },
+    );
+    expect(affected).toEqual([]);
+    expect(response.status).toBe(409);
+    expect(response.body.conflicts[0].reason).toBe('closed');
   });
 
   it('does not let parallel failed sign-ins slip under the limit', async () => {
@@ -359,5 +424,118 @@ describe('booking integrity', () => {
     });
     expect(closures.body.items.map((c: { from: string }) => c.from)).toEqual(['2026-12-24']);
     expect(closures.body.total).toBe(2);
+  });
+
+  it('sends a member’s approved request back for approval when they change its times', async () => {
+    const room = await resource({ kind: 'room', capacity: 6, requiresApproval: true });
+    const request = await book(w.member.token, {
+      resourceId: room,
+      start: '2026-12-14T10:00',
+      end: '2026-12-14T11:00',
+    });
+    const approved = await t.request('POST', `/api/v1/bookings/${request.body.id}/approve`, {
+      token: w.coordinator.token,
+    });
+    expect(approved.body.status).toBe('confirmed');
+    const patched = await t.request('PATCH', `/api/v1/bookings/${request.body.id}`, {
+      token: w.member.token,
+      body: { start: '2026-12-14T12:00' },
+    });
+    expect(patched.body.status).toBe('pending');
+    expect(patched.body.occurrences[0].start).toBe('2026-12-14T12:00:00+05:00');
+  });
+
+  it('does not let a cut loan grow back when its session is cancelled later', async () => {
+    const room = await resource({ kind: 'room', capacity: 10 });
+    const projector = await resource({ kind: 'equipment', quantity: 1 });
+    t.clock.set('2026-12-15T10:00:00+05:00');
+    try {
+      const seminar = await book(w.trainer.token, {
+        resourceId: room,
+        start: '2026-12-15T10:00',
+        end: '2026-12-15T12:00',
+        equipment: [{ resourceId: projector }],
+      });
+      expect(seminar.status).toBe(201);
+      t.clock.set('2026-12-15T10:00:30+05:00');
+      await t.request('DELETE', `/api/v1/resources/${projector}?cancelFuture=true`, {
+        token: w.coordinator.token,
+      });
+      t.clock.set('2026-12-15T10:05:00+05:00');
+      await t.request('PATCH', `/api/v1/resources/${projector}`, {
+        token: w.coordinator.token,
+        body: { active: true },
+      });
+      expect(
+        (
+          await book(w.member.token, {
+            resourceId: projector,
+            start: '2026-12-15T10:10',
+            end: '2026-12-15T10:40',
+          })
+        ).status,
+      ).toBe(201);
+      t.clock.set('2026-12-15T10:30:30+05:00');
+      expect(
+        (
+          await t.request('DELETE', `/api/v1/bookings/${seminar.body.id}`, {
+            token: w.trainer.token,
+          })
+        ).status,
+      ).toBe(200);
+      const rows: Array<{ start_ms: number; end_ms: number }> = await t.dataSource.query(
+        'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = 1 ORDER BY start_ms',
+        [projector],
+      );
+      for (let i = 1; i < rows.length; i++)
+        expect(rows[i].start_ms).toBeGreaterThanOrEqual(rows[i - 1].end_ms);
+      expect(rows[0].end_ms).toBe(Date.parse('2026-12-15T10:01:00+05:00'));
+    } finally {
+      t.clock.set('2026-12-01T08:00:00+05:00');
+    }
+  });
+
+  it('skips only the sessions that break the series’ own buffer with skipConflicts', async () => {
+    const room = await resource({ kind: 'room', capacity: 10, bufferMinutes: 1440 });
+    const response = await book(w.trainer.token, {
+      resourceId: room,
+      start: '2026-12-07T09:00',
+      end: '2026-12-07T12:00',
+      recurrence: { rule: 'FREQ=DAILY;COUNT=3' },
+      skipConflicts: true,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.occurrences.map((o: { start: string }) => o.start)).toEqual([
+      '2026-12-07T09:00:00+05:00',
+      '2026-12-09T09:00:00+05:00',
+    ]);
+  });
+
+  it('does not count successful sign-ins against the client address', async () => {
+    const other = await startTestApp();
+    try {
+      const fail = (i: number) =>
+        other.request('POST', '/api/v1/auth/login', {
+          body: { email: `nobody${i}@test.example`, password: 'wrong-password' },
+        });
+      for (let i = 0; i < 9; i++) expect((await fail(i)).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await other.request('POST', '/api/v1/auth/login', { body: ADMIN })).status).toBe(
+          200,
+        );
+      expect((await fail(9)).status).toBe(401);
+      expect((await fail(10)).status).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives a capacity to rooms only', async () => {
+    const desk = await t.request('POST', `/api/v1/centers/${w.centerId}/resources`, {
+      token: w.coordinator.token,
+      body: { kind: 'equipment', name: 'Chairs', quantity: 20, capacity: 5 },
+    });
+    expect(desk.status).toBe(400);
+    expect(desk.body.details[0].field).toBe('capacity');
   });
 });

@@ -7,7 +7,6 @@ import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import {
   bookingHorizonEnd,
-  checkSessionPolicies,
   localDateOf,
   localWallOf,
   MINUTE_MS,
@@ -15,15 +14,16 @@ import {
   parseRequestTime,
   wallToInstant,
 } from '../scheduling';
-import type { ClosureRule, Session } from '../scheduling/types';
+import type { Session } from '../scheduling/types';
 import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import {
   assertCapacity,
   assertHoldable,
+  assertSessionsFit,
   BookingContext,
   calendarClashes,
   needsApproval,
-  refreshHeld,
+  refreshContext,
 } from './booking-context';
 import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
 import { BookingView, MoveOccurrenceInput, UpdateBookingInput } from './bookings.dto';
@@ -70,7 +70,6 @@ export class BookingChangesService {
         );
       }
     }
-    const closures = timesChange ? await this.closures.rulesOf(prepared.center.id) : [];
 
     const saved = await this.writes.run(async (manager) => {
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
@@ -80,8 +79,9 @@ export class BookingChangesService {
         purpose: input.purpose ?? current.purpose,
         attendees: input.attendees ?? current.attendees,
       };
+      const context = await refreshContext(manager, prepared);
+      if (input.attendees !== undefined) assertCapacity(context, input.attendees);
       if (timesChange) {
-        const context = await refreshHeld(manager, prepared);
         assertHoldable(context);
         const startWall = newStart?.wall ?? current.startLocal;
         const endWall =
@@ -90,7 +90,7 @@ export class BookingChangesService {
         if (wallMinutesBetween(startWall, endWall) <= 0) {
           throw validationError('end', 'must be after start');
         }
-        await this.shiftSeries(manager, context, current, { startWall, endWall, now, closures });
+        await this.shiftSeries(manager, context, current, { startWall, endWall, now });
         Object.assign(changes, {
           startLocal: startWall,
           endLocal: endWall,
@@ -139,12 +139,7 @@ export class BookingChangesService {
     assertHoldable(prepared);
     const now = this.clock.now();
     const session: Session = { start, end, localDate: localDateOf(start, zone) };
-    checkPolicies(prepared, [session], now);
-    const calendar = calendarClashes(
-      prepared,
-      [session],
-      await this.closures.rulesOf(prepared.center.id),
-    );
+    assertSessionsFit(prepared, [session], now);
 
     await this.writes.run(async (manager) => {
       const occurrence = await manager
@@ -153,10 +148,12 @@ export class BookingChangesService {
       if (occurrence.status !== 'booked' || occurrence.startMs <= now) {
         throw new DomainError('INVALID_STATE', 'Only a session that has not started can be moved');
       }
-      const context = await refreshHeld(manager, prepared);
+      const context = await refreshContext(manager, prepared);
       assertHoldable(context);
+      assertSessionsFit(context, [session], now);
+      const closures = await this.closures.rulesOf(context.center.id, manager);
       const clashes = [
-        ...calendar,
+        ...calendarClashes(context, [session], closures),
         ...(await bookedConflicts(manager, [session], context.held, {
           ignoreOccurrences: new Set([occurrenceId]),
         })),
@@ -237,7 +234,7 @@ export class BookingChangesService {
     manager: EntityManager,
     context: BookingContext,
     booking: BookingEntity,
-    to: { startWall: string; endWall: string; now: number; closures: ClosureRule[] },
+    to: { startWall: string; endWall: string; now: number },
   ): Promise<void> {
     const zone = context.center.timezone;
     const shift = wallMinutesBetween(booking.startLocal, to.startWall);
@@ -255,8 +252,9 @@ export class BookingChangesService {
       if (end <= start) end = start + length * MINUTE_MS;
       return { start, end, localDate: localDateOf(start, zone) };
     });
-    checkPolicies(context, sessions, to.now);
-    const calendar = calendarClashes(context, sessions, to.closures);
+    assertSessionsFit(context, sessions, to.now);
+    const closures = await this.closures.rulesOf(context.center.id, manager);
+    const calendar = calendarClashes(context, sessions, closures);
     const clashes = [
       ...calendar,
       ...(await bookedConflicts(manager, sessions, context.held, {
@@ -284,16 +282,6 @@ function statusAfterMove(
   status: BookingStatus,
 ): BookingStatus {
   return status === 'confirmed' && needsApproval(caller, context.held) ? 'pending' : status;
-}
-
-function checkPolicies(context: BookingContext, sessions: Session[], now: number): void {
-  checkSessionPolicies({
-    sessions,
-    nowMs: now,
-    policy: context.center.policy,
-    minDurationMinutes: context.resource.minDurationMinutes,
-    maxDurationMinutes: context.resource.maxDurationMinutes,
-  });
 }
 
 /** 404 unless the session belongs to the booking (looked up before any 422 or 409). */

@@ -3,7 +3,7 @@ import { DomainError } from '../common/domain-error';
 import { CenterEntity } from '../centers/center.entity';
 import { Principal } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
-import { calendarConflicts } from '../scheduling';
+import { calendarConflicts, checkSessionPolicies } from '../scheduling';
 import type { ClosureRule, Conflict, Session } from '../scheduling/types';
 
 /** A resource a booking holds in each session: the booked resource itself and its equipment. */
@@ -20,13 +20,17 @@ export interface BookingContext {
 }
 
 /**
- * The held resources as committed now, read inside the write transaction: a resource deactivated,
- * shrunk or given a longer buffer since the request was prepared is checked as it is now.
+ * The center and held resources as committed now, read inside the write transaction: whatever
+ * changed since the request was prepared (a resource deactivated, shrunk, re-buffered, a room's
+ * capacity, the center's policy or hours) is checked as it is now.
  */
-export async function refreshHeld(
+export async function refreshContext(
   manager: EntityManager,
   context: BookingContext,
 ): Promise<BookingContext> {
+  const center = await manager
+    .getRepository(CenterEntity)
+    .findOneByOrFail({ id: context.center.id });
   const ids = context.held.map((h) => h.resource.id);
   const rows = await manager.getRepository(ResourceEntity).findBy({ id: In(ids) });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -34,7 +38,18 @@ export async function refreshHeld(
     resource: byId.get(h.resource.id)!,
     quantity: h.quantity,
   }));
-  return { ...context, resource: held[0].resource, held };
+  return { center, resource: held[0].resource, held };
+}
+
+/** The session rules of API.md that depend on the center and resource: past, window, length. */
+export function assertSessionsFit(context: BookingContext, sessions: Session[], now: number): void {
+  checkSessionPolicies({
+    sessions,
+    nowMs: now,
+    policy: context.center.policy,
+    minDurationMinutes: context.resource.minDurationMinutes,
+    maxDurationMinutes: context.resource.maxDurationMinutes,
+  });
 }
 
 /** The 422 checks that do not depend on the sessions: active center and resources, units. */

@@ -27,11 +27,12 @@ import { insertAllocations, NewAllocation } from './allocation-store';
 import {
   assertCapacity,
   assertHoldable,
+  assertSessionsFit,
   BookingContext,
   calendarClashes,
   HeldResource,
   needsApproval,
-  refreshHeld,
+  refreshContext,
 } from './booking-context';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { bookingView, conflictView, sortConflicts } from './booking-views';
@@ -105,7 +106,6 @@ export class BookingsService {
       rule: input.recurrence?.rule ?? null,
       exceptions: input.recurrence?.exceptions ?? [],
     });
-    const calendar = calendarClashes(prepared, sessions, await this.closures.rulesOf(center.id));
     // The first session's wall times: a PATCH of `start` later shifts the series from here.
     const firstStart = `${sessions[0].localDate}T${start.wall.slice(11)}`;
     const firstEnd = shiftWall(firstStart, wallMinutesBetween(start.wall, end.wall));
@@ -115,8 +115,16 @@ export class BookingsService {
         const replay = await findReplay(manager, caller.id, idempotencyKey, hash, now);
         if (replay) return { statusCode: 201, body: replay };
       }
-      const context = await refreshHeld(manager, prepared);
+      // Checked again on what is committed now; the checks above only answer early.
+      const context = await refreshContext(manager, prepared);
       assertHoldable(context);
+      assertCapacity(context, input.attendees ?? null);
+      assertSessionsFit(context, sessions, now);
+      const calendar = calendarClashes(
+        context,
+        sessions,
+        await this.closures.rulesOf(center.id, manager),
+      );
       const clashes = [
         ...calendar,
         ...(await bookedConflicts(manager, sessions, context.held, {
@@ -257,7 +265,7 @@ export class BookingsService {
       resource,
       held: [{ resource, quantity: booking.quantity }, ...equipment],
     };
-    return manager ? refreshHeld(manager, context) : context;
+    return manager ? refreshContext(manager, context) : context;
   }
 
   // ---------------------------------------------------------------- internals

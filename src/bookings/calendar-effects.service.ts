@@ -46,48 +46,52 @@ export class CalendarEffectsService {
     centerId: string,
     input: CreateClosureInput,
   ): Promise<ClosureView & { affected: AffectedSession[] }> {
-    const closure = await this.closures.create(caller, centerId, input);
+    const prepared = await this.closures.prepare(caller, centerId, input);
     const zone = (await this.centers.getEntity(centerId)).timezone;
     const now = this.clock.now();
-    const until = closure.yearly
-      ? Number.MAX_SAFE_INTEGER
-      : wallToInstant(`${addDays(closure.to, 1)}T00:00`, zone);
-    const rows: Array<{
-      id: string;
-      bookingId: string;
-      startMs: number;
-      endMs: number;
-      title: string;
-      resourceId: string;
-    }> = await this.dataSource
-      .getRepository(OccurrenceEntity)
-      .createQueryBuilder('o')
-      .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-      .select([
-        'o.id AS id',
-        'o.bookingId AS "bookingId"',
-        'o.startMs AS "startMs"',
-        'o.endMs AS "endMs"',
-      ])
-      .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
-      .where('o.startMs > :from AND o.startMs < :until', { from: now - MAX_ALLOCATION_MS, until })
-      .andWhere('o.endMs > :now', { now })
-      .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
-      .andWhere('b.centerId = :centerId', { centerId })
-      .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-      .orderBy('o.startMs', 'ASC')
-      .getRawMany();
-    const affected = rows
-      .filter((row) => isClosedOn(localDateOf(Number(row.startMs), zone), [closure]))
-      .map((row) => ({
-        bookingId: row.bookingId,
-        occurrenceId: row.id,
-        resourceId: row.resourceId,
-        title: row.title,
-        start: formatInstant(Number(row.startMs), zone),
-        end: formatInstant(Number(row.endMs), zone),
-      }));
-    return { ...closure, affected };
+    // One transaction: a booking written just before is listed, one just after sees the closure.
+    return this.writes.run(async (manager) => {
+      const closure = await this.closures.insert(manager, prepared);
+      const until = closure.yearly
+        ? Number.MAX_SAFE_INTEGER
+        : wallToInstant(`${addDays(closure.to, 1)}T00:00`, zone);
+      const rows: Array<{
+        id: string;
+        bookingId: string;
+        startMs: number;
+        endMs: number;
+        title: string;
+        resourceId: string;
+      }> = await manager
+        .getRepository(OccurrenceEntity)
+        .createQueryBuilder('o')
+        .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
+        .select([
+          'o.id AS id',
+          'o.bookingId AS "bookingId"',
+          'o.startMs AS "startMs"',
+          'o.endMs AS "endMs"',
+        ])
+        .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
+        .where('o.startMs > :from AND o.startMs < :until', { from: now - MAX_ALLOCATION_MS, until })
+        .andWhere('o.endMs > :now', { now })
+        .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
+        .andWhere('b.centerId = :centerId', { centerId })
+        .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
+        .orderBy('o.startMs', 'ASC')
+        .getRawMany();
+      const affected = rows
+        .filter((row) => isClosedOn(localDateOf(Number(row.startMs), zone), [closure]))
+        .map((row) => ({
+          bookingId: row.bookingId,
+          occurrenceId: row.id,
+          resourceId: row.resourceId,
+          title: row.title,
+          start: formatInstant(Number(row.startMs), zone),
+          end: formatInstant(Number(row.endMs), zone),
+        }));
+      return { ...closure, affected };
+    });
   }
 
   /**
@@ -140,7 +144,9 @@ export class CalendarEffectsService {
       const bookings = await manager
         .getRepository(BookingEntity)
         .findBy({ id: In([...new Set(future.map((a) => a.bookingId))]) });
-      for (const booking of bookings) {
+      for (const booking of bookings.filter(
+        (b) => b.status === 'pending' || b.status === 'confirmed',
+      )) {
         const held = future.filter((a) => a.bookingId === booking.id);
         if (booking.resourceId === resourceId) {
           const sessions = await manager
@@ -194,8 +200,9 @@ async function assertFutureFits(
     );
   };
   if (isExclusive(resource.kind)) {
+    // Allocations of an exclusive resource never overlap, so sorted neighbours are enough.
     const clash = uses.find(
-      (use, i) => exclusiveClashes(use, uses.slice(i + 1), resource.bufferMinutes).length > 0,
+      (use, i) => i > 0 && exclusiveClashes(use, [uses[i - 1]], resource.bufferMinutes).length > 0,
     );
     if (clash)
       refuse(`Future sessions are closer together than a ${resource.bufferMinutes}-minute buffer`);
@@ -210,6 +217,7 @@ async function assertFutureFits(
       .getRepository(BookingEntity)
       .createQueryBuilder('b')
       .where('b.id IN (:...ids)', { ids: [...new Set(future.map((a) => a.bookingId))] })
+      .andWhere('b.resourceId = :resourceId', { resourceId: resource.id })
       .andWhere('b.attendees > :capacity', { capacity: resource.capacity })
       .getCount();
     if (crowded > 0)

@@ -1,4 +1,4 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { MINUTE_MS } from '../scheduling';
 import type { Session } from '../scheduling/types';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
@@ -37,10 +37,11 @@ export async function cancelOccurrences(
   for (const occurrence of occurrences) {
     await manager.update(OccurrenceEntity, { id: occurrence.id }, { status: 'cancelled' });
     if (occurrence.startMs < cut) {
+      // Only ever shorten: an allocation already cut (a loan that ended) must not grow back.
       await manager.update(
         AllocationEntity,
-        { occurrenceId: occurrence.id, active: true },
-        { endMs: Math.min(occurrence.endMs, cut) },
+        { occurrenceId: occurrence.id, active: true, endMs: MoreThan(cut) },
+        { endMs: cut },
       );
     } else {
       await manager.update(AllocationEntity, { occurrenceId: occurrence.id }, { active: false });
@@ -66,14 +67,10 @@ export async function endAllocation(
   now: number,
 ): Promise<void> {
   const cut = nextWholeMinute(now);
-  if (allocation.startMs < cut) {
-    await manager.update(
-      AllocationEntity,
-      { id: allocation.id },
-      { endMs: Math.min(allocation.endMs, cut) },
-    );
-  } else {
+  if (allocation.startMs >= cut) {
     await manager.update(AllocationEntity, { id: allocation.id }, { active: false });
+  } else if (allocation.endMs > cut) {
+    await manager.update(AllocationEntity, { id: allocation.id }, { endMs: cut });
   }
 }
 
@@ -117,7 +114,10 @@ export async function settleStatus(
   bookingId: string,
   now: number,
 ): Promise<boolean> {
-  if ((await activeOccurrences(manager, bookingId)).length > 0) return false;
+  const active = await manager
+    .getRepository(OccurrenceEntity)
+    .countBy({ bookingId, status: In([...ACTIVE_OCCURRENCE]) });
+  if (active > 0) return false;
   const booking = await manager.getRepository(BookingEntity).findOneByOrFail({ id: bookingId });
   if (booking.status !== 'pending' && booking.status !== 'confirmed') return false;
   await saveBooking(manager, bookingId, now, () => ({ status: 'cancelled' }));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
@@ -21,9 +21,11 @@ export class ClosuresService {
     private readonly clock: Clock,
   ) {}
 
-  /** The closure rules the scheduler checks sessions against. */
-  async rulesOf(centerId: string): Promise<ClosureRule[]> {
-    const rows = await this.dataSource.getRepository(ClosureEntity).findBy({ centerId });
+  /** The closure rules sessions are checked against; in `manager`'s transaction when given. */
+  async rulesOf(centerId: string, manager?: EntityManager): Promise<ClosureRule[]> {
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(ClosureEntity)
+      .findBy({ centerId });
     return rows.map((row) => ({
       from: row.from,
       to: row.to,
@@ -43,25 +45,30 @@ export class ClosuresService {
     return { items: rows.map(toClosureView), total };
   }
 
-  async create(
+  /** A checked closure, not stored yet: the caller runs the center and the dates make sense. */
+  async prepare(
     caller: Principal,
     centerId: string,
     input: CreateClosureInput,
-  ): Promise<ClosureView> {
+  ): Promise<ClosureEntity> {
     const rule = { from: input.from, to: input.to, yearly: input.yearly ?? false };
     if (!isLocalDate(rule.from)) throw validationError('from', 'must be a real date YYYY-MM-DD');
     if (!isLocalDate(rule.to)) throw validationError('to', 'must be a real date YYYY-MM-DD');
     const problem = validateClosureRule(rule);
     if (problem) throw validationError('to', problem);
     await this.centers.getManaged(caller, centerId);
-    const closure: ClosureEntity = {
+    return {
       id: randomUUID(),
       centerId,
       ...rule,
       reason: input.reason,
       createdAt: this.clock.now(),
     };
-    await this.writes.run((manager) => manager.getRepository(ClosureEntity).insert(closure));
+  }
+
+  /** Stores a prepared closure inside the caller's write transaction. */
+  async insert(manager: EntityManager, closure: ClosureEntity): Promise<ClosureView> {
+    await manager.getRepository(ClosureEntity).insert(closure);
     return toClosureView(closure);
   }
 

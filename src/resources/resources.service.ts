@@ -141,6 +141,9 @@ function checkedResource(resource: ResourceEntity, quantityGiven = true): Resour
   if (resource.kind === 'room' && resource.capacity === null) {
     throw validationError('capacity', 'a room needs a capacity');
   }
+  if (resource.kind !== 'room' && resource.capacity !== null) {
+    throw validationError('capacity', 'only rooms have a capacity');
+  }
   if (resource.kind !== 'equipment' && resource.quantity !== 1) {
     throw validationError('quantity', 'only equipment pools have a quantity other than 1');
   }
