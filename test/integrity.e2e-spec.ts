@@ -538,4 +538,24 @@ describe('booking integrity', () => {
     expect(desk.status).toBe(400);
     expect(desk.body.details[0].field).toBe('capacity');
   });
+
+  it('changes nothing on an empty PATCH of a booking', async () => {
+    const desk = await resource();
+    const mine = await book(w.member.token, {
+      resourceId: desk,
+      start: '2026-12-16T10:00',
+      end: '2026-12-16T11:00',
+    });
+    const versionOf = async () =>
+      (await t.dataSource.query('SELECT version FROM bookings WHERE id = ?', [mine.body.id]))[0]
+        .version;
+    const before = await versionOf();
+    const patched = await t.request('PATCH', `/api/v1/bookings/${mine.body.id}`, {
+      token: w.member.token,
+      body: {},
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({ ...mine.body, skipped: [] });
+    expect(await versionOf()).toBe(before);
+  });
 });

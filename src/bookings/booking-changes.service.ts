@@ -51,6 +51,9 @@ export class BookingChangesService {
 
   async update(caller: Principal, id: string, input: UpdateBookingInput): Promise<BookingView> {
     const booking = await this.bookings.findVisible(caller, id);
+    if (Object.values(input).every((value) => value === undefined)) {
+      return (await this.bookings.views([booking]))[0];
+    }
     const prepared = await this.bookings.contextOf(booking);
     const zone = prepared.center.timezone;
     const newStart =
