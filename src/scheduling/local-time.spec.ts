@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { DomainError } from '../common/domain-error';
 import {
   addDays,
   daysBetween,
@@ -14,6 +13,7 @@ import {
   wallToInstant,
   weekdayOf,
 } from './local-time';
+import { domainErrorOf } from '../../test/support/domain-errors';
 
 const TASHKENT = 'Asia/Tashkent';
 const BERLIN = 'Europe/Berlin';
@@ -21,16 +21,6 @@ const NEW_YORK = 'America/New_York';
 const MINUTE = 60_000;
 
 const utc = (iso: string): number => Date.parse(iso.endsWith('Z') ? iso : `${iso}Z`);
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('parseRequestTime', () => {
   it.each([
@@ -52,7 +42,7 @@ describe('parseRequestTime', () => {
   it.each(['2026-12-01T10:00:30', '2026-12-01T10:00:00.5', '2026-12-01T10:00:00.001+05:00'])(
     'refuses %s: seconds and milliseconds must be zero',
     (input) => {
-      const error = caught(() => parseRequestTime(input, TASHKENT, 'end'));
+      const error = domainErrorOf(() => parseRequestTime(input, TASHKENT, 'end'));
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.extras.details).toEqual([
         { field: 'end', message: expect.stringMatching(/zero/) },
@@ -79,7 +69,7 @@ describe('parseRequestTime', () => {
     '2026-12-01T10:00:00:00',
     'tomorrow',
   ])('refuses malformed %j with VALIDATION_FAILED naming the field', (input) => {
-    const error = caught(() => parseRequestTime(input, TASHKENT, 'start'));
+    const error = domainErrorOf(() => parseRequestTime(input, TASHKENT, 'start'));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extras.details).toEqual([{ field: 'start', message: expect.any(String) }]);
   });

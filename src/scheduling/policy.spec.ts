@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { ErrorCode } from '../common/domain-error';
 import {
   PAST_TOLERANCE_MINUTES,
   SessionPolicyInput,
@@ -7,6 +7,7 @@ import {
 } from './policy';
 import { expandSessions } from './recurrence';
 import { DEFAULT_POLICY, Session } from './types';
+import { domainErrorOf, errorCodeOf as codeOf } from '../../test/support/domain-errors';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -29,18 +30,6 @@ function check(sessions: Session[], extra: Partial<SessionPolicyInput> = {}): vo
   });
 }
 
-function failure(fn: () => void): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
-const codeOf = (fn: () => void): ErrorCode => failure(fn).code;
-
 describe('bookingHorizonEnd', () => {
   it('is now plus maxAdvanceDays days', () => {
     expect(bookingHorizonEnd(NOW, DEFAULT_POLICY)).toBe(NOW + 90 * DAY);
@@ -55,7 +44,7 @@ describe('checkSessionPolicies', () => {
 
   it(`allows a start up to ${PAST_TOLERANCE_MINUTES} minutes before now, not more`, () => {
     expect(() => check([sessionAt(-5, 60)])).not.toThrow();
-    const error = failure(() => check([sessionAt(-6, 60, '2026-11-20')]));
+    const error = domainErrorOf(() => check([sessionAt(-6, 60, '2026-11-20')]));
     expect(error.code).toBe('IN_THE_PAST');
     expect(error.status).toBe(422);
     expect(error.message).toContain('2026-11-20');
@@ -64,7 +53,7 @@ describe('checkSessionPolicies', () => {
   it('allows an end exactly at the horizon, not a minute later', () => {
     const horizon = 90 * 24 * 60;
     expect(() => check([sessionAt(horizon - 60, 60)])).not.toThrow();
-    const error = failure(() => check([sessionAt(horizon - 59, 60, '2027-02-18')]));
+    const error = domainErrorOf(() => check([sessionAt(horizon - 59, 60, '2027-02-18')]));
     expect(error.code).toBe('TOO_FAR_AHEAD');
     expect(error.message).toContain('2027-02-18');
   });
@@ -77,7 +66,10 @@ describe('checkSessionPolicies', () => {
   ])('a %s-minute session gives %s', (minutes, code) => {
     const run = (): void => check([sessionAt(60, minutes, '2026-11-21')]);
     if (code === null) return expect(run).not.toThrow();
-    expect(failure(run)).toMatchObject({ code, message: expect.stringContaining('2026-11-21') });
+    expect(domainErrorOf(run)).toMatchObject({
+      code,
+      message: expect.stringContaining('2026-11-21'),
+    });
   });
 
   it('checks in order over all sessions: past, then too far, then duration', () => {
@@ -98,7 +90,7 @@ describe('checkSessionPolicies', () => {
       horizonEndMs: bookingHorizonEnd(NOW, DEFAULT_POLICY),
       maxOccurrences: DEFAULT_POLICY.maxOccurrences,
     });
-    const error = failure(() => check([], { ...expansion }));
+    const error = domainErrorOf(() => check([], { ...expansion }));
     expect(error.code).toBe('TOO_FAR_AHEAD');
     expect(error.message).toContain('2027-02-23');
   });

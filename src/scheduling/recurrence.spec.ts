@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { formatInstant } from './local-time';
 import { ExpansionInput, SessionExpansion, expandSessions } from './recurrence';
 import { Session } from './types';
+import { domainErrorOf, errorCodeOf as codeOf } from '../../test/support/domain-errors';
 
 const TASHKENT = 'Asia/Tashkent';
 const BERLIN = 'Europe/Berlin';
@@ -30,18 +31,6 @@ function expand(input: Partial<ExpansionInput>): SessionExpansion {
 function formatted(sessions: Session[], zone: string): string[] {
   return sessions.map((s) => `${formatInstant(s.start, zone)}/${formatInstant(s.end, zone)}`);
 }
-
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
-const codeOf = (fn: () => unknown): ErrorCode => errorOf(fn).code;
 
 describe('expandSessions without a rule', () => {
   it('gives the single session with its local date', () => {
@@ -72,7 +61,7 @@ describe('expandSessions without a rule', () => {
     ['2026-12-01T10:00', '2026-12-01T10:00'],
     ['2026-12-01T10:00', '2026-12-01T09:00'],
   ])('refuses %s–%s: end must be after start', (startWall, endWall) => {
-    const error = errorOf(() => expand({ startWall, endWall }));
+    const error = domainErrorOf(() => expand({ startWall, endWall }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extras.details).toEqual([{ field: 'end', message: 'must be after start' }]);
   });
@@ -108,7 +97,9 @@ describe('expandSessions with a rule', () => {
   });
 
   it('refuses malformed exception dates', () => {
-    const error = errorOf(() => expand({ rule: 'FREQ=DAILY;COUNT=2', exceptions: ['2026-12-32'] }));
+    const error = domainErrorOf(() =>
+      expand({ rule: 'FREQ=DAILY;COUNT=2', exceptions: ['2026-12-32'] }),
+    );
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extras.details).toEqual([
       { field: 'recurrence.exceptions', message: expect.stringContaining('2026-12-32') },
@@ -243,7 +234,7 @@ describe('expandSessions with a rule', () => {
 
     it('names the reason for the looping HOURLY rule', () => {
       expect(
-        errorOf(() => expand({ rule: 'FREQ=HOURLY;INTERVAL=2;BYHOUR=1;COUNT=3' })).message,
+        domainErrorOf(() => expand({ rule: 'FREQ=HOURLY;INTERVAL=2;BYHOUR=1;COUNT=3' })).message,
       ).toMatch(/HOUR/);
     });
 
@@ -259,13 +250,13 @@ describe('expandSessions with a rule', () => {
       'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=7;COUNT=1',
     ])('returns for the never-matching rule %j: INVALID_RECURRENCE', (rule) => {
       // 2026-12-01 is a Tuesday, so the DAILY;INTERVAL=7;BYDAY=MO rule never lands on a Monday.
-      const error = errorOf(() => expand({ rule, horizonEndMs: utc('2027-03-01T00:00Z') }));
+      const error = domainErrorOf(() => expand({ rule, horizonEndMs: utc('2027-03-01T00:00Z') }));
       expect(error.code).toBe('INVALID_RECURRENCE');
       expect(error.message).toBe('The rule yields no session');
     });
 
     it('refuses a rule whose exceptions remove every session', () => {
-      const error = errorOf(() =>
+      const error = domainErrorOf(() =>
         expand({ rule: 'FREQ=DAILY;COUNT=2', exceptions: ['2026-12-01', '2026-12-02'] }),
       );
       expect(error.code).toBe('INVALID_RECURRENCE');
@@ -282,7 +273,7 @@ describe('expandSessions with a rule', () => {
     });
 
     it('refuses sessions that overlap each other', () => {
-      const error = errorOf(() =>
+      const error = domainErrorOf(() =>
         expand({ endWall: '2026-12-02T12:00', rule: 'FREQ=DAILY;COUNT=3' }),
       );
       expect(error.code).toBe('INVALID_RECURRENCE');
