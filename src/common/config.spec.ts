@@ -20,6 +20,7 @@ describe('configuration', () => {
     [{ SEED: 'yes' }, 'SEED'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://makon@127.0.0.1:5432/makon' }, 'DATABASE_URL'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'a@b.example' }, 'ADMIN_EMAIL/ADMIN_PASSWORD'],

@@ -63,6 +63,17 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   );
 }
 
+/** PostgreSQL URLs parse, but this build runs on SQLite only (PostgreSQL support is planned). */
+function supportedDatabase(database: DatabaseConfig): DatabaseConfig {
+  if (database.type === 'postgres') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'postgres:// is not supported yet; use sqlite:<file path>',
+    );
+  }
+  return database;
+}
+
 /** Reads the configuration from `env` over the defaults; throws ConfigError on a bad value. */
 export function loadConfig(environment: Env = process.env): AppConfig {
   const env: Env = { ...CONFIG_DEFAULTS };
@@ -92,7 +103,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     nodeEnv,
     port,
     host,
-    database: parseDatabaseUrl(env.DATABASE_URL ?? ''),
+    database: supportedDatabase(parseDatabaseUrl(env.DATABASE_URL ?? '')),
     seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
