@@ -66,4 +66,16 @@ describe('route access declarations', () => {
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok', database: 'up' });
   });
+
+  it('answers 503 from health when the database is down', async () => {
+    const other = await startTestApp();
+    try {
+      await other.dataSource.destroy();
+      const health = await other.request('GET', '/api/v1/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({ status: 'error', database: 'down' });
+    } finally {
+      await other.close();
+    }
+  });
 });
