@@ -332,6 +332,9 @@ export class BookingsService {
       minDurationMinutes: context.resource.minDurationMinutes,
       maxDurationMinutes: context.resource.maxDurationMinutes,
     });
+    if (expansion.sessions.length === 0) {
+      throw new DomainError('INVALID_RECURRENCE', 'The request yields no session');
+    }
     return expansion.sessions;
   }
 }
