@@ -395,7 +395,7 @@ describe('booking integrity', () => {
       },
     );
     expect(moved.status).toBe(200);
-    expect(moved.body.status).toBe('pending');
+    expect(moved.body.bookingStatus).toBe('pending');
     const retitled = await t.request('PATCH', `/api/v1/bookings/${request.body.id}`, {
       token: w.coordinator.token,
       body: { title: 'Ok' },
@@ -557,5 +557,41 @@ describe('booking integrity', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toEqual({ ...mine.body, skipped: [] });
     expect(await versionOf()).toBe(before);
+  });
+
+  it('answers 404 before 403 for another center’s missing closure', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const response = await t.request(
+      'DELETE',
+      `/api/v1/centers/${w.otherCenterId}/closures/${missing}`,
+      {
+        token: w.coordinator.token,
+      },
+    );
+    expect(response.status).toBe(404);
+    const closure = await t.request('POST', `/api/v1/centers/${w.otherCenterId}/closures`, {
+      token: w.otherCoordinator.token,
+      body: { from: '2026-12-30', to: '2026-12-30', reason: 'Inventory' },
+    });
+    const notMine = await t.request(
+      'DELETE',
+      `/api/v1/centers/${w.otherCenterId}/closures/${closure.body.id}`,
+      {
+        token: w.coordinator.token,
+      },
+    );
+    expect(notMine.status).toBe(403);
+  });
+
+  it('gives a body that is not JSON the details of a validation error', async () => {
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: w.member.token,
+      rawBody: '{"start":',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'body' }],
+    });
   });
 });

@@ -26,7 +26,7 @@ import {
   refreshContext,
 } from './booking-context';
 import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
-import { BookingView, MoveOccurrenceInput, UpdateBookingInput } from './bookings.dto';
+import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
 import {
@@ -130,7 +130,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     input: MoveOccurrenceInput,
-  ): Promise<BookingView> {
+  ): Promise<SessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     const prepared = await this.bookings.contextOf(booking);
     const zone = prepared.center.timezone;
@@ -167,7 +167,7 @@ export class BookingChangesService {
         status: statusAfterMove(caller, context, current.status),
       }));
     });
-    return this.bookings.get(caller, bookingId);
+    return this.bookings.sessionView(bookingId, occurrenceId);
   }
 
   async cancelOccurrence(
@@ -175,7 +175,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     scope: 'this' | 'following',
-  ): Promise<BookingView> {
+  ): Promise<SessionView> {
     assertChangeable(await this.bookings.findVisible(caller, bookingId));
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
@@ -192,7 +192,7 @@ export class BookingChangesService {
       if (!(await settleStatus(manager, bookingId, now)))
         await saveBooking(manager, bookingId, now);
     });
-    return this.bookings.get(caller, bookingId);
+    return this.bookings.sessionView(bookingId, occurrenceId);
   }
 
   approve(caller: Principal, id: string): Promise<BookingView> {

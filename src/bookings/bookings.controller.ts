@@ -23,6 +23,7 @@ import {
   CreateBookingInput,
   MoveOccurrenceInput,
   RejectInput,
+  SessionView,
   UpdateBookingInput,
 } from './bookings.dto';
 import { BookingChangesService } from './booking-changes.service';
@@ -89,7 +90,7 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Body() input: MoveOccurrenceInput,
-  ): Promise<BookingView> {
+  ): Promise<SessionView> {
     return this.changes.moveOccurrence(caller, id, occurrenceId, input);
   }
 
@@ -100,7 +101,7 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Query() query: CancelOccurrenceQuery,
-  ): Promise<BookingView> {
+  ): Promise<SessionView> {
     return this.changes.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
   }
 

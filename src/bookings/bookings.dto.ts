@@ -262,6 +262,14 @@ export interface OccurrenceView {
   status: string;
 }
 
+/** One session, as answered by the routes that move or cancel it. */
+export interface SessionView extends OccurrenceView {
+  id: string;
+  bookingId: string;
+  /** The booking's status after the change (a member's move sends it back to `pending`…). */
+  bookingStatus: string;
+}
+
 export interface BookingView {
   id: string | null;
   centerId: string;

@@ -15,6 +15,7 @@ import {
   bookingHorizonEnd,
   checkSessionPolicies,
   expandSessions,
+  formatInstant,
   localDateOf,
   parseRequestMoment,
   parseRequestTime,
@@ -36,7 +37,7 @@ import {
 } from './booking-context';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { bookingView, conflictView, sortConflicts } from './booking-views';
-import { BookingQuery, BookingView, CreateBookingInput } from './bookings.dto';
+import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
 import { hasExplicitOffset } from './request-time.validators';
@@ -218,6 +219,25 @@ export class BookingsService {
 
   async get(caller: Principal, id: string): Promise<BookingView> {
     return (await this.views([await this.findVisible(caller, id)]))[0];
+  }
+
+  /** One session of a booking the caller has already been allowed to see. */
+  async sessionView(bookingId: string, occurrenceId: string): Promise<SessionView> {
+    const booking = await this.dataSource
+      .getRepository(BookingEntity)
+      .findOneByOrFail({ id: bookingId });
+    const occurrence = await this.dataSource
+      .getRepository(OccurrenceEntity)
+      .findOneByOrFail({ id: occurrenceId, bookingId });
+    const zone = (await this.centers.getEntity(booking.centerId)).timezone;
+    return {
+      id: occurrence.id,
+      bookingId,
+      bookingStatus: booking.status,
+      start: formatInstant(occurrence.startMs, zone),
+      end: formatInstant(occurrence.endMs, zone),
+      status: occurrence.status,
+    };
   }
 
   /** The booking if the caller may see it: its owner, the center's staff, admins; else 404. */

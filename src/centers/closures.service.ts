@@ -80,6 +80,8 @@ export class ClosuresService {
   }
 
   async remove(caller: Principal, centerId: string, closureId: string): Promise<void> {
+    await this.centers.getEntity(centerId);
+    await this.assertExists(centerId, closureId);
     await this.centers.getManaged(caller, centerId);
     await this.writes.run(async (manager) => {
       const result = await manager.getRepository(ClosureEntity).delete({ id: closureId, centerId });

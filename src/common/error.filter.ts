@@ -59,7 +59,9 @@ export class GlobalErrorFilter implements ExceptionFilter {
       const code =
         CODE_FOR_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
       const message = status >= 500 ? 'Internal error' : error.message;
-      return { statusCode: status, code, message };
+      return code === 'VALIDATION_FAILED'
+        ? { statusCode: status, code, message, details: [{ field: 'body', message }] }
+        : { statusCode: status, code, message };
     }
     const clientError = error as FastifyClientError;
     const status = clientError?.statusCode;
@@ -67,11 +69,12 @@ export class GlobalErrorFilter implements ExceptionFilter {
       if (status === 413) {
         return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
       }
-      return {
-        statusCode: status,
-        code: CODE_FOR_HTTP_STATUS[status] ?? 'VALIDATION_FAILED',
-        message: clientError.message ?? 'Bad request',
-      };
+      const code = CODE_FOR_HTTP_STATUS[status] ?? 'VALIDATION_FAILED';
+      const message = clientError.message ?? 'Bad request';
+      // A body Fastify could not parse (bad JSON, a wrong content type) is a validation error.
+      return code === 'VALIDATION_FAILED'
+        ? { statusCode: status, code, message, details: [{ field: 'body', message }] }
+        : { statusCode: status, code, message };
     }
     return { statusCode: ERROR_STATUS.INTERNAL, code: 'INTERNAL', message: 'Internal error' };
   }
