@@ -100,6 +100,14 @@ describe('the OpenAPI document', () => {
         '/api/v1/centers/{centerId}/availability',
       ]),
     );
+    const parameters = (path: string, method: string) =>
+      response.body.paths[path][method].parameters.map((p: { name: string }) => p.name);
+    expect(parameters('/api/v1/bookings', 'get')).toEqual(
+      expect.arrayContaining(['from', 'to', 'centerId', 'status', 'limit', 'offset']),
+    );
+    expect(parameters('/api/v1/centers/{centerId}/availability', 'get')).toEqual(
+      expect.arrayContaining(['centerId', 'start', 'end', 'kind', 'quantity']),
+    );
     const ui = await t.request('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
@@ -41,6 +41,9 @@ export class BookingsController {
   @SignedIn()
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiResponse({ status: 201, description: 'The booking, with its sessions' })
+  @ApiResponse({ status: 200, description: 'dryRun: the booking that would be made (id null)' })
+  @ApiResponse({ status: 409, description: 'BOOKING_CONFLICT with every clash in conflicts' })
   async create(
     @CurrentUser() caller: Principal,
     @Body() input: CreateBookingInput,

@@ -175,43 +175,52 @@ export class RejectInput {
 }
 
 export class CancelOccurrenceQuery {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsIn(['this', 'following'])
   scope?: 'this' | 'following';
 }
 
 export class BookingQuery extends PageQuery {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsRequestTime()
   from?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsRequestTime()
   @IsAfterField('from')
   to?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all')
   centerId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all')
   resourceId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all')
   ownerId?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsIn(['pending', 'confirmed', 'rejected', 'cancelled'])
   status?: string;
 }
 
 export class WindowQuery {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsRequestTime()
   from?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsRequestTime()
   @IsAfterField('from')
@@ -219,27 +228,33 @@ export class WindowQuery {
 }
 
 export class AvailabilityQuery {
+  @ApiProperty()
   @IsRequestTime()
   start: string;
 
+  @ApiProperty()
   @IsRequestTime()
   @IsAfterField('start')
   end: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsIn(['desk', 'computer', 'room', 'equipment'])
   kind?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   minCapacity?: number;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[a-z0-9_]{1,50}$/)
   feature?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -108,14 +108,17 @@ function toBoolean({ value }: { value: unknown }): unknown {
 }
 
 export class ResourceQuery extends PageQuery {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsIn(RESOURCE_KINDS)
   kind?: ResourceKind;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Matches(FEATURE)
   feature?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -123,6 +126,7 @@ export class ResourceQuery extends PageQuery {
 }
 
 export class DeactivateResourceQuery {
+  @ApiPropertyOptional()
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
