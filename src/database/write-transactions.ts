@@ -27,6 +27,16 @@ export class WriteTransactions {
     }
   }
 
+  /**
+   * Call first thing inside `run` with every resource whose allocations the work may create, move
+   * or read for a conflict decision. On SQLite the queue and `BEGIN IMMEDIATE` already serialize
+   * every write, so this does nothing; on PostgreSQL it takes one transaction-scoped advisory lock
+   * per resource, in a fixed (sorted) order so that two writers cannot deadlock.
+   */
+  async lockResources(_manager: EntityManager, _resourceIds: readonly string[]): Promise<void> {
+    // SQLite: nothing to do (see above).
+  }
+
   private async inImmediateTransaction<T>(
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
