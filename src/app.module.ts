@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuditLogModule, AuditModule } from './audit/audit.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { OwnedSessionsCanceller } from './bookings/owned-sessions-canceller';
 import { CentersModule } from './centers/centers.module';
 import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './common/config';
@@ -10,9 +12,18 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { AccessGuard } from './identity/access.guard';
 import { IdentityModule } from './identity/identity.module';
+import { OwnedSessions } from './identity/owned-sessions';
 import { ResourcesModule } from './resources/resources.module';
 import { RouteTargets } from './identity/route-targets';
 import { RouteTargetLookup } from './route-target-lookup';
+
+/** What identity needs from the bookings module without depending on it. */
+@Global()
+@Module({
+  providers: [{ provide: OwnedSessions, useClass: OwnedSessionsCanceller }],
+  exports: [OwnedSessions],
+})
+class CrossModuleHooks {}
 
 /** The configuration and the clock, available everywhere. */
 @Global()
@@ -38,10 +49,13 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         DatabaseModule.forRoot(),
+        AuditLogModule,
+        CrossModuleHooks,
         IdentityModule,
         CentersModule,
         ResourcesModule,
         BookingsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,8 +1,27 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from './common/config';
 
 /** What main.ts and the e2e tests both apply to the application, so tests see production. */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    // The API docs page runs Swagger UI, which needs inline styles and its own scripts.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  // Cross-site browser calls are refused unless the operator lists the origins allowed.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsOrigins, credentials: false });
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

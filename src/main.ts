@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
     { logger: config.logLevel === 'silent' ? false : levelsFrom(config.logLevel) },
   );
-  await configureApp(app);
+  await configureApp(app, config);
   if (config.usesDevelopmentJwtSecret) {
     logger.warn('JWT_SECRET is not set: using the development key. Set it in production.');
   }

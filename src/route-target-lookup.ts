@@ -3,6 +3,7 @@ import { BookingsService } from './bookings/bookings.service';
 import { CentersService } from './centers/centers.service';
 import { ClosuresService } from './centers/closures.service';
 import { Principal } from './identity/access';
+import { OrganizationsService } from './identity/organizations.service';
 import { RouteTargets } from './identity/route-targets';
 import { ResourcesService } from './resources/resources.service';
 
@@ -14,6 +15,7 @@ export class RouteTargetLookup extends RouteTargets {
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly bookings: BookingsService,
+    private readonly organizations: OrganizationsService,
   ) {
     super();
   }
@@ -25,5 +27,6 @@ export class RouteTargetLookup extends RouteTargets {
     }
     if (params.resourceId) await this.resources.getEntity(params.resourceId);
     if (params.bookingId) await this.bookings.get(caller, params.bookingId);
+    if (params.organizationId) await this.organizations.assertExists(params.organizationId);
   }
 }

@@ -55,7 +55,14 @@ describe('route access declarations', () => {
         `PATCH /api/v1/resources/:resourceId -> ${staff}`,
         `GET /api/v1/resources/:resourceId/schedule -> ${all}`,
         `POST /api/v1/users -> ${staff}`,
+        `GET /api/v1/users -> ${staff}`,
         `GET /api/v1/users/me -> ${all}`,
+        `GET /api/v1/users/:userId -> ${all}`,
+        `PATCH /api/v1/users/:userId -> ${all}`,
+        `GET /api/v1/organizations -> ${all}`,
+        `POST /api/v1/organizations -> ${staff}`,
+        `PATCH /api/v1/organizations/:organizationId -> ${staff}`,
+        `GET /api/v1/audit -> ${staff}`,
       ].sort(),
     );
   });

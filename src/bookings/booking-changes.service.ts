@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { ClosuresService } from '../centers/closures.service';
+import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import {
@@ -47,6 +48,7 @@ export class BookingChangesService {
     private readonly bookings: BookingsService,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async update(caller: Principal, id: string, input: UpdateBookingInput): Promise<BookingView> {
@@ -100,6 +102,14 @@ export class BookingChangesService {
           status: statusAfterMove(caller, context, current.status),
         });
       }
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'booking.updated',
+        targetType: 'booking',
+        targetId: id,
+        centerId: current.centerId,
+        details: { fields: sentFields(input) },
+      });
       return saveBooking(manager, id, now, () => changes);
     });
     return (await this.bookings.views([saved]))[0];
@@ -120,6 +130,14 @@ export class BookingChangesService {
         );
       }
       await cancelOccurrences(manager, open, now);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'booking.cancelled',
+        targetType: 'booking',
+        targetId: id,
+        centerId: current.centerId,
+        details: { sessions: open.length },
+      });
       return saveBooking(manager, id, now, () => ({ status: 'cancelled' }));
     });
     return (await this.bookings.views([saved]))[0];
@@ -163,6 +181,14 @@ export class BookingChangesService {
       ];
       if (clashes.length > 0) throw conflictError(clashes, zone);
       await moveOccurrenceTo(manager, occurrenceId, session);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'occurrence.moved',
+        targetType: 'occurrence',
+        targetId: occurrenceId,
+        centerId: context.center.id,
+        details: { bookingId, from: occurrence.startMs, to: session.start },
+      });
       await saveBooking(manager, bookingId, now, (current) => ({
         status: statusAfterMove(caller, context, current.status),
       }));
@@ -176,7 +202,8 @@ export class BookingChangesService {
     occurrenceId: string,
     scope: 'this' | 'following',
   ): Promise<SessionView> {
-    assertChangeable(await this.bookings.findVisible(caller, bookingId));
+    const booking = await this.bookings.findVisible(caller, bookingId);
+    assertChangeable(booking);
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
@@ -189,6 +216,14 @@ export class BookingChangesService {
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
       await cancelOccurrences(manager, cancelled, now);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'occurrence.cancelled',
+        targetType: 'occurrence',
+        targetId: occurrenceId,
+        centerId: booking.centerId,
+        details: { bookingId, scope, sessions: cancelled.length },
+      });
       if (!(await settleStatus(manager, bookingId, now)))
         await saveBooking(manager, bookingId, now);
     });
@@ -224,6 +259,14 @@ export class BookingChangesService {
       }
       if (status === 'rejected')
         await releaseOccurrences(manager, await activeOccurrences(manager, id));
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: status === 'confirmed' ? 'booking.approved' : 'booking.rejected',
+        targetType: 'booking',
+        targetId: id,
+        centerId: current.centerId,
+        details: reason === null ? undefined : { reason },
+      });
       return saveBooking(manager, id, now, () => ({ status, rejectionReason: reason }));
     });
     return (await this.bookings.views([saved]))[0];

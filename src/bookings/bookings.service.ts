@@ -6,8 +6,10 @@ import { DomainError, validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
+import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
+import { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { isExclusive } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
@@ -18,7 +20,6 @@ import {
   formatInstant,
   localDateOf,
   parseRequestMoment,
-  parseRequestTime,
   parseRule,
 } from '../scheduling';
 import type { ExpansionInput } from '../scheduling';
@@ -40,7 +41,7 @@ import { bookingView, conflictView, sortConflicts } from './booking-views';
 import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
-import { hasExplicitOffset } from './request-time.validators';
+import { parseWindowTime } from './window-time';
 
 export interface CreateResult {
   statusCode: 200 | 201;
@@ -58,6 +59,7 @@ export class BookingsService {
     private readonly resources: ResourcesService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -117,6 +119,7 @@ export class BookingsService {
         if (replay) return { statusCode: 201, body: replay };
       }
       // Checked again on what is committed now; the checks above only answer early.
+      await assertOwnerActive(manager, ownerId);
       const context = await refreshContext(manager, prepared);
       assertHoldable(context);
       assertCapacity(context, input.attendees ?? null);
@@ -175,6 +178,14 @@ export class BookingsService {
         };
       }
       const occurrences = await insertSeries(manager, booking, kept, context.held);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'booking.created',
+        targetType: 'booking',
+        targetId: booking.id,
+        centerId: booking.centerId,
+        details: { ownerId: booking.ownerId, sessions: occurrences.length },
+      });
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) await storeReplay(manager, caller.id, idempotencyKey, hash, body, now);
       return { statusCode: 201, body };
@@ -361,13 +372,6 @@ export class BookingsService {
 
 // ------------------------------------------------------------------ helpers
 
-function parseWindowTime(value: string, zone: string | null, field: string): number {
-  if (zone === null && !hasExplicitOffset(value)) {
-    throw validationError(field, 'needs an offset (such as Z or +05:00) unless centerId is given');
-  }
-  return parseRequestTime(value, zone ?? 'UTC', field);
-}
-
 function applySkipping(
   sessions: Session[],
   clashes: Conflict[],
@@ -380,6 +384,12 @@ function applySkipping(
   const kept = sessions.filter((s) => !clashing.has(s.start));
   if (kept.length === 0) throw conflictError(clashes, zone);
   return { kept, skipped: clashes };
+}
+
+/** A user deactivated while their booking was being made does not get it. */
+async function assertOwnerActive(manager: EntityManager, ownerId: string): Promise<void> {
+  const owner = await manager.getRepository(UserEntity).findOneBy({ id: ownerId });
+  if (!owner?.active) throw new DomainError('NOT_FOUND', `No active user ${ownerId}`);
 }
 
 export function conflictError(clashes: Conflict[], zone: string): DomainError {

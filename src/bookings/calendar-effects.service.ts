@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
+import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
@@ -38,6 +39,7 @@ export class CalendarEffectsService {
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Adds the closure; existing bookings stay, and the sessions on closed days are listed. */
@@ -90,6 +92,14 @@ export class CalendarEffectsService {
           start: formatInstant(Number(row.startMs), zone),
           end: formatInstant(Number(row.endMs), zone),
         }));
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'closure.created',
+        targetType: 'closure',
+        targetId: closure.id,
+        centerId,
+        details: { from: closure.from, to: closure.to, yearly: closure.yearly },
+      });
       return { ...closure, affected };
     });
   }
@@ -116,6 +126,14 @@ export class CalendarEffectsService {
         (next.capacity ?? Infinity) < (current.capacity ?? Infinity);
       if (tighter) await assertFutureFits(manager, next, now);
       await manager.getRepository(ResourceEntity).save(next);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'resource.updated',
+        targetType: 'resource',
+        targetId: resourceId,
+        centerId: current.centerId,
+        details: { fields: sentFields(input) },
+      });
       return next;
     });
     return this.resources.view(caller, updated);
@@ -163,7 +181,18 @@ export class CalendarEffectsService {
         }
       }
       await manager.update(ResourceEntity, { id: resourceId }, { active: false });
-      return manager.getRepository(ResourceEntity).findOneByOrFail({ id: resourceId });
+      const resource = await manager
+        .getRepository(ResourceEntity)
+        .findOneByOrFail({ id: resourceId });
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'resource.deactivated',
+        targetType: 'resource',
+        targetId: resourceId,
+        centerId: resource.centerId,
+        details: { cancelledSessions: future.length },
+      });
+      return resource;
     });
     return this.resources.view(caller, updated);
   }

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
+import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { DEFAULT_OPENING_HOURS, isValidZone, validateOpeningHours } from '../scheduling';
@@ -17,6 +18,7 @@ export class CentersService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteTransactions,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(page: PageQuery): Promise<Page<CenterView>> {
@@ -67,6 +69,13 @@ export class CentersService {
     await this.writes.run(async (manager) => {
       await assertSlugFree(manager.getRepository(CenterEntity), center.slug);
       await manager.getRepository(CenterEntity).insert(center);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'center.created',
+        targetType: 'center',
+        targetId: center.id,
+        centerId: center.id,
+      });
     });
     return toCenterView(center);
   }
@@ -95,6 +104,14 @@ export class CentersService {
         active: input.active ?? center.active,
       };
       await repository.save(next);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'center.updated',
+        targetType: 'center',
+        targetId: id,
+        centerId: id,
+        details: { fields: sentFields(input) },
+      });
       return next;
     });
     return toCenterView(updated);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
+import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
 import { isLocalDate, validateClosureRule } from '../scheduling';
@@ -19,6 +20,7 @@ export class ClosuresService {
     private readonly writes: WriteTransactions,
     private readonly centers: CentersService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The closure rules sessions are checked against; in `manager`'s transaction when given. */
@@ -86,6 +88,13 @@ export class ClosuresService {
     await this.writes.run(async (manager) => {
       const result = await manager.getRepository(ClosureEntity).delete({ id: closureId, centerId });
       if (!result.affected) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'closure.deleted',
+        targetType: 'closure',
+        targetId: closureId,
+        centerId,
+      });
     });
   }
 }

@@ -16,6 +16,8 @@ export interface AppConfig {
   publicUrl: string;
   tokenTtlHours: number;
   bodyLimitBytes: number;
+  /** Browser origins allowed to call the API from other sites; empty: CORS stays off. */
+  corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
 }
 
@@ -30,6 +32,23 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** A comma-separated list of origins such as `https://makon.example`; unset or empty: none. */
+function origins(env: Env, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        name,
+        `must list origins such as https://makon.example (got "${origin}")`,
+      );
+    }
+  }
+  return list;
+}
 
 function integer(env: Env, name: string, min: number, max: number): number {
   const raw = env[name] ?? '';
@@ -112,6 +131,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     publicUrl,
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 1, 24 * 365),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
   };
 }

@@ -5,8 +5,13 @@ import type { DatabaseConfig } from '../common/config';
 import { ENTITIES } from './entities';
 import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
 import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-history-indexes';
+import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
 
-const SQLITE_MIGRATIONS = [InitialSchema1764288000000, HistoryIndexes1764460800000];
+const SQLITE_MIGRATIONS = [
+  InitialSchema1764288000000,
+  HistoryIndexes1764460800000,
+  AuditLog1764633600000,
+];
 
 /** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */
 export function createDataSource(database: DatabaseConfig): DataSource {

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import {
   AllocationEntity,
   BookingEntity,
@@ -20,4 +21,5 @@ export const ENTITIES = [
   OccurrenceEntity,
   AllocationEntity,
   IdempotencyKeyEntity,
+  AuditEntryEntity,
 ];

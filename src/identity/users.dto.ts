@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsEmail,
   IsIn,
@@ -12,7 +14,10 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageQuery } from '../common/pagination';
 import { LOCALES, Locale, ROLES, Role } from './user.entity';
+
+const PHONE = /^\+?[0-9 ()-]{5,31}$/;
 
 export class LoginInput {
   @ApiProperty()
@@ -41,7 +46,7 @@ export class CreateUserInput {
 
   @ApiPropertyOptional({ example: '+998901234567' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,31}$/, { message: 'phone must be a phone number' })
+  @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 
   @ApiPropertyOptional({ description: 'Users without a password cannot sign in themselves' })
@@ -55,7 +60,11 @@ export class CreateUserInput {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ type: [String], description: 'Centers a coordinator runs' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Centers a coordinator runs; for members and trainers, their home centers (a coordinator’s own by default)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -71,6 +80,122 @@ export class CreateUserInput {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+}
+
+/**
+ * A change to a user. The user may change their own name, contacts, locale, organization and
+ * password (giving the current one); staff may change more (see docs/roles.md).
+ */
+export class UpdateUserInput {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+998901234567' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'A new password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'Required with `password` when changing one’s own' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  currentPassword?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  centerIds?: string[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ description: 'false deactivates: future sessions are cancelled' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of a name, email or phone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all')
+  centerId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class OrganizationInput {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class OrganizationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export interface OrganizationView {
+  id: string;
+  name: string;
 }
 
 export interface UserView {

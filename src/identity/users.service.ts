@@ -5,13 +5,12 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError } from '../common/domain-error';
-import { CenterEntity } from '../centers/center.entity';
 import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaff } from './access';
+import { Principal } from './access';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
-import { OrganizationEntity, Role, UserCenterEntity, UserEntity } from './user.entity';
-import { CreateUserInput, UserView } from './users.dto';
+import { UserCenterEntity, UserEntity } from './user.entity';
+import { UserView } from './users.dto';
 
 interface TokenPayload {
   sub: string;
@@ -65,7 +64,8 @@ export class UsersService {
       id: user.id,
       role: user.role,
       name: user.name,
-      centerIds: await this.centerIdsOf(user),
+      centerIds:
+        user.role === 'coordinator' ? ((await this.centerIdsOf([user.id])).get(user.id) ?? []) : [],
     };
   }
 
@@ -77,49 +77,6 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new DomainError('NOT_FOUND', `No user ${id}`);
     return user;
-  }
-
-  async create(caller: Principal, input: CreateUserInput): Promise<UserView> {
-    this.assertMayCreate(caller, input.role);
-    const centerIds = input.role === 'coordinator' ? [...new Set(input.centerIds ?? [])] : [];
-    if (input.role === 'coordinator' && centerIds.length === 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'centerIds: a coordinator runs at least one center',
-        {
-          details: [{ field: 'centerIds', message: 'a coordinator runs at least one center' }],
-        },
-      );
-    }
-    await this.assertCentersExist(centerIds);
-    if (input.organizationId) await this.assertOrganizationExists(input.organizationId);
-    const passwordHash = input.password ? await hashPassword(input.password) : null;
-    const email = input.email?.trim().toLowerCase() ?? null;
-    const user = await this.writes.run(async (manager) => {
-      if (email && (await manager.getRepository(UserEntity).existsBy({ email }))) {
-        throw new DomainError('ALREADY_EXISTS', `A user with email ${email} already exists`);
-      }
-      const entity = manager.getRepository(UserEntity).create({
-        id: randomUUID(),
-        email,
-        phone: input.phone ?? null,
-        name: input.name,
-        passwordHash,
-        role: input.role,
-        locale: input.locale ?? 'uz',
-        organizationId: input.organizationId ?? null,
-        active: true,
-        createdAt: this.clock.now(),
-      });
-      await manager.getRepository(UserEntity).insert(entity);
-      if (centerIds.length > 0) {
-        await manager
-          .getRepository(UserCenterEntity)
-          .insert(centerIds.map((centerId) => ({ userId: entity.id, centerId })));
-      }
-      return entity;
-    });
-    return this.view(user);
   }
 
   /**
@@ -151,7 +108,13 @@ export class UsersService {
   }
 
   async view(user: UserEntity): Promise<UserView> {
-    return {
+    return (await this.views([user]))[0];
+  }
+
+  /** Views of several users with one query for their centers. Never carries the password hash. */
+  async views(users: UserEntity[]): Promise<UserView[]> {
+    const centers = await this.centerIdsOf(users.map((u) => u.id));
+    return users.map((user) => ({
       id: user.id,
       email: user.email,
       phone: user.phone,
@@ -159,31 +122,21 @@ export class UsersService {
       role: user.role,
       locale: user.locale,
       organizationId: user.organizationId,
-      centerIds: await this.centerIdsOf(user),
+      centerIds: centers.get(user.id) ?? [],
       active: user.active,
-    };
+    }));
   }
 
-  private async centerIdsOf(user: UserEntity): Promise<string[]> {
-    if (user.role !== 'coordinator') return [];
-    const rows = await this.dataSource.getRepository(UserCenterEntity).findBy({ userId: user.id });
-    return rows.map((row) => row.centerId).sort();
-  }
-
-  private assertMayCreate(caller: Principal, role: Role): void {
-    if (caller.role === 'admin') return;
-    if (isStaff(caller) && (role === 'member' || role === 'trainer')) return;
-    throw new DomainError('FORBIDDEN', `A ${caller.role} may not create a ${role}`);
-  }
-
-  private async assertCentersExist(centerIds: string[]): Promise<void> {
-    if (centerIds.length === 0) return;
-    const found = await this.dataSource.getRepository(CenterEntity).countBy({ id: In(centerIds) });
-    if (found !== centerIds.length) throw new DomainError('NOT_FOUND', 'No such center');
-  }
-
-  private async assertOrganizationExists(id: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(OrganizationEntity).existsBy({ id });
-    if (!exists) throw new DomainError('NOT_FOUND', `No organization ${id}`);
+  /** Each user's centers: the ones a coordinator runs, a member's or trainer's home centers. */
+  async centerIdsOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const byUser = new Map<string, string[]>();
+    if (userIds.length === 0) return byUser;
+    const rows = await this.dataSource
+      .getRepository(UserCenterEntity)
+      .findBy({ userId: In(userIds) });
+    for (const row of rows)
+      byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.centerId]);
+    for (const list of byUser.values()) list.sort();
+    return byUser;
   }
 }

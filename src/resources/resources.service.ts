@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
+import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { ResourceEntity } from './resource.entity';
@@ -27,6 +28,7 @@ export class ResourcesService {
     private readonly centers: CentersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(
@@ -87,7 +89,17 @@ export class ResourcesService {
       newResource(centerId, input, this.clock.now()),
       input.quantity !== undefined,
     );
-    await this.writes.run((manager) => manager.getRepository(ResourceEntity).insert(resource));
+    await this.writes.run(async (manager) => {
+      await manager.getRepository(ResourceEntity).insert(resource);
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'resource.created',
+        targetType: 'resource',
+        targetId: resource.id,
+        centerId,
+        details: { kind: resource.kind },
+      });
+    });
     return this.view(caller, resource);
   }
 

@@ -31,6 +31,16 @@ export class TestClock extends Clock {
   }
 }
 
+/**
+ * Every response of every e2e test passes through here: none may carry a password hash (the
+ * stored form is `scrypt$…`) or a field that would hold one.
+ */
+export function assertNoPasswordHash(request: string, text: string): void {
+  if (/scrypt\$|passwordHash|password_hash/i.test(text)) {
+    throw new Error(`${request} answered with a password hash or its field: ${text.slice(0, 300)}`);
+  }
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -84,7 +94,7 @@ export async function startTestApp(
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
     { logger: false },
   );
-  await configureApp(app);
+  await configureApp(app, config);
   await runStartupTasks(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -102,6 +112,7 @@ export async function startTestApp(
     }
     const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
+    assertNoPasswordHash(`${method} ${path}`, text);
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) {
       parsed = JSON.parse(text);

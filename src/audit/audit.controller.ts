@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Page } from '../common/pagination';
+import { CurrentUser, Principal, Staff } from '../identity/access';
+import { AuditEntryView, AuditQuery } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Staff()
+  @Get()
+  list(
+    @CurrentUser() caller: Principal,
+    @Query() query: AuditQuery,
+  ): Promise<Page<AuditEntryView>> {
+    return this.audit.list(caller, query);
+  }
+}

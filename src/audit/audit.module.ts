@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { CentersModule } from '../centers/centers.module';
+import { AuditController } from './audit.controller';
+import { AuditLog } from './audit-log';
+import { AuditService } from './audit.service';
+
+/** The writer, available to every module that performs an audited action. */
+@Global()
+@Module({ providers: [AuditLog], exports: [AuditLog] })
+export class AuditLogModule {}
+
+/** Reading the log over HTTP. */
+@Module({
+  imports: [CentersModule],
+  controllers: [AuditController],
+  providers: [AuditService],
+})
+export class AuditModule {}
