@@ -40,7 +40,11 @@ export class UsersService {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password');
     }
     this.throttle.succeeded(normalized, address, attempt);
-    const payload: TokenPayload = { sub: user.id };
+    // Issued and checked against the app's clock, so expiry follows the same time as everything else.
+    const payload: TokenPayload & { iat: number } = {
+      sub: user.id,
+      iat: Math.floor(this.clock.now() / 1000),
+    };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: this.config.jwtSecret,
       expiresIn: this.config.tokenTtlHours * 3600,
@@ -52,7 +56,10 @@ export class UsersService {
   async authenticate(token: string): Promise<Principal> {
     let payload: TokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token, { secret: this.config.jwtSecret });
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, {
+        secret: this.config.jwtSecret,
+        clockTimestamp: Math.floor(this.clock.now() / 1000),
+      });
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }

@@ -1,0 +1,364 @@
+import { declaredRoutes } from './support/routes';
+import { startTestApp, TestApp } from './support/test-app';
+import { Actor, createResource, createUser, createWorld, World } from './support/world';
+
+/**
+ * Every route of the API, called by each kind of caller, with the status each must get. A route
+ * without a row fails the test, so a new route cannot ship without deciding who may call it.
+ *
+ * "here" is the center the target belongs to; "other" is a coordinator of a different center.
+ * Targets (bookings, closures, users…) are made fresh for every call, so a call that succeeds
+ * (a cancellation, a deletion) does not change what the next caller meets.
+ */
+const CALLERS = ['anonymous', 'member', 'trainer', 'coordHere', 'coordOther', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type Statuses = [number, number, number, number, number, number];
+
+interface Call {
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  route: string;
+  call: (caller: Caller) => Call | Promise<Call>;
+  expect: Statuses;
+}
+
+// What each caller must get, in the order of CALLERS.
+const ANYONE_SIGNED_IN: Statuses = [401, 200, 200, 200, 200, 200];
+const STAFF_OF_HERE: Statuses = [401, 403, 403, 200, 403, 200];
+const OWNER_OR_STAFF_OF_HERE: Statuses = [401, 404, 404, 200, 404, 200];
+
+describe('who may call what: every route × every kind of caller', () => {
+  let t: TestApp;
+  let world: World;
+  let deskId: string;
+  let roomId: string;
+  let hereMemberId: string;
+  let organizationId: string;
+  let slotCounter = 0;
+  let seq = 0;
+
+  /** A fresh one-hour slot on a weekday, inside opening hours and the booking window. */
+  function freshSlot(): { start: string; end: string } {
+    const index = slotCounter++;
+    const day = new Date(Date.UTC(2026, 11, 2));
+    let weekdays = Math.floor(index / 8);
+    while (weekdays > 0 || day.getUTCDay() === 0) {
+      day.setUTCDate(day.getUTCDate() + 1);
+      if (day.getUTCDay() !== 0) weekdays--;
+    }
+    const date = day.toISOString().slice(0, 10);
+    const hour = String(9 + (index % 8)).padStart(2, '0');
+    const next = String(10 + (index % 8)).padStart(2, '0');
+    return { start: `${date}T${hour}:00`, end: `${date}T${next}:00` };
+  }
+
+  function tokenOf(caller: Caller): string | undefined {
+    const actors: Record<Exclude<Caller, 'anonymous'>, Actor> = {
+      member: world.member,
+      trainer: world.trainer,
+      coordHere: world.coordinator,
+      coordOther: world.otherCoordinator,
+      admin: world.admin,
+    };
+    return caller === 'anonymous' ? undefined : actors[caller].token;
+  }
+
+  async function created(method: string, path: string, body: unknown, token: string) {
+    const response = await t.request(method, path, { token, body });
+    if (response.status !== 201) {
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  }
+
+  /** Someone else's booking at "here": another member's, made by themselves. */
+  async function othersBooking(resourceId = deskId): Promise<{ id: string; occurrenceId: string }> {
+    const body = await created(
+      'POST',
+      '/api/v1/bookings',
+      { resourceId, ...freshSlot(), title: 'Someone else’s' },
+      world.otherMember.token,
+    );
+    return { id: body.id, occurrenceId: body.occurrences[0].id };
+  }
+
+  async function closure(): Promise<string> {
+    const body = await created(
+      'POST',
+      `/api/v1/centers/${world.centerId}/closures`,
+      { from: '2027-03-01', to: '2027-03-01', reason: `Closed ${++seq}` },
+      world.admin.token,
+    );
+    return body.id;
+  }
+
+  const here = () => `/api/v1/centers/${world.centerId}`;
+
+  const rows: Row[] = [
+    {
+      route: 'POST /api/v1/auth/login',
+      call: () => ({
+        path: '/api/v1/auth/login',
+        body: { email: world.trainer.email, password: 'user-password-1' },
+      }),
+      expect: [200, 200, 200, 200, 200, 200],
+    },
+    {
+      route: 'GET /api/v1/health',
+      call: () => ({ path: '/api/v1/health' }),
+      expect: [200, 200, 200, 200, 200, 200],
+    },
+    {
+      route: 'GET /api/v1/users/me',
+      call: () => ({ path: '/api/v1/users/me' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/users',
+      call: () => ({
+        path: '/api/v1/users',
+        body: {
+          name: 'New member',
+          email: `new-${++seq}@test.example`,
+          role: 'member',
+          centerIds: [world.centerId],
+        },
+      }),
+      expect: [401, 403, 403, 201, 403, 201],
+    },
+    {
+      route: 'GET /api/v1/users',
+      call: () => ({ path: '/api/v1/users' }),
+      expect: [401, 403, 403, 200, 200, 200],
+    },
+    {
+      route: 'GET /api/v1/users/:userId',
+      call: () => ({ path: `/api/v1/users/${hereMemberId}` }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'PATCH /api/v1/users/:userId',
+      call: () => ({ path: `/api/v1/users/${hereMemberId}`, body: { locale: 'ru' } }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/organizations',
+      call: () => ({ path: '/api/v1/organizations' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/organizations',
+      call: () => ({ path: '/api/v1/organizations', body: { name: `NGO ${++seq}` } }),
+      expect: [401, 403, 403, 201, 201, 201],
+    },
+    {
+      route: 'PATCH /api/v1/organizations/:organizationId',
+      call: () => ({
+        path: `/api/v1/organizations/${organizationId}`,
+        body: { name: `Renamed NGO ${++seq}` },
+      }),
+      expect: [401, 403, 403, 200, 200, 200],
+    },
+    {
+      route: 'GET /api/v1/audit',
+      call: () => ({ path: `/api/v1/audit?centerId=${world.centerId}` }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/centers',
+      call: () => ({ path: '/api/v1/centers' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/centers',
+      call: () => ({
+        path: '/api/v1/centers',
+        body: { slug: `center-${++seq}`, name: 'New', city: 'Navoi', region: 'Navoi' },
+      }),
+      expect: [401, 403, 403, 403, 403, 201],
+    },
+    {
+      route: 'GET /api/v1/centers/:centerId',
+      call: () => ({ path: here() }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'PATCH /api/v1/centers/:centerId',
+      call: () => ({ path: here(), body: { address: `Street ${++seq}` } }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/centers/:centerId/availability',
+      call: () => ({
+        path: `${here()}/availability?start=2026-12-02T10:00&end=2026-12-02T11:00`,
+      }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'GET /api/v1/centers/:centerId/closures',
+      call: () => ({ path: `${here()}/closures` }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/centers/:centerId/closures',
+      call: () => ({
+        path: `${here()}/closures`,
+        body: { from: '2027-04-01', to: '2027-04-02', reason: 'Repairs' },
+      }),
+      expect: [401, 403, 403, 201, 403, 201],
+    },
+    {
+      route: 'DELETE /api/v1/centers/:centerId/closures/:closureId',
+      call: async () => ({ path: `${here()}/closures/${await closure()}` }),
+      expect: [401, 403, 403, 204, 403, 204],
+    },
+    {
+      route: 'GET /api/v1/centers/:centerId/resources',
+      call: () => ({ path: `${here()}/resources` }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/centers/:centerId/resources',
+      call: () => ({ path: `${here()}/resources`, body: { kind: 'desk', name: 'Desk' } }),
+      expect: [401, 403, 403, 201, 403, 201],
+    },
+    {
+      route: 'GET /api/v1/resources/:resourceId',
+      call: () => ({ path: `/api/v1/resources/${deskId}` }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'PATCH /api/v1/resources/:resourceId',
+      call: () => ({ path: `/api/v1/resources/${deskId}`, body: { name: `Desk ${++seq}` } }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'DELETE /api/v1/resources/:resourceId',
+      call: async () => ({
+        path: `/api/v1/resources/${(await createResource(t, world.admin.token, world.centerId)).id}`,
+      }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/resources/:resourceId/schedule',
+      call: () => ({
+        path: `/api/v1/resources/${deskId}/schedule?from=2026-12-02T00:00&to=2026-12-09T00:00`,
+      }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'GET /api/v1/bookings',
+      call: () => ({ path: '/api/v1/bookings' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/bookings',
+      call: () => ({
+        path: '/api/v1/bookings',
+        body: { resourceId: deskId, ...freshSlot(), title: 'Own' },
+      }),
+      expect: [401, 201, 201, 201, 201, 201],
+    },
+    {
+      route: 'GET /api/v1/bookings/:bookingId',
+      call: async () => ({ path: `/api/v1/bookings/${(await othersBooking()).id}` }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'PATCH /api/v1/bookings/:bookingId',
+      call: async () => ({
+        path: `/api/v1/bookings/${(await othersBooking()).id}`,
+        body: { title: 'Renamed' },
+      }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'DELETE /api/v1/bookings/:bookingId',
+      call: async () => ({ path: `/api/v1/bookings/${(await othersBooking()).id}` }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'POST /api/v1/bookings/:bookingId/approve',
+      call: async () => ({ path: `/api/v1/bookings/${(await othersBooking(roomId)).id}/approve` }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'POST /api/v1/bookings/:bookingId/reject',
+      call: async () => ({
+        path: `/api/v1/bookings/${(await othersBooking(roomId)).id}/reject`,
+        body: { reason: 'The room is being painted' },
+      }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'PATCH /api/v1/bookings/:bookingId/occurrences/:occurrenceId',
+      call: async () => {
+        const booking = await othersBooking();
+        return {
+          path: `/api/v1/bookings/${booking.id}/occurrences/${booking.occurrenceId}`,
+          body: freshSlot(),
+        };
+      },
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'DELETE /api/v1/bookings/:bookingId/occurrences/:occurrenceId',
+      call: async () => {
+        const booking = await othersBooking();
+        return { path: `/api/v1/bookings/${booking.id}/occurrences/${booking.occurrenceId}` };
+      },
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t);
+    deskId = (await createResource(t, world.admin.token, world.centerId)).id;
+    roomId = (
+      await createResource(t, world.admin.token, world.centerId, {
+        kind: 'room',
+        capacity: 10,
+        requiresApproval: true,
+      })
+    ).id;
+    hereMemberId = (
+      await createUser(t, world.admin.token, 'member', { centerIds: [world.centerId] })
+    ).id;
+    organizationId = (
+      await created('POST', '/api/v1/organizations', { name: 'Matrix NGO' }, world.admin.token)
+    ).id;
+  });
+
+  afterAll(() => t.close());
+
+  it('has exactly one row for every route the app serves', () => {
+    const served = declaredRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    const listed = rows.map((row) => row.route);
+    expect(listed.filter((route, i) => listed.indexOf(route) !== i)).toEqual([]);
+    expect({
+      withoutRow: served.filter((route) => !listed.includes(route)).sort(),
+      rowWithoutRoute: listed.filter((route) => !served.includes(route)).sort(),
+    }).toEqual({ withoutRow: [], rowWithoutRoute: [] });
+  });
+
+  it('answers every caller of every route with the status of the table', async () => {
+    const mismatches: string[] = [];
+    for (const row of rows) {
+      const [method] = row.route.split(' ');
+      for (const [index, caller] of CALLERS.entries()) {
+        const { path, body } = await row.call(caller);
+        const response = await t.request(method, path, { token: tokenOf(caller), body });
+        if (response.status !== row.expect[index]) {
+          mismatches.push(
+            `${row.route} as ${caller}: expected ${row.expect[index]}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
