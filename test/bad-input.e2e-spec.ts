@@ -26,6 +26,7 @@ const WEEK = {
 /** The tables of the schema; a snapshot that misses one of them fails loudly. */
 const TABLES = [
   'allocations',
+  'audit_entries',
   'bookings',
   'centers',
   'closures',
@@ -51,6 +52,9 @@ interface Fixtures {
   seriesBookingId: string;
   moveBookingId: string;
   moveOccurrenceId: string;
+  patchUserId: string;
+  organizationId: string;
+  organizationName: string;
 }
 
 type Kind =
@@ -414,6 +418,75 @@ const ROUTES: Route[] = [
         code: null,
       },
     ],
+  },
+  {
+    name: 'PATCH /api/v1/users/:id',
+    method: 'PATCH',
+    path: (f) => `/api/v1/users/${f.patchUserId}`,
+    base: () => ({ name: 'Renamed user', locale: 'ru' }),
+    fields: {
+      name: { kind: 'string' },
+      email: { kind: 'email' },
+      phone: { kind: 'string' },
+      password: { kind: 'string' },
+      currentPassword: { kind: 'string' },
+      role: { kind: 'enum' },
+      centerIds: { kind: 'array', of: 'uuid' },
+      organizationId: { kind: 'uuid' },
+      locale: { kind: 'enum' },
+      active: { kind: 'bool' },
+    },
+    extra: (f) => [
+      { label: 'short password', body: { password: 'short' } },
+      { label: 'phone letters', body: { phone: 'call me' } },
+      {
+        label: 'email taken (other case)',
+        body: { email: f.member.email.toUpperCase() },
+        status: 'any4xx',
+        code: null,
+      },
+      {
+        label: 'unknown organization',
+        body: { organizationId: UNKNOWN_ID },
+        status: 'any4xx',
+        code: null,
+      },
+      {
+        label: 'unknown center',
+        body: { centerIds: [UNKNOWN_ID] },
+        status: 'any4xx',
+        code: null,
+      },
+      {
+        label: 'coordinator of no center',
+        body: { role: 'coordinator', centerIds: [] },
+        status: 'any4xx',
+        code: null,
+      },
+    ],
+  },
+  {
+    name: 'POST /api/v1/organizations',
+    method: 'POST',
+    path: () => '/api/v1/organizations',
+    base: () => ({ name: `Base NGO ${++seq}` }),
+    fields: { name: { kind: 'string', required: true } },
+    extra: (f) => [
+      { label: 'empty name', body: { name: '' } },
+      {
+        label: 'name taken (other case)',
+        body: { name: f.organizationName.toUpperCase() },
+        status: 'any4xx',
+        code: null,
+      },
+    ],
+  },
+  {
+    name: 'PATCH /api/v1/organizations/:id',
+    method: 'PATCH',
+    path: (f) => `/api/v1/organizations/${f.organizationId}`,
+    base: () => ({ name: `Renamed NGO ${++seq}` }),
+    fields: { name: { kind: 'string', required: true } },
   },
   {
     name: 'POST /api/v1/centers',
@@ -830,6 +903,12 @@ async function makeFixtures(t: TestApp): Promise<Fixtures> {
     end: '2026-12-02T15:00',
     recurrence: { rule: 'FREQ=DAILY;COUNT=2' },
   });
+  const organization = (
+    await t.request('POST', '/api/v1/organizations', {
+      token: adminToken,
+      body: { name: `Bad input NGO ${++seq}` },
+    })
+  ).body as { id: string; name: string };
   return {
     admin,
     member,
@@ -845,6 +924,9 @@ async function makeFixtures(t: TestApp): Promise<Fixtures> {
     seriesBookingId: series.id,
     moveBookingId: movable.id,
     moveOccurrenceId: movable.occurrences[1].id,
+    patchUserId: (await createUser(t, adminToken, 'member')).id,
+    organizationId: organization.id,
+    organizationName: organization.name,
   };
 }
 
@@ -1133,6 +1215,9 @@ describe('bad input: no input produces a 500 or leaves a partial booking', () =>
     expect(accepted).toEqual({
       'POST /api/v1/auth/login': 200,
       'POST /api/v1/users': 201,
+      'PATCH /api/v1/users/:id': 200,
+      'POST /api/v1/organizations': 201,
+      'PATCH /api/v1/organizations/:id': 200,
       'POST /api/v1/centers': 201,
       'PATCH /api/v1/centers/:id': 200,
       'POST /api/v1/centers/:id/closures': 201,
