@@ -8,6 +8,7 @@ import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import {
   bookingHorizonEnd,
+  formatInstant,
   localDateOf,
   localWallOf,
   MINUTE_MS,
@@ -187,7 +188,11 @@ export class BookingChangesService {
         targetType: 'occurrence',
         targetId: occurrenceId,
         centerId: context.center.id,
-        details: { bookingId, from: occurrence.startMs, to: session.start },
+        details: {
+          bookingId,
+          from: formatInstant(occurrence.startMs, zone),
+          to: formatInstant(session.start, zone),
+        },
       });
       await saveBooking(manager, bookingId, now, (current) => ({
         status: statusAfterMove(caller, context, current.status),

@@ -126,6 +126,7 @@ export class CalendarEffectsService {
         (next.capacity ?? Infinity) < (current.capacity ?? Infinity);
       if (tighter) await assertFutureFits(manager, next, now);
       await manager.getRepository(ResourceEntity).save(next);
+      if (sentFields(input).length === 0) return next;
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'resource.updated',
@@ -180,10 +181,12 @@ export class CalendarEffectsService {
           }));
         }
       }
-      await manager.update(ResourceEntity, { id: resourceId }, { active: false });
       const resource = await manager
         .getRepository(ResourceEntity)
         .findOneByOrFail({ id: resourceId });
+      if (!resource.active) return resource; // already deactivated: nothing changes
+      await manager.update(ResourceEntity, { id: resourceId }, { active: false });
+      resource.active = false;
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'resource.deactivated',

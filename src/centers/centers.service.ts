@@ -104,6 +104,7 @@ export class CentersService {
         active: input.active ?? center.active,
       };
       await repository.save(next);
+      if (sentFields(input).length === 0) return next;
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'center.updated',

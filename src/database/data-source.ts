@@ -6,11 +6,13 @@ import { ENTITIES } from './entities';
 import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
 import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-history-indexes';
 import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
+import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-token-version';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
   HistoryIndexes1764460800000,
   AuditLog1764633600000,
+  TokenVersion1764633600001,
 ];
 
 /** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */

@@ -54,6 +54,7 @@ export class UserManagementService {
         locale: input.locale ?? 'uz',
         organizationId: input.organizationId ?? null,
         active: true,
+        tokenVersion: 0,
         createdAt: this.clock.now(),
       };
       await manager.getRepository(UserEntity).insert(entity);
@@ -159,6 +160,11 @@ export class UserManagementService {
         role,
         passwordHash: passwordHash ?? current.passwordHash,
         active: input.active ?? current.active,
+        // Signing everyone out of this account: its password changed, or it was deactivated.
+        tokenVersion:
+          passwordHash !== undefined || (current.active && input.active === false)
+            ? current.tokenVersion + 1
+            : current.tokenVersion,
       };
       if (next.email === null && next.phone === null) {
         throw validationError('email', 'a user needs an email or a phone');
@@ -169,6 +175,7 @@ export class UserManagementService {
       const cancelledSessions = deactivated
         ? await this.ownedSessions.cancelUpcoming(manager, id, now)
         : 0;
+      if (sent.length === 0) return next;
       await this.record(manager, caller, auditActionFor(sent, deactivated), id, {
         fields: sent.sort(),
         ...(deactivated ? { cancelledSessions } : {}),

@@ -35,6 +35,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued under an earlier version are refused (deactivation, password change). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @Column(instantColumn('created_at'))
   createdAt: number;
 }

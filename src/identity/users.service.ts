@@ -14,6 +14,8 @@ import { UserView } from './users.dto';
 
 interface TokenPayload {
   sub: string;
+  /** The user's token version when it was issued. */
+  ver?: number;
 }
 
 @Injectable()
@@ -43,6 +45,7 @@ export class UsersService {
     // Issued and checked against the app's clock, so expiry follows the same time as everything else.
     const payload: TokenPayload & { iat: number } = {
       sub: user.id,
+      ver: user.tokenVersion,
       iat: Math.floor(this.clock.now() / 1000),
     };
     const accessToken = await this.jwt.signAsync(payload, {
@@ -66,6 +69,9 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
     if (!user || !user.active) {
       throw new DomainError('UNAUTHENTICATED', 'The account is not active');
+    }
+    if ((payload.ver ?? 0) !== user.tokenVersion) {
+      throw new DomainError('UNAUTHENTICATED', 'The token was revoked: sign in again');
     }
     return {
       id: user.id,
