@@ -1,3 +1,4 @@
+import { CONFIG_DEFAULTS } from '../config/defaults';
 import { ADMIN, startTestApp, TestApp, assertNoPasswordHash } from './support/test-app';
 
 /** What protects the API at its edge: headers, CORS, token lifetime, body size. */
@@ -6,7 +7,8 @@ describe('safety at the edge', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await startTestApp();
+      // The test harness gives tokens a year; here they get the default of config/defaults.ts.
+      t = await startTestApp({ env: { TOKEN_TTL_HOURS: CONFIG_DEFAULTS.TOKEN_TTL_HOURS } });
     });
 
     afterAll(() => t.close());

@@ -83,6 +83,9 @@ export async function startTestApp(
     ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://makon.test',
     LOG_LEVEL: 'silent',
+    // Tests move the clock by days and keep their tokens; expiry itself is tested with its own
+    // TOKEN_TTL_HOURS (test/edge-safety.e2e-spec.ts).
+    TOKEN_TTL_HOURS: String(24 * 365),
     ...options.env,
   });
   const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));
