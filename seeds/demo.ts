@@ -26,6 +26,9 @@ import {
 export async function seedDemo(writes: WriteTransactions, now: number): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await writes.run(async (manager) => {
+    // Several instances starting on one empty PostgreSQL database: one seeds, the others then
+    // find everything in place.
+    await writes.lockNamed(manager, 'demo-seed');
     const organizations = new Map<string, string>();
     for (const name of DEMO_ORGANIZATIONS) {
       organizations.set(name, await ensureOrganization(manager, name, now));

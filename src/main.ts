@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   }
   const notes = await runStartupTasks(app, config);
   await app.listen(config.port, config.host);
-  const url = `http://${config.host}:${config.port}`;
+  // The bound port, which differs from PORT when PORT=0 asks for any free one.
+  const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.host}:${port}`;
   // The banner is for the person who started the server, whatever LOG_LEVEL says.
   console.log(`Makon is serving at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`);
   for (const note of notes) console.log(note);

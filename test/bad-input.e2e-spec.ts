@@ -947,33 +947,53 @@ describe('bad input: no input produces a 500 or leaves a partial booking', () =>
 
   /**
    * Row count and a hash of every row, per table, in one query: each table's rows, every column
-   * quoted, in rowid order.
+   * quoted, in a fixed order (rowid on SQLite, the rows' text on PostgreSQL).
    */
   async function snapshot(): Promise<Record<string, string>> {
-    if (snapshotSql === null) {
-      const tables: Array<{ name: string }> = await t.dataSource.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      );
-      const parts: string[] = [];
-      for (const { name } of tables) {
-        const columns: Array<{ name: string }> = await t.dataSource.query(
-          `PRAGMA table_info("${name}")`,
-        );
-        const row = columns.map((c) => `quote("${c.name}")`).join(` || ',' || `);
-        parts.push(
-          `(SELECT count(*) || ' rows ' || coalesce(group_concat(r, char(10)), '') ` +
-            `FROM (SELECT ${row} AS r FROM "${name}" ORDER BY rowid)) AS "${name}"`,
-        );
-      }
-      snapshotSql = `SELECT ${parts.join(', ')}`;
-    }
-    const [row]: Array<Record<string, string>> = await t.dataSource.query(snapshotSql);
+    snapshotSql ??=
+      t.dialect === 'postgres' ? await postgresSnapshotSql() : await sqliteSnapshotSql();
+    const [row]: Array<Record<string, string>> = await t.query(snapshotSql);
     const result: Record<string, string> = {};
     for (const [table, text] of Object.entries(row)) {
       const [count] = text.split(' rows ');
       result[table] = `${count} rows ${createHash('sha256').update(text).digest('hex')}`;
     }
     return result;
+  }
+
+  async function sqliteSnapshotSql(): Promise<string> {
+    const tables: Array<{ name: string }> = await t.query(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
+    const parts: string[] = [];
+    for (const { name } of tables) {
+      const columns: Array<{ name: string }> = await t.query(`PRAGMA table_info("${name}")`);
+      const row = columns.map((c) => `quote("${c.name}")`).join(` || ',' || `);
+      parts.push(
+        `(SELECT count(*) || ' rows ' || coalesce(group_concat(r, char(10)), '') ` +
+          `FROM (SELECT ${row} AS r FROM "${name}" ORDER BY rowid)) AS "${name}"`,
+      );
+    }
+    return `SELECT ${parts.join(', ')}`;
+  }
+
+  async function postgresSnapshotSql(): Promise<string> {
+    const columns: Array<{ table_name: string; column_name: string }> = await t.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+    );
+    const tables = [...new Set(columns.map((c) => c.table_name))];
+    const parts = tables.map((name) => {
+      const row = columns
+        .filter((c) => c.table_name === name)
+        .map((c) => `quote_nullable("${c.column_name}")`)
+        .join(` || ',' || `);
+      return (
+        `(SELECT count(*) || ' rows ' || coalesce(string_agg(r, chr(10) ORDER BY r), '') ` +
+        `FROM (SELECT ${row} AS r FROM "${name}") AS x) AS "${name}"`
+      );
+    });
+    return `SELECT ${parts.join(', ')}`;
   }
 
   function send(route: Route, c: Case): Promise<ApiResponse> {

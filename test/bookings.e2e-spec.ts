@@ -214,10 +214,9 @@ describe('bookings', () => {
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
-      const [{ n }] = await t.dataSource.query(
-        'SELECT COUNT(*) AS n FROM bookings WHERE resource_id = ?',
-        [resourceId],
-      );
+      const [{ n }] = await t.query('SELECT COUNT(*) AS n FROM bookings WHERE resource_id = ?', [
+        resourceId,
+      ]);
       expect(n).toBe(1);
       const different = await book(
         w.member.token,

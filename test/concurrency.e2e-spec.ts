@@ -30,8 +30,8 @@ describe('concurrent booking requests', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const [{ n }] = await t.dataSource.query(
-      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ? AND active = 1',
+    const [{ n }] = await t.query(
+      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ? AND active = true',
       [desk],
     );
     expect(n).toBe(1);
@@ -62,8 +62,8 @@ describe('concurrent booking requests', () => {
     );
     expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(responses.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
-    const rows: Array<{ start_ms: number; end_ms: number }> = await t.dataSource.query(
-      'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = 1 ORDER BY start_ms',
+    const rows: Array<{ start_ms: number; end_ms: number }> = await t.query(
+      'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = true ORDER BY start_ms',
       [room],
     );
     for (let i = 1; i < rows.length; i++)

@@ -69,10 +69,9 @@ describe('booking integrity', () => {
     );
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('RESOURCE_INACTIVE');
-    const [{ n }] = await t.dataSource.query(
-      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ?',
-      [desk],
-    );
+    const [{ n }] = await t.query('SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ?', [
+      desk,
+    ]);
     expect(n).toBe(0);
   });
 
@@ -175,8 +174,8 @@ describe('booking integrity', () => {
       body: { title: 'Without a projector', start: '2026-12-03T13:00' },
     });
     expect(renamed.status).toBe(200);
-    const loans = await t.dataSource.query(
-      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ? AND active = 1',
+    const loans = await t.query(
+      'SELECT COUNT(*) AS n FROM allocations WHERE resource_id = ? AND active = true',
       [projector],
     );
     expect(loans[0].n).toBe(0);
@@ -483,8 +482,8 @@ describe('booking integrity', () => {
           })
         ).status,
       ).toBe(200);
-      const rows: Array<{ start_ms: number; end_ms: number }> = await t.dataSource.query(
-        'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = 1 ORDER BY start_ms',
+      const rows: Array<{ start_ms: number; end_ms: number }> = await t.query(
+        'SELECT start_ms, end_ms FROM allocations WHERE resource_id = ? AND active = true ORDER BY start_ms',
         [projector],
       );
       for (let i = 1; i < rows.length; i++)
@@ -547,8 +546,7 @@ describe('booking integrity', () => {
       end: '2026-12-16T11:00',
     });
     const versionOf = async () =>
-      (await t.dataSource.query('SELECT version FROM bookings WHERE id = ?', [mine.body.id]))[0]
-        .version;
+      (await t.query('SELECT version FROM bookings WHERE id = ?', [mine.body.id]))[0].version;
     const before = await versionOf();
     const patched = await t.request('PATCH', `/api/v1/bookings/${mine.body.id}`, {
       token: w.member.token,

@@ -18,7 +18,7 @@ describe('the demo seed (SEED=demo)', () => {
     Object.fromEntries(
       await Promise.all(
         TABLES.map(async (table) => {
-          const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+          const [{ n }] = await t.query(`SELECT COUNT(*) AS n FROM ${table}`);
           return [table, Number(n)];
         }),
       ),

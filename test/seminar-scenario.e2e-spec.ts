@@ -139,7 +139,7 @@ describe('the weekly seminar scenario', () => {
       { resourceId: projector, quantity: 1 },
       { resourceId: laptops, quantity: 10 },
     ]);
-    const allocations = await t.dataSource.query(
+    const allocations = await t.query(
       'SELECT resource_id, COUNT(*) AS n FROM allocations WHERE booking_id = ? GROUP BY resource_id',
       [response.body.id],
     );

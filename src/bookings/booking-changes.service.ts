@@ -24,8 +24,10 @@ import {
   assertSessionsFit,
   BookingContext,
   calendarClashes,
+  heldIds,
   needsApproval,
   refreshContext,
+  resourcesOf,
 } from './booking-context';
 import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
 import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
@@ -78,6 +80,8 @@ export class BookingChangesService {
     }
 
     const saved = await this.writes.run(async (manager) => {
+      if (timesChange) await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
+      await this.writes.lockResources(manager, heldIds(prepared));
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const changes: Partial<BookingEntity> = {
@@ -118,9 +122,11 @@ export class BookingChangesService {
 
   /** Cancels every session that has not ended. */
   async cancel(caller: Principal, id: string): Promise<BookingView> {
-    assertChangeable(await this.bookings.findVisible(caller, id));
+    const booking = await this.bookings.findVisible(caller, id);
+    assertChangeable(booking);
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
+      await this.writes.lockResources(manager, resourcesOf(booking));
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
@@ -164,6 +170,8 @@ export class BookingChangesService {
     assertSessionsFit(prepared, [session], now);
 
     await this.writes.run(async (manager) => {
+      await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
+      await this.writes.lockResources(manager, heldIds(prepared));
       const occurrence = await manager
         .getRepository(OccurrenceEntity)
         .findOneByOrFail({ id: occurrenceId, bookingId });
@@ -212,6 +220,7 @@ export class BookingChangesService {
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
+      await this.writes.lockResources(manager, resourcesOf(booking));
       const occurrences = await activeOccurrences(manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');
@@ -258,6 +267,7 @@ export class BookingChangesService {
     }
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
+      await this.writes.lockResources(manager, resourcesOf(booking));
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       if (current.status !== 'pending') {
         throw new DomainError('INVALID_STATE', `The booking is ${current.status}, not pending`);

@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { CenterEntity } from '../centers/center.entity';
+import type { BookingEntity } from './booking.entity';
 import { Principal } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
 import { calendarConflicts, checkSessionPolicies } from '../scheduling';
@@ -10,6 +11,11 @@ import type { ClosureRule, Conflict, Session } from '../scheduling/types';
 export interface HeldResource {
   resource: ResourceEntity;
   quantity: number;
+}
+
+/** Every resource a stored booking holds: what its writes pass to `lockResources`. */
+export function resourcesOf(booking: Pick<BookingEntity, 'resourceId' | 'equipment'>): string[] {
+  return [booking.resourceId, ...booking.equipment.map((e) => e.resourceId)];
 }
 
 /** What a booking's sessions are checked against. `held[0]` is the booked resource. */
@@ -39,6 +45,10 @@ export async function refreshContext(
     quantity: h.quantity,
   }));
   return { center, resource: held[0].resource, held };
+}
+
+export function heldIds(context: BookingContext): string[] {
+  return context.held.map((h) => h.resource.id);
 }
 
 /** The session rules of API.md that depend on the center and resource: past, window, length. */

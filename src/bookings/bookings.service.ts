@@ -33,6 +33,7 @@ import {
   BookingContext,
   calendarClashes,
   HeldResource,
+  heldIds,
   needsApproval,
   refreshContext,
 } from './booking-context';
@@ -114,6 +115,9 @@ export class BookingsService {
     const firstEnd = shiftWall(firstStart, wallMinutesBetween(start.wall, end.wall));
 
     return this.writes.run(async (manager) => {
+      if (remembered) await this.writes.lockIdempotencyKey(manager, caller.id, idempotencyKey);
+      await this.writes.lockCalendar(manager, center.id, 'shared');
+      await this.writes.lockResources(manager, heldIds(prepared));
       if (remembered) {
         const replay = await findReplay(manager, caller.id, idempotencyKey, hash, now);
         if (replay) return { statusCode: 201, body: replay };

@@ -53,6 +53,7 @@ export class CalendarEffectsService {
     const now = this.clock.now();
     // One transaction: a booking written just before is listed, one just after sees the closure.
     return this.writes.run(async (manager) => {
+      await this.writes.lockCalendar(manager, centerId, 'exclusive');
       const closure = await this.closures.insert(manager, prepared);
       const until = closure.yearly
         ? Number.MAX_SAFE_INTEGER
@@ -116,6 +117,7 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
+      await this.writes.lockResources(manager, [resourceId]);
       const current = await manager
         .getRepository(ResourceEntity)
         .findOneByOrFail({ id: resourceId });
@@ -153,6 +155,11 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
+      // Only this resource: the other resources of affected bookings only lose what they held
+      // (cancelled sessions, ended loans), which frees capacity and needs no conflict check.
+      // Every write of such a booking also locks this resource (its resource or one of its
+      // pools), so none runs at the same time as this.
+      await this.writes.lockResources(manager, [resourceId]);
       const future = await futureAllocations(manager, resourceId, now);
       if (future.length > 0 && !cancelFuture) {
         throw new DomainError(

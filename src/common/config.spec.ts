@@ -20,7 +20,16 @@ describe('configuration', () => {
     [{ SEED: 'yes' }, 'SEED'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
-    [{ DATABASE_URL: 'postgres://makon@127.0.0.1:5432/makon' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://makon@127.0.0.1:5432/makon?schema=Bad-Name' }, 'DATABASE_URL'],
+    [{ MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS: 'yes' }, 'MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS'],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-length',
+        MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS: '1',
+      },
+      'MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS',
+    ],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'a@b.example' }, 'ADMIN_EMAIL/ADMIN_PASSWORD'],
@@ -43,5 +52,17 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('https://makon.example');
     expect(config.database).toEqual({ type: 'sqlite', path: '/var/lib/makon/makon.sqlite' });
     expect(config.usesDevelopmentJwtSecret).toBe(false);
+  });
+
+  it('takes a postgres:// URL with an optional schema', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://makon@127.0.0.1:5432/makon' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://makon@127.0.0.1:5432/makon',
+      schema: undefined,
+    });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db.example/makon?schema=tenant_a' }).database,
+    ).toMatchObject({ type: 'postgres', schema: 'tenant_a' });
+    expect(loadConfig({}).unsafeDisableResourceLocks).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Browser origins allowed to call the API from other sites; empty: CORS stays off. */
   corsOrigins: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
+  /** Test-only: no advisory locks on PostgreSQL (see resourceLocksDisabled). */
+  unsafeDisableResourceLocks: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -66,6 +68,8 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]):
   return raw as T;
 }
 
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
@@ -73,7 +77,19 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     return { type: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url)) {
-    const schema = new URL(url).searchParams.get('schema') ?? undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `schema must be a lower-case SQL identifier (got "${schema}")`,
+      );
+    }
     return { type: 'postgres', url, schema };
   }
   throw new ConfigError(
@@ -82,15 +98,23 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   );
 }
 
-/** PostgreSQL URLs parse, but this build runs on SQLite only (PostgreSQL support is planned). */
-function supportedDatabase(database: DatabaseConfig): DatabaseConfig {
-  if (database.type === 'postgres') {
+/**
+ * MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS=1 turns the PostgreSQL advisory locks off so that tests can
+ * show the exclusion constraint refusing a double booking on its own. Never in production.
+ */
+function resourceLocksDisabled(env: Env, nodeEnv: string): boolean {
+  const raw = env.MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS;
+  if (raw === undefined || raw === '0') return false;
+  if (raw !== '1') {
+    throw new ConfigError('MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS', `must be 0 or 1 (got "${raw}")`);
+  }
+  if (nodeEnv === 'production') {
     throw new ConfigError(
-      'DATABASE_URL',
-      'postgres:// is not supported yet; use sqlite:<file path>',
+      'MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS',
+      'is a test-only switch and is refused when NODE_ENV=production',
     );
   }
-  return database;
+  return true;
 }
 
 /** Reads the configuration from `env` over the defaults; throws ConfigError on a bad value. */
@@ -122,7 +146,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     nodeEnv,
     port,
     host,
-    database: supportedDatabase(parseDatabaseUrl(env.DATABASE_URL ?? '')),
+    database: parseDatabaseUrl(env.DATABASE_URL ?? ''),
     seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
@@ -133,5 +157,6 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
+    unsafeDisableResourceLocks: resourceLocksDisabled(env, nodeEnv),
   };
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { domainErrorFor } from '../database/database-errors';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 
 interface ErrorBody {
@@ -33,7 +34,9 @@ interface FastifyClientError {
 export class GlobalErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
+    // A database error the request caused outside a write transaction (which maps its own).
+    const error = domainErrorFor(caught) ?? caught;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(error);
     if (error instanceof DomainError) {

@@ -1,8 +1,15 @@
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../common/config';
 import { ENTITIES } from './entities';
+import { HistoryIndexes1764460800000 as PostgresHistoryIndexes } from './migrations/postgres/1764460800000-history-indexes';
+import { ExclusiveAllocations1764547200000 } from './migrations/postgres/1764547200000-exclusive-allocations';
+import { InitialSchema1764288000000 as PostgresInitialSchema } from './migrations/postgres/1764288000000-initial-schema';
+import { AuditLog1764633600000 as PostgresAuditLog } from './migrations/postgres/1764633600000-audit-log';
+import { TokenVersion1764633600001 as PostgresTokenVersion } from './migrations/postgres/1764633600001-token-version';
 import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
 import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-history-indexes';
 import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
@@ -14,6 +21,33 @@ const SQLITE_MIGRATIONS = [
   AuditLog1764633600000,
   TokenVersion1764633600001,
 ];
+
+/** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
+const POSTGRES_MIGRATIONS = [
+  PostgresInitialSchema,
+  PostgresHistoryIndexes,
+  ExclusiveAllocations1764547200000,
+  PostgresAuditLog,
+  PostgresTokenVersion,
+];
+
+const INT8_OID = 20;
+
+/**
+ * BIGINT (epoch milliseconds, COUNT(*)) as a JS number, as better-sqlite3 answers, so raw queries
+ * read the same on both databases. Every bigint here is far below 2^53; a larger one stays text.
+ */
+function parseInt8(text: string): number | string {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : text;
+}
+
+const postgresTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseInt8
+      : (types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format),
+};
 
 /** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */
 export function createDataSource(database: DatabaseConfig): DataSource {
@@ -33,5 +67,23 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       },
     });
   }
-  throw new Error('PostgreSQL support is not available yet; use DATABASE_URL=sqlite:<file>');
+  // `?schema=` is ours, not libpq's: it becomes the connection's search_path.
+  const url = new URL(database.url);
+  url.searchParams.delete('schema');
+  // As libpq (psql) does: no user in the URL means PGUSER, else the operating-system user.
+  if (!url.username) url.username = process.env.PGUSER ?? userInfo().username;
+  return new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    schema: database.schema,
+    entities: ENTITIES,
+    migrations: POSTGRES_MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: {
+      max: 10,
+      types: postgresTypes,
+      ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
+    },
+  });
 }

@@ -9,7 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { createDataSource } from './data-source';
-import { WriteTransactions } from './write-transactions';
+import { withMigrationLock, WriteTransactions } from './write-transactions';
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
@@ -34,11 +34,20 @@ export class DatabaseModule {
           useFactory: async (config: AppConfig) => {
             const dataSource = createDataSource(config.database);
             await dataSource.initialize();
-            await dataSource.runMigrations({ transaction: 'each' });
+            await withMigrationLock(dataSource, () =>
+              dataSource.runMigrations({ transaction: 'each' }),
+            );
             return dataSource;
           },
         },
-        WriteTransactions,
+        {
+          provide: WriteTransactions,
+          inject: [DataSource, APP_CONFIG],
+          useFactory: (dataSource: DataSource, config: AppConfig) =>
+            new WriteTransactions(dataSource, {
+              resourceLocks: !config.unsafeDisableResourceLocks,
+            }),
+        },
         DataSourceLifecycle,
       ],
       exports: [DataSource, WriteTransactions],

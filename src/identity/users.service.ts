@@ -99,6 +99,8 @@ export class UsersService {
     const normalized = email.trim().toLowerCase();
     const passwordHash = await hashPassword(password);
     await this.writes.run(async (manager) => {
+      // Instances starting at the same moment ensure the same admin one after another.
+      await this.writes.lockNamed(manager, `admin:${normalized}`);
       const users = manager.getRepository(UserEntity);
       const existing = await users.findOneBy({ email: normalized });
       if (existing) {

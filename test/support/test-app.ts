@@ -9,6 +9,12 @@ import { configureApp } from '../../src/app.setup';
 import { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { runStartupTasks } from '../../src/database/startup';
+import {
+  createScratchSchema,
+  dropScratchSchema,
+  numberedPlaceholders,
+  testDatabaseUrl,
+} from './postgres';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
 
@@ -47,62 +53,10 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-export interface TestApp {
-  app: NestFastifyApplication;
-  clock: TestClock;
-  config: AppConfig;
-  baseUrl: string;
-  dataSource: DataSource;
-  request<T = any>(
-    method: string,
-    path: string,
-    options?: {
-      token?: string;
-      body?: unknown;
-      rawBody?: string;
-      headers?: Record<string, string>;
-    },
-  ): Promise<ApiResponse<T>>;
-  login(email: string, password: string): Promise<string>;
-  close(): Promise<void>;
-}
+/** Requests over real HTTP to a running app (in this process or another). */
+export type HttpClient = Pick<TestApp, 'request' | 'login'>;
 
-/**
- * The real application on a temporary SQLite file, listening on a free loopback port, with the
- * migrations applied and the test admin created; requests go over real HTTP.
- */
-export async function startTestApp(
-  options: { now?: string; env?: Record<string, string> } = {},
-): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'makon-test-'));
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${join(dir, 'makon.sqlite')}`,
-    SEED: 'none',
-    JWT_SECRET: 'test-secret-that-is-long-enough',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    PUBLIC_URL: 'http://makon.test',
-    LOG_LEVEL: 'silent',
-    // Tests move the clock by days and keep their tokens; expiry itself is tested with its own
-    // TOKEN_TTL_HOURS (test/edge-safety.e2e-spec.ts).
-    TOKEN_TTL_HOURS: String(24 * 365),
-    ...options.env,
-  });
-  const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-    { logger: false },
-  );
-  await configureApp(app, config);
-  await runStartupTasks(app, config);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-
+export function httpClient(baseUrl: string): HttpClient {
   const request: TestApp['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -122,13 +76,7 @@ export async function startTestApp(
     }
     return { status: response.status, body: parsed as any, headers: response.headers };
   };
-
   return {
-    app,
-    clock,
-    config,
-    baseUrl,
-    dataSource: app.get(DataSource),
     request,
     async login(email, password) {
       const response = await request('POST', '/api/v1/auth/login', { body: { email, password } });
@@ -139,9 +87,101 @@ export async function startTestApp(
       }
       return response.body.accessToken as string;
     },
+  };
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  clock: TestClock;
+  config: AppConfig;
+  baseUrl: string;
+  dataSource: DataSource;
+  /** Which database this app runs on (MAKON_TEST_DATABASE_URL switches to PostgreSQL). */
+  dialect: 'sqlite' | 'postgres';
+  /** Raw SQL with `?` placeholders on either database; BIGINT and COUNT(*) come back as numbers. */
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T[]>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: {
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    },
+  ): Promise<ApiResponse<T>>;
+  login(email: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on a temporary SQLite file (or, with MAKON_TEST_DATABASE_URL, in a fresh
+ * PostgreSQL schema), listening on a free loopback port, with the migrations applied and the test
+ * admin created; requests go over real HTTP.
+ */
+export async function startTestApp(
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'makon-test-'));
+  const postgresUrl = testDatabaseUrl();
+  const scratch = postgresUrl ? await createScratchSchema(postgresUrl) : null;
+  const config = loadConfig({
+    DATABASE_URL: scratch ? scratch.url : `sqlite:${join(dir, 'makon.sqlite')}`,
+    SEED: 'none',
+    JWT_SECRET: 'test-secret-that-is-long-enough',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_URL: 'http://makon.test',
+    LOG_LEVEL: 'silent',
+    // Tests move the clock by days and keep their tokens; expiry itself is tested with its own
+    // TOKEN_TTL_HOURS (test/edge-safety.e2e-spec.ts).
+    TOKEN_TTL_HOURS: String(24 * 365),
+    ...options.env,
+  });
+  const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));
+  let app: NestFastifyApplication;
+  try {
+    app = await startApp(config, clock);
+  } catch (error) {
+    if (scratch) await dropScratchSchema(postgresUrl!, scratch.schema);
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const { request, login } = httpClient(baseUrl);
+
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    clock,
+    config,
+    baseUrl,
+    dataSource,
+    dialect: scratch ? 'postgres' : 'sqlite',
+    query: (sql, parameters) =>
+      dataSource.query(scratch ? numberedPlaceholders(sql) : sql, parameters),
+    request,
+    login,
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
+      if (scratch) await dropScratchSchema(postgresUrl!, scratch.schema);
     },
   };
+}
+
+async function startApp(config: AppConfig, clock: TestClock): Promise<NestFastifyApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    { logger: false },
+  );
+  await configureApp(app, config);
+  await runStartupTasks(app, config);
+  await app.listen(0, '127.0.0.1');
+  return app;
 }

@@ -1,4 +1,4 @@
-import { ADMIN, TestApp } from './test-app';
+import { ADMIN, HttpClient } from './test-app';
 
 /** Builders for test data, made through the API itself. */
 let counter = 0;
@@ -23,7 +23,7 @@ export interface World {
 }
 
 export async function createCenter(
-  t: TestApp,
+  t: HttpClient,
   token: string,
   overrides: Record<string, unknown> = {},
 ) {
@@ -42,7 +42,7 @@ export async function createCenter(
 }
 
 export async function createResource(
-  t: TestApp,
+  t: HttpClient,
   token: string,
   centerId: string,
   overrides: Record<string, unknown> = {},
@@ -56,7 +56,7 @@ export async function createResource(
 }
 
 export async function createUser(
-  t: TestApp,
+  t: HttpClient,
   token: string,
   role: string,
   extra: Record<string, unknown> = {},
@@ -72,7 +72,7 @@ export async function createUser(
 }
 
 /** Two centers, their coordinators, a trainer and two members; the first center has no resources. */
-export async function createWorld(t: TestApp): Promise<World> {
+export async function createWorld(t: HttpClient): Promise<World> {
   const adminToken = await t.login(ADMIN.email, ADMIN.password);
   const me = await t.request('GET', '/api/v1/users/me', { token: adminToken });
   const admin = { id: me.body.id, token: adminToken, email: ADMIN.email };

@@ -1,0 +1,70 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ADMIN, httpClient, HttpClient } from './test-app';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Builds dist/ when it is missing or older than the sources (as `npm start` does). */
+export function buildServer(): void {
+  execFileSync(process.execPath, [join(ROOT, 'config', 'build-if-needed.js')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+}
+
+/** One real server process (`node dist/src/main.js`) on a free port. */
+export interface Instance extends HttpClient {
+  process: ChildProcess;
+  baseUrl: string;
+  /** What it wrote to stderr so far (errors are logged there). */
+  errors(): string;
+  kill(): Promise<void>;
+}
+
+export const INSTANCE_JWT_SECRET = 'instances-test-secret-long-enough';
+
+export function startInstance(databaseUrl: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      TZ: process.env.TZ,
+      PGUSER: process.env.PGUSER,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED: 'none',
+      JWT_SECRET: INSTANCE_JWT_SECRET,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<Instance>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /serving at (http:\/\/\S+)/.exec(stdout);
+      if (!match) return;
+      const baseUrl = match[1];
+      resolve({
+        ...httpClient(baseUrl),
+        process: child,
+        baseUrl,
+        errors: () => stderr,
+        async kill() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          await exited;
+        },
+      });
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`instance exited (${code ?? signal}) before serving:\n${stderr}`)),
+    );
+  });
+}
