@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { BookingsModule } from './bookings/bookings.module';
 import { CentersModule } from './centers/centers.module';
+import { CheckInModule } from './check-in/check-in.module';
 import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './common/config';
 import { GlobalErrorFilter } from './common/error.filter';
@@ -42,6 +44,9 @@ export class AppModule {
         CentersModule,
         ResourcesModule,
         BookingsModule,
+        CheckInModule,
+        // The timed jobs (no-show release); without it, @Cron methods are plain methods.
+        ...(config.runJobs ? [ScheduleModule.forRoot()] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BookingsService } from './bookings/bookings.service';
 import { CentersService } from './centers/centers.service';
+import { CheckInService } from './check-in/check-in.service';
 import { ClosuresService } from './centers/closures.service';
 import { Principal } from './identity/access';
 import { RouteTargets } from './identity/route-targets';
@@ -14,6 +15,7 @@ export class RouteTargetLookup extends RouteTargets {
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly bookings: BookingsService,
+    private readonly checkIns: CheckInService,
   ) {
     super();
   }
@@ -25,5 +27,9 @@ export class RouteTargetLookup extends RouteTargets {
     }
     if (params.resourceId) await this.resources.getEntity(params.resourceId);
     if (params.bookingId) await this.bookings.get(caller, params.bookingId);
+    if (params.occurrenceId && !params.bookingId) {
+      await this.checkIns.assertSessionVisible(caller, params.occurrenceId);
+    }
+    if (params.token) await this.resources.getByQrToken(params.token);
   }
 }

@@ -27,8 +27,9 @@ import {
 } from './booking-context';
 import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
 import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
-import { BookingsService, conflictError } from './bookings.service';
+import { BookingsService, conflictError, heldIds } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
+import { bookingResourceIds, lockAndReleaseNoShows } from './no-shows';
 import {
   activeOccurrences,
   cancelOccurrences,
@@ -75,6 +76,7 @@ export class BookingChangesService {
     }
 
     const saved = await this.writes.run(async (manager) => {
+      if (timesChange) await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const changes: Partial<BookingEntity> = {
@@ -107,9 +109,11 @@ export class BookingChangesService {
 
   /** Cancels every session that has not ended. */
   async cancel(caller: Principal, id: string): Promise<BookingView> {
-    assertChangeable(await this.bookings.findVisible(caller, id));
+    const booking = await this.bookings.findVisible(caller, id);
+    assertChangeable(booking);
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
@@ -145,6 +149,7 @@ export class BookingChangesService {
     assertSessionsFit(prepared, [session], now);
 
     await this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
       const occurrence = await manager
         .getRepository(OccurrenceEntity)
         .findOneByOrFail({ id: occurrenceId, bookingId });
@@ -176,10 +181,12 @@ export class BookingChangesService {
     occurrenceId: string,
     scope: 'this' | 'following',
   ): Promise<SessionView> {
-    assertChangeable(await this.bookings.findVisible(caller, bookingId));
+    const booking = await this.bookings.findVisible(caller, bookingId);
+    assertChangeable(booking);
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
       const occurrences = await activeOccurrences(manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');

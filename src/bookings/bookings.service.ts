@@ -15,7 +15,6 @@ import {
   bookingHorizonEnd,
   checkSessionPolicies,
   expandSessions,
-  formatInstant,
   localDateOf,
   parseRequestMoment,
   parseRequestTime,
@@ -35,12 +34,35 @@ import {
   needsApproval,
   refreshContext,
 } from './booking-context';
-import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { bookingView, conflictView, sortConflicts } from './booking-views';
+import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
+import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
 import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
+import { lockAndReleaseNoShows } from './no-shows';
 import { hasExplicitOffset } from './request-time.validators';
+
+/** What a new booking stores besides its sessions (see `checkedBooking`). */
+export interface NewBookingRequest {
+  ownerId: string;
+  title: string;
+  purpose: Purpose;
+  attendees: number | null;
+  quantity: number;
+  /** The first session's local wall-clock start and end. */
+  startLocal: string;
+  endLocal: string;
+  rule: string | null;
+  exceptions: string[];
+  skipConflicts: boolean;
+}
+
+export interface CheckedBooking {
+  booking: BookingEntity;
+  kept: Session[];
+  skipped: Conflict[];
+  held: HeldResource[];
+}
 
 export interface CreateResult {
   statusCode: 200 | 201;
@@ -116,52 +138,26 @@ export class BookingsService {
         const replay = await findReplay(manager, caller.id, idempotencyKey, hash, now);
         if (replay) return { statusCode: 201, body: replay };
       }
-      // Checked again on what is committed now; the checks above only answer early.
-      const context = await refreshContext(manager, prepared);
-      assertHoldable(context);
-      assertCapacity(context, input.attendees ?? null);
-      assertSessionsFit(context, sessions, now);
-      const calendar = calendarClashes(
-        context,
+      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
+      const { booking, kept, skipped, held } = await this.checkedBooking(
+        manager,
+        caller,
+        prepared,
         sessions,
-        await this.closures.rulesOf(center.id, manager),
+        {
+          ownerId,
+          title: input.title ?? '',
+          purpose: input.purpose ?? 'work',
+          attendees: input.attendees ?? null,
+          quantity,
+          startLocal: firstStart,
+          endLocal: firstEnd,
+          rule: input.recurrence?.rule ?? null,
+          exceptions: input.recurrence?.exceptions ?? [],
+          skipConflicts: input.skipConflicts ?? false,
+        },
+        now,
       );
-      const clashes = [
-        ...calendar,
-        ...(await bookedConflicts(manager, sessions, context.held, {
-          alreadyRefused: new Set(calendar.map((c) => c.start)),
-        })),
-      ];
-      const { kept, skipped } = applySkipping(
-        sessions,
-        clashes,
-        input.skipConflicts ?? false,
-        zone,
-      );
-      const booking: BookingEntity = {
-        id: input.dryRun ? '' : randomUUID(),
-        centerId: center.id,
-        resourceId: resource.id,
-        ownerId,
-        creatorId: caller.id,
-        title: input.title ?? '',
-        purpose: input.purpose ?? 'work',
-        attendees: input.attendees ?? null,
-        quantity,
-        status: needsApproval(caller, context.held) ? 'pending' : 'confirmed',
-        startLocal: firstStart,
-        endLocal: firstEnd,
-        rule: input.recurrence?.rule ?? null,
-        exceptions: mergeDates(
-          input.recurrence?.exceptions ?? [],
-          skipped.map((c) => localDateOf(c.start, zone)),
-        ),
-        equipment: equipment.map((e) => ({ resourceId: e.resource.id, quantity: e.quantity })),
-        rejectionReason: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
       if (input.dryRun) {
         const preview = kept.map((s) => ({
           id: null,
@@ -174,11 +170,72 @@ export class BookingsService {
           body: bookingView({ ...booking, id: null }, preview, zone, skipped),
         };
       }
-      const occurrences = await insertSeries(manager, booking, kept, context.held);
+      const occurrences = await insertSeries(manager, booking, kept, held);
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) await storeReplay(manager, caller.id, idempotencyKey, hash, body, now);
       return { statusCode: 201, body };
     });
+  }
+
+  /**
+   * The one write path of every new booking (requests and walk-ins): checks the sessions against
+   * what is committed now (policies, hours, closures, conflicts) and answers the booking to store
+   * with the sessions kept. Runs in a write transaction that has called `lockAndReleaseNoShows`
+   * with the held resources; store the result with `insertSeries`.
+   */
+  async checkedBooking(
+    manager: EntityManager,
+    caller: Principal,
+    prepared: BookingContext,
+    sessions: Session[],
+    request: NewBookingRequest,
+    now: number,
+  ): Promise<CheckedBooking> {
+    const zone = prepared.center.timezone;
+    // Checked again on what is committed now; the checks before the transaction only answer early.
+    const context = await refreshContext(manager, prepared);
+    assertHoldable(context);
+    assertCapacity(context, request.attendees);
+    assertSessionsFit(context, sessions, now);
+    const calendar = calendarClashes(
+      context,
+      sessions,
+      await this.closures.rulesOf(context.center.id, manager),
+    );
+    const clashes = [
+      ...calendar,
+      ...(await bookedConflicts(manager, sessions, context.held, {
+        alreadyRefused: new Set(calendar.map((c) => c.start)),
+      })),
+    ];
+    const { kept, skipped } = applySkipping(sessions, clashes, request.skipConflicts, zone);
+    const booking: BookingEntity = {
+      id: randomUUID(),
+      centerId: context.center.id,
+      resourceId: context.resource.id,
+      ownerId: request.ownerId,
+      creatorId: caller.id,
+      title: request.title,
+      purpose: request.purpose,
+      attendees: request.attendees,
+      quantity: request.quantity,
+      status: needsApproval(caller, context.held) ? 'pending' : 'confirmed',
+      startLocal: request.startLocal,
+      endLocal: request.endLocal,
+      rule: request.rule,
+      exceptions: mergeDates(
+        request.exceptions,
+        skipped.map((c) => localDateOf(c.start, zone)),
+      ),
+      equipment: context.held
+        .slice(1)
+        .map((e) => ({ resourceId: e.resource.id, quantity: e.quantity })),
+      rejectionReason: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { booking, kept, skipped, held: context.held };
   }
 
   // ---------------------------------------------------------------- read
@@ -231,12 +288,10 @@ export class BookingsService {
       .findOneByOrFail({ id: occurrenceId, bookingId });
     const zone = (await this.centers.getEntity(booking.centerId)).timezone;
     return {
+      ...occurrenceView(occurrence, zone),
       id: occurrence.id,
       bookingId,
       bookingStatus: booking.status,
-      start: formatInstant(occurrence.startMs, zone),
-      end: formatInstant(occurrence.endMs, zone),
-      status: occurrence.status,
     };
   }
 
@@ -361,6 +416,11 @@ export class BookingsService {
 
 // ------------------------------------------------------------------ helpers
 
+/** The ids of the resources a booking holds: the booked one and its equipment. */
+export function heldIds(context: Pick<BookingContext, 'held'>): string[] {
+  return context.held.map((h) => h.resource.id);
+}
+
 function parseWindowTime(value: string, zone: string | null, field: string): number {
   if (zone === null && !hasExplicitOffset(value)) {
     throw validationError(field, 'needs an offset (such as Z or +05:00) unless centerId is given');
@@ -402,7 +462,7 @@ function mergeDates(a: string[], b: string[]): string[] {
 
 const INSERT_CHUNK = 400;
 
-async function insertSeries(
+export async function insertSeries(
   manager: EntityManager,
   booking: BookingEntity,
   sessions: Session[],

@@ -22,6 +22,7 @@ import {
 } from '../scheduling';
 import { MAX_ALLOCATION_MS } from './allocation-store';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
+import { lockAndReleaseNoShows } from './no-shows';
 import { cancelOccurrences, endAllocation, saveBooking, settleStatus } from './occurrence-writes';
 
 /**
@@ -106,6 +107,7 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
       const current = await manager
         .getRepository(ResourceEntity)
         .findOneByOrFail({ id: resourceId });
@@ -134,6 +136,7 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
       const future = await futureAllocations(manager, resourceId, now);
       if (future.length > 0 && !cancelFuture) {
         throw new DomainError(

@@ -17,6 +17,8 @@ export interface AppConfig {
   tokenTtlHours: number;
   bodyLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
+  /** Whether this instance runs the timed jobs (the no-show release every minute). */
+  runJobs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -113,5 +115,6 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 1, 24 * 365),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
+    runJobs: oneOf(env, 'RUN_JOBS', ['true', 'false'] as const) === 'true',
   };
 }

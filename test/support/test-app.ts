@@ -73,6 +73,8 @@ export async function startTestApp(
     ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://makon.test',
     LOG_LEVEL: 'silent',
+    // Tests run the jobs by calling them, at the moments the test clock says.
+    RUN_JOBS: 'false',
     ...options.env,
   });
   const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));
