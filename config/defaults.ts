@@ -11,6 +11,7 @@ export const CONFIG_DEFAULTS = {
   TOKEN_TTL_HOURS: '12',
   BODY_LIMIT_BYTES: '1048576',
   LOG_LEVEL: 'warn',
+  RUN_JOBS: 'true',
 } as const;
 
 /** Used only outside production, with a warning at start-up. */

@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditLogModule, AuditModule } from './audit/audit.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { OwnedSessionsCanceller } from './bookings/owned-sessions-canceller';
 import { CentersModule } from './centers/centers.module';
+import { CheckInModule } from './check-in/check-in.module';
 import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './common/config';
 import { GlobalErrorFilter } from './common/error.filter';
@@ -56,6 +58,9 @@ export class AppModule {
         ResourcesModule,
         BookingsModule,
         AuditModule,
+        CheckInModule,
+        // The timed jobs (no-show release); without it, @Cron methods are plain methods.
+        ...(config.runJobs ? [ScheduleModule.forRoot()] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BookingsService } from './bookings/bookings.service';
 import { CentersService } from './centers/centers.service';
+import { CheckInService } from './check-in/check-in.service';
 import { ClosuresService } from './centers/closures.service';
 import { Principal } from './identity/access';
 import { OrganizationsService } from './identity/organizations.service';
@@ -16,6 +17,7 @@ export class RouteTargetLookup extends RouteTargets {
     private readonly resources: ResourcesService,
     private readonly bookings: BookingsService,
     private readonly organizations: OrganizationsService,
+    private readonly checkIns: CheckInService,
   ) {
     super();
   }
@@ -28,5 +30,9 @@ export class RouteTargetLookup extends RouteTargets {
     if (params.resourceId) await this.resources.getEntity(params.resourceId);
     if (params.bookingId) await this.bookings.get(caller, params.bookingId);
     if (params.organizationId) await this.organizations.assertExists(params.organizationId);
+    if (params.occurrenceId && !params.bookingId) {
+      await this.checkIns.assertSessionVisible(caller, params.occurrenceId);
+    }
+    if (params.token) await this.resources.getByQrToken(params.token);
   }
 }

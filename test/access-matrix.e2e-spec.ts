@@ -37,6 +37,7 @@ describe('who may call what: every route × every kind of caller', () => {
   let roomId: string;
   let hereMemberId: string;
   let organizationId: string;
+  let alwaysOpenCenterId: string;
   let slotCounter = 0;
   let seq = 0;
 
@@ -83,6 +84,25 @@ describe('who may call what: every route × every kind of caller', () => {
       world.otherMember.token,
     );
     return { id: body.id, occurrenceId: body.occurrences[0].id };
+  }
+
+  /** Another member's session at "here" on a desk of its own, starting at 09:00 today. */
+  async function othersSessionToday(checkedIn: boolean): Promise<string> {
+    const desk = await createResource(t, world.admin.token, world.centerId);
+    const body = await created(
+      'POST',
+      '/api/v1/bookings',
+      { resourceId: desk.id, start: '2026-12-01T09:00', end: '2026-12-01T10:00' },
+      world.otherMember.token,
+    );
+    const occurrenceId = body.occurrences[0].id as string;
+    if (checkedIn) {
+      const response = await t.request('POST', `/api/v1/occurrences/${occurrenceId}/check-in`, {
+        token: world.otherMember.token,
+      });
+      if (response.status !== 200) throw new Error(`check-in: ${JSON.stringify(response.body)}`);
+    }
+    return occurrenceId;
   }
 
   async function closure(): Promise<string> {
@@ -250,6 +270,44 @@ describe('who may call what: every route × every kind of caller', () => {
       expect: ANYONE_SIGNED_IN,
     },
     {
+      route: 'GET /api/v1/resources/:resourceId/qr',
+      call: () => ({ path: `/api/v1/resources/${deskId}/qr` }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'POST /api/v1/resources/:resourceId/qr/rotate',
+      call: () => ({ path: `/api/v1/resources/${deskId}/qr/rotate` }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'POST /api/v1/occurrences/:occurrenceId/check-in',
+      call: async () => ({
+        path: `/api/v1/occurrences/${await othersSessionToday(false)}/check-in`,
+      }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      route: 'POST /api/v1/occurrences/:occurrenceId/check-out',
+      call: async () => ({
+        path: `/api/v1/occurrences/${await othersSessionToday(true)}/check-out`,
+      }),
+      expect: OWNER_OR_STAFF_OF_HERE,
+    },
+    {
+      // A walk-in on a free desk: anyone signed in may take one.
+      route: 'POST /api/v1/check-in/:token',
+      call: async () => {
+        const desk = await created(
+          'POST',
+          `/api/v1/centers/${alwaysOpenCenterId}/resources`,
+          { kind: 'desk', name: `Walk-in desk ${++seq}` },
+          world.admin.token,
+        );
+        return { path: `/api/v1/check-in/${String(desk.checkInUrl).split('/c/')[1]}` };
+      },
+      expect: [401, 201, 201, 201, 201, 201],
+    },
+    {
       route: 'GET /api/v1/bookings',
       call: () => ({ path: '/api/v1/bookings' }),
       expect: ANYONE_SIGNED_IN,
@@ -315,8 +373,26 @@ describe('who may call what: every route × every kind of caller', () => {
   ];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // 08:50 on a Tuesday: check-in for the 09:00 sessions is open.
+    t = await startTestApp({ now: '2026-12-01T08:50:00+05:00' });
     world = await createWorld(t);
+    const allDay = [{ from: '00:00', to: '24:00' }];
+    alwaysOpenCenterId = (
+      await created(
+        'POST',
+        '/api/v1/centers',
+        {
+          slug: 'always-open',
+          name: 'Always open',
+          city: 'Kokand',
+          region: 'Ferghana',
+          openingHours: Object.fromEntries(
+            ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]),
+          ),
+        },
+        world.admin.token,
+      )
+    ).id;
     deskId = (await createResource(t, world.admin.token, world.centerId)).id;
     roomId = (
       await createResource(t, world.admin.token, world.centerId, {

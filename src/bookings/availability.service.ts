@@ -21,6 +21,7 @@ import { activeAllocationsNear } from './allocation-store';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
 import { unitsFree, verdictFor } from './conflict-check';
+import { withDueNoShows } from './no-shows';
 
 const DAY = 24 * 60 * MINUTE_MS;
 /** Longest window a schedule or availability query may ask for. */
@@ -71,11 +72,15 @@ export class AvailabilityService {
         (!query.minCapacity || (r.capacity ?? 0) >= query.minCapacity),
     );
     const widestBuffer = Math.max(0, ...candidates.map((r) => r.bufferMinutes)) * MINUTE_MS;
-    const rows = await activeAllocationsNear(
+    const rows = await withDueNoShows(
       this.dataSource.manager,
-      candidates.map((r) => r.id),
-      window,
-      widestBuffer,
+      await activeAllocationsNear(
+        this.dataSource.manager,
+        candidates.map((r) => r.id),
+        window,
+        widestBuffer,
+      ),
+      this.clock.now(),
     );
     const closures = await this.closures.rulesOf(centerId);
     const session = { ...window, localDate: localDateOf(window.start, zone) };
@@ -115,9 +120,10 @@ export class AvailabilityService {
       : startOfToday(this.clock.now(), zone);
     const to = query.to ? parseRequestTime(query.to, zone, 'to') : from + 7 * DAY;
     const window = checkedWindow(from, to, 'to');
-    const rows = (
-      await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0)
-    ).sort((a, b) => a.start - b.start);
+    const near = await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0);
+    const rows = (await withDueNoShows(this.dataSource.manager, near, this.clock.now()))
+      .filter((row) => row.end > window.start)
+      .sort((a, b) => a.start - b.start);
     const occurrences = await this.dataSource
       .getRepository(OccurrenceEntity)
       .findBy({ id: In(rows.map((r) => r.occurrenceId)) });
@@ -134,7 +140,7 @@ export class AvailabilityService {
       const item: ScheduleItem = {
         start: formatInstant(row.start, zone),
         end: formatInstant(row.end, zone),
-        status: booking.status === 'pending' ? 'pending' : occurrence.status,
+        status: scheduleStatus(booking, occurrence, row.dueNoShow),
       };
       if (!isExclusive(resource.kind)) item.quantity = row.quantity;
       if (staff || booking.ownerId === caller.id) {
@@ -147,6 +153,18 @@ export class AvailabilityService {
     });
     return { items };
   }
+}
+
+/** A session as the schedule shows it: a pending booking's are `pending` until something happens. */
+function scheduleStatus(
+  booking: BookingEntity,
+  occurrence: OccurrenceEntity,
+  dueNoShow: boolean,
+): string {
+  if (dueNoShow) return 'no_show';
+  return booking.status === 'pending' && occurrence.status === 'booked'
+    ? 'pending'
+    : occurrence.status;
 }
 
 function parseWindow(

@@ -33,6 +33,7 @@ import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity
 import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
+import { bookingResourceIds, lockAndReleaseNoShows } from './no-shows';
 import {
   activeOccurrences,
   cancelOccurrences,
@@ -81,7 +82,7 @@ export class BookingChangesService {
 
     const saved = await this.writes.run(async (manager) => {
       if (timesChange) await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
-      await this.writes.lockResources(manager, heldIds(prepared));
+      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const changes: Partial<BookingEntity> = {
@@ -126,7 +127,7 @@ export class BookingChangesService {
     assertChangeable(booking);
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
-      await this.writes.lockResources(manager, resourcesOf(booking));
+      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
@@ -171,7 +172,7 @@ export class BookingChangesService {
 
     await this.writes.run(async (manager) => {
       await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
-      await this.writes.lockResources(manager, heldIds(prepared));
+      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
       const occurrence = await manager
         .getRepository(OccurrenceEntity)
         .findOneByOrFail({ id: occurrenceId, bookingId });
@@ -220,7 +221,7 @@ export class BookingChangesService {
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
-      await this.writes.lockResources(manager, resourcesOf(booking));
+      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
       const occurrences = await activeOccurrences(manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');

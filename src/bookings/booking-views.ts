@@ -1,7 +1,7 @@
 import { formatInstant } from '../scheduling';
 import type { Conflict } from '../scheduling/types';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { BookingView, ConflictView } from './bookings.dto';
+import { BookingView, ConflictView, OccurrenceView } from './bookings.dto';
 
 export function conflictView(conflict: Conflict, zone: string): ConflictView {
   const view: ConflictView = {
@@ -24,7 +24,8 @@ export function sortConflicts(conflicts: Conflict[]): Conflict[] {
 export function bookingView(
   booking: Omit<BookingEntity, 'id'> & { id: string | null },
   occurrences: Array<
-    Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> & { id: string | null }
+    Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> &
+      Partial<Pick<OccurrenceEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null }
   >,
   zone: string,
   skipped: Conflict[] = [],
@@ -45,12 +46,28 @@ export function bookingView(
     equipment: booking.equipment,
     occurrences: [...occurrences]
       .sort((a, b) => a.startMs - b.startMs)
-      .map((o) => ({
-        id: o.id,
-        start: formatInstant(o.startMs, zone),
-        end: formatInstant(o.endMs, zone),
-        status: o.status,
-      })),
+      .map((o) => occurrenceView(o, zone)),
     skipped: sortConflicts(skipped).map((c) => conflictView(c, zone)),
   };
+}
+
+/** A session; `checkedInAt` and `checkedOutAt` only once they happened. */
+export function occurrenceView(
+  occurrence: Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> &
+    Partial<Pick<OccurrenceEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null },
+  zone: string,
+): OccurrenceView {
+  const view: OccurrenceView = {
+    id: occurrence.id,
+    start: formatInstant(occurrence.startMs, zone),
+    end: formatInstant(occurrence.endMs, zone),
+    status: occurrence.status,
+  };
+  if (occurrence.checkedInAt != null) {
+    view.checkedInAt = formatInstant(occurrence.checkedInAt, zone);
+  }
+  if (occurrence.checkedOutAt != null) {
+    view.checkedOutAt = formatInstant(occurrence.checkedOutAt, zone);
+  }
+  return view;
 }

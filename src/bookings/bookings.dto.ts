@@ -275,6 +275,10 @@ export interface OccurrenceView {
   start: string;
   end: string;
   status: string;
+  /** When the session was checked in (only once it was). */
+  checkedInAt?: string;
+  /** When the session was checked out (only once it was). */
+  checkedOutAt?: string;
 }
 
 /** One session, as answered by the routes that move or cancel it. */

@@ -17,7 +17,6 @@ import {
   bookingHorizonEnd,
   checkSessionPolicies,
   expandSessions,
-  formatInstant,
   localDateOf,
   parseRequestMoment,
   parseRule,
@@ -37,12 +36,35 @@ import {
   needsApproval,
   refreshContext,
 } from './booking-context';
-import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { bookingView, conflictView, sortConflicts } from './booking-views';
+import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
+import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
 import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
+import { lockAndReleaseNoShows } from './no-shows';
 import { parseWindowTime } from './window-time';
+
+/** What a new booking stores besides its sessions (see `checkedBooking`). */
+export interface NewBookingRequest {
+  ownerId: string;
+  title: string;
+  purpose: Purpose;
+  attendees: number | null;
+  quantity: number;
+  /** The first session's local wall-clock start and end. */
+  startLocal: string;
+  endLocal: string;
+  rule: string | null;
+  exceptions: string[];
+  skipConflicts: boolean;
+}
+
+export interface CheckedBooking {
+  booking: BookingEntity;
+  kept: Session[];
+  skipped: Conflict[];
+  held: HeldResource[];
+}
 
 export interface CreateResult {
   statusCode: 200 | 201;
@@ -117,58 +139,30 @@ export class BookingsService {
     return this.writes.run(async (manager) => {
       if (remembered) await this.writes.lockIdempotencyKey(manager, caller.id, idempotencyKey);
       await this.writes.lockCalendar(manager, center.id, 'shared');
-      await this.writes.lockResources(manager, heldIds(prepared));
+      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
       if (remembered) {
         const replay = await findReplay(manager, caller.id, idempotencyKey, hash, now);
         if (replay) return { statusCode: 201, body: replay };
       }
-      // Checked again on what is committed now; the checks above only answer early.
-      await assertOwnerActive(manager, ownerId);
-      const context = await refreshContext(manager, prepared);
-      assertHoldable(context);
-      assertCapacity(context, input.attendees ?? null);
-      assertSessionsFit(context, sessions, now);
-      const calendar = calendarClashes(
-        context,
+      const { booking, kept, skipped, held } = await this.checkedBooking(
+        manager,
+        caller,
+        prepared,
         sessions,
-        await this.closures.rulesOf(center.id, manager),
+        {
+          ownerId,
+          title: input.title ?? '',
+          purpose: input.purpose ?? 'work',
+          attendees: input.attendees ?? null,
+          quantity,
+          startLocal: firstStart,
+          endLocal: firstEnd,
+          rule: input.recurrence?.rule ?? null,
+          exceptions: input.recurrence?.exceptions ?? [],
+          skipConflicts: input.skipConflicts ?? false,
+        },
+        now,
       );
-      const clashes = [
-        ...calendar,
-        ...(await bookedConflicts(manager, sessions, context.held, {
-          alreadyRefused: new Set(calendar.map((c) => c.start)),
-        })),
-      ];
-      const { kept, skipped } = applySkipping(
-        sessions,
-        clashes,
-        input.skipConflicts ?? false,
-        zone,
-      );
-      const booking: BookingEntity = {
-        id: input.dryRun ? '' : randomUUID(),
-        centerId: center.id,
-        resourceId: resource.id,
-        ownerId,
-        creatorId: caller.id,
-        title: input.title ?? '',
-        purpose: input.purpose ?? 'work',
-        attendees: input.attendees ?? null,
-        quantity,
-        status: needsApproval(caller, context.held) ? 'pending' : 'confirmed',
-        startLocal: firstStart,
-        endLocal: firstEnd,
-        rule: input.recurrence?.rule ?? null,
-        exceptions: mergeDates(
-          input.recurrence?.exceptions ?? [],
-          skipped.map((c) => localDateOf(c.start, zone)),
-        ),
-        equipment: equipment.map((e) => ({ resourceId: e.resource.id, quantity: e.quantity })),
-        rejectionReason: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
       if (input.dryRun) {
         const preview = kept.map((s) => ({
           id: null,
@@ -181,19 +175,93 @@ export class BookingsService {
           body: bookingView({ ...booking, id: null }, preview, zone, skipped),
         };
       }
-      const occurrences = await insertSeries(manager, booking, kept, context.held);
-      await this.audit.record(manager, {
-        actorId: caller.id,
-        action: 'booking.created',
-        targetType: 'booking',
-        targetId: booking.id,
-        centerId: booking.centerId,
-        details: { ownerId: booking.ownerId, sessions: occurrences.length },
-      });
+      const occurrences = await this.storeBooking(manager, caller, booking, kept, held);
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) await storeReplay(manager, caller.id, idempotencyKey, hash, body, now);
       return { statusCode: 201, body };
     });
+  }
+
+  /**
+   * The one write path of every new booking (requests and walk-ins): checks the sessions against
+   * what is committed now (policies, hours, closures, conflicts) and answers the booking to store
+   * with the sessions kept. Runs in a write transaction that has called `lockAndReleaseNoShows`
+   * with the held resources; store the result with `storeBooking`.
+   */
+  async checkedBooking(
+    manager: EntityManager,
+    caller: Principal,
+    prepared: BookingContext,
+    sessions: Session[],
+    request: NewBookingRequest,
+    now: number,
+  ): Promise<CheckedBooking> {
+    const zone = prepared.center.timezone;
+    // Checked again on what is committed now; the checks before the transaction only answer early.
+    await assertOwnerActive(manager, request.ownerId);
+    const context = await refreshContext(manager, prepared);
+    assertHoldable(context);
+    assertCapacity(context, request.attendees);
+    assertSessionsFit(context, sessions, now);
+    const calendar = calendarClashes(
+      context,
+      sessions,
+      await this.closures.rulesOf(context.center.id, manager),
+    );
+    const clashes = [
+      ...calendar,
+      ...(await bookedConflicts(manager, sessions, context.held, {
+        alreadyRefused: new Set(calendar.map((c) => c.start)),
+      })),
+    ];
+    const { kept, skipped } = applySkipping(sessions, clashes, request.skipConflicts, zone);
+    const booking: BookingEntity = {
+      id: randomUUID(),
+      centerId: context.center.id,
+      resourceId: context.resource.id,
+      ownerId: request.ownerId,
+      creatorId: caller.id,
+      title: request.title,
+      purpose: request.purpose,
+      attendees: request.attendees,
+      quantity: request.quantity,
+      status: needsApproval(caller, context.held) ? 'pending' : 'confirmed',
+      startLocal: request.startLocal,
+      endLocal: request.endLocal,
+      rule: request.rule,
+      exceptions: mergeDates(
+        request.exceptions,
+        skipped.map((c) => localDateOf(c.start, zone)),
+      ),
+      equipment: context.held
+        .slice(1)
+        .map((e) => ({ resourceId: e.resource.id, quantity: e.quantity })),
+      rejectionReason: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { booking, kept, skipped, held: context.held };
+  }
+
+  /** Stores a booking that `checkedBooking` answered, and records its creation. */
+  async storeBooking(
+    manager: EntityManager,
+    caller: Principal,
+    booking: BookingEntity,
+    sessions: Session[],
+    held: BookingContext['held'],
+  ): Promise<OccurrenceEntity[]> {
+    const occurrences = await insertSeries(manager, booking, sessions, held);
+    await this.audit.record(manager, {
+      actorId: caller.id,
+      action: 'booking.created',
+      targetType: 'booking',
+      targetId: booking.id,
+      centerId: booking.centerId,
+      details: { ownerId: booking.ownerId, sessions: occurrences.length },
+    });
+    return occurrences;
   }
 
   // ---------------------------------------------------------------- read
@@ -246,12 +314,10 @@ export class BookingsService {
       .findOneByOrFail({ id: occurrenceId, bookingId });
     const zone = (await this.centers.getEntity(booking.centerId)).timezone;
     return {
+      ...occurrenceView(occurrence, zone),
       id: occurrence.id,
       bookingId,
       bookingStatus: booking.status,
-      start: formatInstant(occurrence.startMs, zone),
-      end: formatInstant(occurrence.endMs, zone),
-      status: occurrence.status,
     };
   }
 
@@ -416,7 +482,7 @@ function mergeDates(a: string[], b: string[]): string[] {
 
 const INSERT_CHUNK = 400;
 
-async function insertSeries(
+export async function insertSeries(
   manager: EntityManager,
   booking: BookingEntity,
   sessions: Session[],

@@ -23,6 +23,7 @@ import {
 } from '../scheduling';
 import { MAX_ALLOCATION_MS } from './allocation-store';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
+import { lockAndReleaseNoShows } from './no-shows';
 import { cancelOccurrences, endAllocation, saveBooking, settleStatus } from './occurrence-writes';
 
 /**
@@ -117,7 +118,7 @@ export class CalendarEffectsService {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
     const updated = await this.writes.run(async (manager) => {
-      await this.writes.lockResources(manager, [resourceId]);
+      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
       const current = await manager
         .getRepository(ResourceEntity)
         .findOneByOrFail({ id: resourceId });
@@ -159,7 +160,7 @@ export class CalendarEffectsService {
       // (cancelled sessions, ended loans), which frees capacity and needs no conflict check.
       // Every write of such a booking also locks this resource (its resource or one of its
       // pools), so none runs at the same time as this.
-      await this.writes.lockResources(manager, [resourceId]);
+      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
       const future = await futureAllocations(manager, resourceId, now);
       if (future.length > 0 && !cancelFuture) {
         throw new DomainError(

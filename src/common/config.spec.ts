@@ -11,7 +11,9 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:3000',
       tokenTtlHours: 12,
       usesDevelopmentJwtSecret: true,
+      runJobs: true,
     });
+    expect(loadConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false);
   });
 
   it.each([
@@ -36,6 +38,7 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'a@b.example', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ TOKEN_TTL_HOURS: '0' }, 'TOKEN_TTL_HOURS'],
     [{ PUBLIC_URL: 'makon.example' }, 'PUBLIC_URL'],
+    [{ RUN_JOBS: 'yes' }, 'RUN_JOBS'],
   ])('refuses %p, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(`Invalid configuration: ${variable} `);

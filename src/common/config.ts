@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** Test-only: no advisory locks on PostgreSQL (see resourceLocksDisabled). */
   unsafeDisableResourceLocks: boolean;
+  /** Whether this instance runs the timed jobs (the no-show release every minute). */
+  runJobs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -158,5 +160,6 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
     unsafeDisableResourceLocks: resourceLocksDisabled(env, nodeEnv),
+    runJobs: oneOf(env, 'RUN_JOBS', ['true', 'false'] as const) === 'true',
   };
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Page } from '../common/pagination';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
 import { CreateResourceInput, ResourceQuery, ResourceView } from './resources.dto';
@@ -38,5 +38,26 @@ export class ResourcesController {
     @Param('resourceId') resourceId: string,
   ): Promise<ResourceView> {
     return this.resources.get(caller, resourceId);
+  }
+
+  @Staff()
+  @Get('resources/:resourceId/qr')
+  @Header('Content-Type', 'image/svg+xml')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('image/svg+xml')
+  @ApiResponse({ status: 200, description: 'SVG QR code of the resource’s checkInUrl' })
+  qr(@CurrentUser() caller: Principal, @Param('resourceId') resourceId: string): Promise<string> {
+    return this.resources.qrSvg(caller, resourceId);
+  }
+
+  @Staff()
+  @Post('resources/:resourceId/qr/rotate')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, description: 'The resource with its new checkInUrl' })
+  rotateQr(
+    @CurrentUser() caller: Principal,
+    @Param('resourceId') resourceId: string,
+  ): Promise<ResourceView> {
+    return this.resources.rotateQrToken(caller, resourceId);
   }
 }

@@ -9,6 +9,7 @@ import { CentersService } from '../centers/centers.service';
 import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
+import { qrCodeSvg } from './qr-code';
 import { ResourceEntity } from './resource.entity';
 import {
   CreateResourceInput,
@@ -103,6 +104,45 @@ export class ResourcesService {
     return this.view(caller, resource);
   }
 
+  /** The resource whose QR code carries `token`; 404 for an unknown (or rotated) token. */
+  async getByQrToken(token: string): Promise<ResourceEntity> {
+    const resource =
+      token.length <= 64
+        ? await this.dataSource.getRepository(ResourceEntity).findOneBy({ qrToken: token })
+        : null;
+    if (!resource) throw new DomainError('NOT_FOUND', 'No resource has this check-in code');
+    return resource;
+  }
+
+  /** The address the resource's QR code encodes. */
+  checkInUrl(resource: ResourceEntity): string {
+    return `${this.config.publicUrl}/c/${resource.qrToken}`;
+  }
+
+  /** The resource's QR code as an SVG image (staff of its center). */
+  async qrSvg(caller: Principal, id: string): Promise<string> {
+    return qrCodeSvg(this.checkInUrl(await this.getManaged(caller, id)));
+  }
+
+  /** Gives the resource a new check-in token; printed codes with the old one stop working. */
+  async rotateQrToken(caller: Principal, id: string): Promise<ResourceView> {
+    await this.getManaged(caller, id);
+    const qrToken = newQrToken();
+    const updated = await this.writes.run(async (manager) => {
+      await manager.update(ResourceEntity, { id }, { qrToken });
+      const resource = await manager.getRepository(ResourceEntity).findOneByOrFail({ id });
+      await this.audit.record(manager, {
+        actorId: caller.id,
+        action: 'resource.qr_rotated',
+        targetType: 'resource',
+        targetId: id,
+        centerId: resource.centerId,
+      });
+      return resource;
+    });
+    return this.view(caller, updated);
+  }
+
   view(caller: Principal, resource: ResourceEntity): ResourceView {
     const view: ResourceView = {
       id: resource.id,
@@ -120,7 +160,7 @@ export class ResourcesService {
       active: resource.active,
     };
     if (isStaffOf(caller, resource.centerId)) {
-      view.checkInUrl = `${this.config.publicUrl}/c/${resource.qrToken}`;
+      view.checkInUrl = this.checkInUrl(resource);
     }
     return view;
   }
@@ -186,9 +226,14 @@ export function newResource(
     maxDurationMinutes: fields.maxDurationMinutes ?? DEFAULT_MAX_DURATION,
     bufferMinutes: fields.bufferMinutes ?? 0,
     active: true,
-    qrToken: randomBytes(18).toString('base64url'),
+    qrToken: newQrToken(),
     createdAt: now,
   };
+}
+
+/** A secret, URL-safe check-in token (144 random bits). */
+function newQrToken(): string {
+  return randomBytes(18).toString('base64url');
 }
 
 function uniqueSorted(values: string[]): string[] {

@@ -35,3 +35,5 @@ export {
 export type { WeekHours } from './calendar';
 export { PAST_TOLERANCE_MINUTES, bookingHorizonEnd, checkSessionPolicies } from './policy';
 export type { SessionPolicyInput } from './policy';
+export { checkInOpensAt, heldUntil, isDueNoShow, noShowReleaseAt } from './check-in';
+export type { CheckInSubject } from './check-in';

@@ -136,6 +136,8 @@ export async function startTestApp(
     // Tests move the clock by days and keep their tokens; expiry itself is tested with its own
     // TOKEN_TTL_HOURS (test/edge-safety.e2e-spec.ts).
     TOKEN_TTL_HOURS: String(24 * 365),
+    // Tests run the jobs by calling them, at the moments the test clock says.
+    RUN_JOBS: 'false',
     ...options.env,
   });
   const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));

@@ -52,7 +52,8 @@ export async function createResource(
     body: { kind: 'desk', name: unique('Desk'), ...overrides },
   });
   if (response.status !== 201) throw new Error(`resource: ${JSON.stringify(response.body)}`);
-  return response.body as { id: string; quantity: number };
+  // Made by staff, so the answer includes the check-in address.
+  return response.body as { id: string; quantity: number; checkInUrl: string };
 }
 
 export async function createUser(

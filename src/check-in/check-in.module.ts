@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BookingsModule } from '../bookings/bookings.module';
+import { CentersModule } from '../centers/centers.module';
+import { ResourcesModule } from '../resources/resources.module';
+import { CheckInController } from './check-in.controller';
+import { CheckInService } from './check-in.service';
+import { NoShowReleaseJob } from './no-show-release.job';
+import { WalkInsService } from './walk-ins.service';
+
+@Module({
+  imports: [BookingsModule, CentersModule, ResourcesModule],
+  controllers: [CheckInController],
+  providers: [CheckInService, WalkInsService, NoShowReleaseJob],
+  exports: [CheckInService, NoShowReleaseJob],
+})
+export class CheckInModule {}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { activeAllocationsNear } from '../bookings/allocation-store';
+import {
+  assertHoldable,
+  BookingContext,
+  calendarClashes,
+  needsApproval,
+  refreshContext,
+} from '../bookings/booking-context';
+import { OccurrenceEntity } from '../bookings/booking.entity';
+import { bookingView } from '../bookings/booking-views';
+import { BookingView } from '../bookings/bookings.dto';
+import { BookingsService, conflictError } from '../bookings/bookings.service';
+import { lockAndReleaseNoShows } from '../bookings/no-shows';
+import { CentersService } from '../centers/centers.service';
+import { ClosuresService } from '../centers/closures.service';
+import { DomainError } from '../common/domain-error';
+import { WriteTransactions } from '../database/write-transactions';
+import { Principal } from '../identity/access';
+import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import {
+  exclusiveClashes,
+  formatInstant,
+  localDateOf,
+  localWallOf,
+  MINUTE_MS,
+  openPeriodsOn,
+} from '../scheduling';
+
+/** Title of the booking a walk-in creates. */
+export const WALK_IN_TITLE = 'Walk-in';
+
+/**
+ * Walk-ins: someone scans a free resource's QR code without a booking, and gets it from the
+ * current minute until the next booking (and its buffer), closing time or `walkInMaxMinutes`,
+ * checked in. Everything is decided inside one write transaction and stored through the same
+ * path and conflict check as any booking.
+ */
+@Injectable()
+export class WalkInsService {
+  constructor(
+    private readonly writes: WriteTransactions,
+    private readonly bookings: BookingsService,
+    private readonly centers: CentersService,
+    private readonly closures: ClosuresService,
+  ) {}
+
+  async walkIn(caller: Principal, resource: ResourceEntity, now: number): Promise<BookingView> {
+    if (!isExclusive(resource.kind)) {
+      throw new DomainError(
+        'INVALID_STATE',
+        'Equipment is lent through a booking; walk-ins are for desks, computers and rooms',
+      );
+    }
+    const center = await this.centers.getEntity(resource.centerId);
+    const prepared: BookingContext = { center, resource, held: [{ resource, quantity: 1 }] };
+    if (needsApproval(caller, prepared.held)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `${resource.name} needs a coordinator’s approval: it cannot be taken as a walk-in`,
+      );
+    }
+    assertHoldable(prepared);
+    const start = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+
+    return this.writes.run(async (manager) => {
+      await lockAndReleaseNoShows(this.writes, manager, [resource.id], now);
+      const context = await refreshContext(manager, prepared);
+      assertHoldable(context);
+      const zone = context.center.timezone;
+      const localDate = localDateOf(start, zone);
+      const longest =
+        start +
+        Math.min(context.center.policy.walkInMaxMinutes, context.resource.maxDurationMinutes) *
+          MINUTE_MS;
+      const closures = await this.closures.rulesOf(context.center.id, manager);
+      const period = openPeriodsOn(localDate, zone, context.center.openingHours, closures).find(
+        (p) => p.start <= start && start < p.end,
+      );
+      if (!period) {
+        const session = { start, end: longest, localDate };
+        throw conflictError(calendarClashes(context, [session], closures), zone);
+      }
+      const freeAt = await firstFreeMinute(manager, context.resource, start);
+      if (freeAt > start) {
+        throw new DomainError(
+          'RESOURCE_BUSY',
+          `${context.resource.name} is in use; it is free again from ${formatInstant(freeAt, zone)}`,
+          { freeAt: formatInstant(freeAt, zone) },
+        );
+      }
+      const until = Math.min(longest, period.end);
+      const end = Math.min(until, await nextBookingLimit(manager, context.resource, start, until));
+      const session = { start, end, localDate };
+      const { booking, kept, held } = await this.bookings.checkedBooking(
+        manager,
+        caller,
+        context,
+        [session],
+        {
+          ownerId: caller.id,
+          title: WALK_IN_TITLE,
+          purpose: 'work',
+          attendees: null,
+          quantity: 1,
+          startLocal: localWallOf(start, zone),
+          endLocal: localWallOf(end, zone),
+          rule: null,
+          exceptions: [],
+          skipConflicts: false,
+        },
+        now,
+      );
+      const [occurrence] = await this.bookings.storeBooking(manager, caller, booking, kept, held);
+      await manager.update(
+        OccurrenceEntity,
+        { id: occurrence.id },
+        { status: 'checked_in', checkedInAt: now },
+      );
+      return bookingView(
+        booking,
+        [{ ...occurrence, status: 'checked_in', checkedInAt: now }],
+        zone,
+      );
+    });
+  }
+}
+
+/**
+ * The first whole minute from `from` at which a booking of at least one minute could start on
+ * the exclusive resource: after every running booking and its buffer, and not so close to the
+ * next booking that the new one's buffer would reach it. Follows back-to-back bookings.
+ */
+async function firstFreeMinute(
+  manager: EntityManager,
+  resource: ResourceEntity,
+  from: number,
+): Promise<number> {
+  const bufferMs = resource.bufferMinutes * MINUTE_MS;
+  let at = from;
+  for (;;) {
+    const minute = { start: at, end: at + MINUTE_MS };
+    const near = await activeAllocationsNear(manager, [resource.id], minute, bufferMs);
+    const clashes = exclusiveClashes(minute, near, resource.bufferMinutes);
+    if (clashes.length === 0) return at;
+    at = Math.max(...clashes.map((c) => c.end + bufferMs));
+  }
+}
+
+/** The latest end before `until` that keeps the resource's buffer before its next booking. */
+async function nextBookingLimit(
+  manager: EntityManager,
+  resource: ResourceEntity,
+  start: number,
+  until: number,
+): Promise<number> {
+  const bufferMs = resource.bufferMinutes * MINUTE_MS;
+  const near = await activeAllocationsNear(manager, [resource.id], { start, end: until }, bufferMs);
+  const nextStarts = near.filter((a) => a.start >= start).map((a) => a.start - bufferMs);
+  return Math.min(until, ...nextStarts);
+}
