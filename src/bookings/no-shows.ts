@@ -125,7 +125,8 @@ export async function releaseAllDueNoShows(
   writes: WriteTransactions,
   now: number,
 ): Promise<number> {
-  return writes.run(async (manager) => {
+  // With several instances, one runs it at a time; the others skip this minute.
+  const outcome = await writes.runJobOnce('no-show-release', async (manager) => {
     const due = await candidates(manager, (query) =>
       query
         .andWhere('o.startMs >= :from', { from: now - NO_SHOW_LOOKBACK_MS })
@@ -138,6 +139,7 @@ export async function releaseAllDueNoShows(
     await writes.lockResources(manager, [...new Set(allocations.map((a) => a.resourceId))]);
     return release(manager, due, now);
   });
+  return outcome.ran ? outcome.result : 0;
 }
 
 export interface EffectiveAllocation extends AllocationRow {
