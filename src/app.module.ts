@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { AccessGuard } from './identity/access.guard';
 import { IdentityModule } from './identity/identity.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResourcesModule } from './resources/resources.module';
 import { RouteTargets } from './identity/route-targets';
 import { RouteTargetLookup } from './route-target-lookup';
@@ -42,6 +43,7 @@ export class AppModule {
         CentersModule,
         ResourcesModule,
         BookingsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -35,3 +35,5 @@ export {
 export type { WeekHours } from './calendar';
 export { PAST_TOLERANCE_MINUTES, bookingHorizonEnd, checkSessionPolicies } from './policy';
 export type { SessionPolicyInput } from './policy';
+export { isNoShow, noShowReleaseAt } from './no-show';
+export type { NoShowCandidate } from './no-show';
