@@ -308,6 +308,23 @@ describe('who may call what: every route × every kind of caller', () => {
       expect: [401, 201, 201, 201, 201, 201],
     },
     {
+      route: 'GET /api/v1/centers/:centerId/occupancy',
+      call: () => ({ path: `${here()}/occupancy` }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/centers/:centerId/timeline',
+      call: () => ({ path: `${here()}/timeline?date=2026-12-01` }),
+      expect: STAFF_OF_HERE,
+    },
+    {
+      route: 'GET /api/v1/reports/utilization',
+      call: () => ({
+        path: `/api/v1/reports/utilization?centerId=${world.centerId}&from=2026-12-01&to=2026-12-31&groupBy=resource`,
+      }),
+      expect: STAFF_OF_HERE,
+    },
+    {
       route: 'GET /api/v1/bookings',
       call: () => ({ path: '/api/v1/bookings' }),
       expect: ANYONE_SIGNED_IN,

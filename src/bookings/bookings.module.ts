@@ -9,11 +9,18 @@ import { BookingChangesService } from './booking-changes.service';
 import { BookingsService } from './bookings.service';
 import { CalendarEffectsController } from './calendar-effects.controller';
 import { CalendarEffectsService } from './calendar-effects.service';
+import { SessionRecords } from './session-records';
 
 @Module({
   imports: [CentersModule, ResourcesModule, IdentityModule],
   controllers: [BookingsController, AvailabilityController, CalendarEffectsController],
-  providers: [BookingsService, BookingChangesService, AvailabilityService, CalendarEffectsService],
-  exports: [BookingsService],
+  providers: [
+    BookingsService,
+    BookingChangesService,
+    AvailabilityService,
+    CalendarEffectsService,
+    SessionRecords,
+  ],
+  exports: [BookingsService, SessionRecords],
 })
 export class BookingsModule {}

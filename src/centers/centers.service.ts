@@ -34,6 +34,11 @@ export class CentersService {
     return toCenterView(await this.getEntity(id));
   }
 
+  /** Every center, by name: the network-wide reports. */
+  async allEntities(): Promise<CenterEntity[]> {
+    return this.dataSource.getRepository(CenterEntity).find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
   async getEntity(id: string): Promise<CenterEntity> {
     const center = await this.dataSource.getRepository(CenterEntity).findOneBy({ id });
     if (!center) throw new DomainError('NOT_FOUND', `No center ${id}`);

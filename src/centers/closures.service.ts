@@ -36,6 +36,18 @@ export class ClosuresService {
     }));
   }
 
+  /** The closure rules of every center, by center id, in one query. */
+  async rulesByCenter(): Promise<Map<string, ClosureRule[]>> {
+    const rows = await this.dataSource.getRepository(ClosureEntity).find();
+    const byCenter = new Map<string, ClosureRule[]>();
+    for (const row of rows) {
+      const rules = byCenter.get(row.centerId) ?? [];
+      rules.push({ from: row.from, to: row.to, yearly: row.yearly, reason: row.reason });
+      byCenter.set(row.centerId, rules);
+    }
+    return byCenter;
+  }
+
   async list(centerId: string, page: PageQuery): Promise<Page<ClosureView>> {
     await this.centers.getEntity(centerId);
     const [rows, total] = await this.dataSource.getRepository(ClosureEntity).findAndCount({

@@ -29,6 +29,14 @@ export class UsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The organization of every user who has one, by user id (for the reports' counts). */
+  async organizationByUser(): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; organization_id: string }> = await this.dataSource.query(
+      'SELECT id, organization_id FROM users WHERE organization_id IS NOT NULL',
+    );
+    return new Map(rows.map((row) => [String(row.id), String(row.organization_id)]));
+  }
+
   async login(
     email: string,
     password: string,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
@@ -59,6 +59,14 @@ export class ResourcesService {
     return this.dataSource
       .getRepository(ResourceEntity)
       .find({ where: { centerId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every resource of the given centers (every center when null), in one query. */
+  async allOfCenters(centerIds: string[] | null): Promise<ResourceEntity[]> {
+    return this.dataSource.getRepository(ResourceEntity).find({
+      where: centerIds ? { centerId: In(centerIds) } : {},
+      order: { kind: 'ASC', name: 'ASC', id: 'ASC' },
+    });
   }
 
   async getEntity(id: string): Promise<ResourceEntity> {

@@ -37,3 +37,5 @@ export { PAST_TOLERANCE_MINUTES, bookingHorizonEnd, checkSessionPolicies } from 
 export type { SessionPolicyInput } from './policy';
 export { checkInOpensAt, heldUntil, isDueNoShow, noShowReleaseAt } from './check-in';
 export type { CheckInSubject } from './check-in';
+export { isNoShow } from './no-show';
+export type { NoShowCandidate } from './no-show';

@@ -1,0 +1,251 @@
+/**
+ * The utilization report, assembled from the database's sums per group (session-aggregates) and
+ * the open time computed from opening hours and closures. The figures are described for
+ * coordinators in docs/reports.md.
+ */
+import type { AggregateGroup, SessionCounts } from '../bookings/session-aggregates';
+import type { Purpose } from '../bookings/booking.entity';
+import { PURPOSES } from '../bookings/booking.entity';
+import type { ResourceKind } from '../resources/resource.entity';
+import { RESOURCE_KINDS, isExclusive } from '../resources/resource.entity';
+import { addDays, DAY_MS, daysBetween, openPeriodsOn, weekdayOf } from '../scheduling';
+import type { WeekHours } from '../scheduling';
+import { formatFloatingDate } from '../scheduling/local-time';
+import type { ClosureRule } from '../scheduling/types';
+import { forEachLocalHour } from './local-hours';
+
+export const GROUP_BY = ['resource', 'day', 'hour', 'kind', 'purpose'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface ReportResource {
+  id: string;
+  name: string;
+  kind: ResourceKind;
+  quantity: number;
+  active: boolean;
+}
+
+export interface ReportCenter {
+  id: string;
+  name: string;
+  zone: string;
+  openingHours: WeekHours;
+  closures: readonly ClosureRule[];
+  /** In display order. */
+  resources: readonly ReportResource[];
+}
+
+export interface UtilizationFigures {
+  /** Null for purposes: open time belongs to no purpose. */
+  openHours: number | null;
+  bookedHours: number;
+  usedHours: number;
+  utilization: number | null;
+  sessions: number;
+  noShows: number;
+  attendees: number;
+  seminars: number;
+  participants: number;
+  uniqueUsers: number;
+  uniqueOrganizations: number;
+}
+
+export interface UtilizationRow extends UtilizationFigures {
+  key: string;
+  label: string;
+}
+
+export interface UtilizationInput {
+  centers: readonly ReportCenter[];
+  /** Local dates, both inclusive. */
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  groups: readonly AggregateGroup[];
+  organizationByUser: ReadonlyMap<string, string>;
+}
+
+class Tally {
+  openMs: number | null = 0;
+  bookedMs = 0;
+  usedMs = 0;
+  readonly counts: SessionCounts = {
+    sessions: 0,
+    noShows: 0,
+    attendees: 0,
+    seminars: 0,
+    participants: 0,
+  };
+  readonly users = new Set<string>();
+
+  constructor(
+    readonly key: string,
+    readonly label: string,
+  ) {}
+
+  add(group: AggregateGroup, counts: SessionCounts, withHours = true): void {
+    if (withHours) {
+      this.bookedMs += group.bookedMs;
+      this.usedMs += group.usedMs;
+    }
+    for (const name of Object.keys(counts) as Array<keyof SessionCounts>) {
+      this.counts[name] += counts[name];
+    }
+    for (const owner of group.owners) this.users.add(owner);
+  }
+
+  figures(organizationByUser: ReadonlyMap<string, string>): UtilizationFigures {
+    const organizations = new Set<string>();
+    for (const user of this.users) {
+      const organization = organizationByUser.get(user);
+      if (organization !== undefined) organizations.add(organization);
+    }
+    return {
+      openHours: this.openMs === null ? null : hours(this.openMs),
+      bookedHours: hours(this.bookedMs),
+      usedHours: hours(this.usedMs),
+      utilization: this.openMs ? Math.round((this.bookedMs / this.openMs) * 10_000) / 10_000 : null,
+      ...this.counts,
+      uniqueUsers: this.users.size,
+      uniqueOrganizations: organizations.size,
+    };
+  }
+}
+
+/** Hours with two decimals (to the nearest 36 seconds), from exact milliseconds. */
+const hours = (ms: number): number => Math.round(ms / 36_000) / 100;
+
+/** Units of a resource counted as open: a pool's units, one of anything else; none when inactive. */
+const openUnits = (r: ReportResource): number =>
+  r.active ? (isExclusive(r.kind) ? 1 : r.quantity) : 0;
+
+const KIND_LABELS: Record<ResourceKind, string> = {
+  desk: 'Desks',
+  computer: 'Computers',
+  room: 'Rooms',
+  equipment: 'Equipment',
+};
+const PURPOSE_LABELS: Record<Purpose, string> = {
+  work: 'Work',
+  seminar: 'Seminar',
+  meeting: 'Meeting',
+  consultation: 'Consultation',
+  other: 'Other',
+};
+const WEEKDAY_LABELS = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function dayLabel(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${WEEKDAY_LABELS[weekdayOf(date)]} ${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+function datesOf(from: string, to: string): string[] {
+  return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
+}
+
+/** Open milliseconds of one unit of a center: in all, per local date and per hour of day. */
+function openTimeOf(center: ReportCenter, dates: readonly string[]) {
+  const open = {
+    total: 0,
+    byDate: new Map<string, number>(),
+    byHour: new Array<number>(24).fill(0),
+  };
+  for (const date of dates) {
+    let day = 0;
+    for (const period of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
+      day += period.end - period.start;
+      forEachLocalHour(period.start, period.end, center.zone, (hour, ms) => {
+        open.byHour[hour] += ms;
+      });
+    }
+    open.byDate.set(date, day);
+    open.total += day;
+  }
+  return open;
+}
+
+export function utilizationReport(input: UtilizationInput): {
+  rows: UtilizationRow[];
+  totals: UtilizationFigures;
+} {
+  const { groupBy } = input;
+  const dates = datesOf(input.from, input.to);
+  const several = input.centers.length > 1;
+  const totals = new Tally('total', 'Total');
+  const rows = new Map<string, Tally>();
+  const row = (key: string, label = key): Tally => {
+    let found = rows.get(key);
+    if (!found) {
+      found = new Tally(key, label);
+      rows.set(key, found);
+    }
+    return found;
+  };
+
+  // Every row in display order, with its open time.
+  if (groupBy === 'day') for (const date of dates) row(date, dayLabel(date));
+  if (groupBy === 'hour') {
+    for (let h = 0; h < 24; h++) row(pad2(h), `${pad2(h)}:00–${pad2((h + 1) % 24)}:00`);
+  }
+  if (groupBy === 'kind') for (const kind of RESOURCE_KINDS) row(kind, KIND_LABELS[kind]);
+  if (groupBy === 'purpose') {
+    for (const purpose of PURPOSES) row(purpose, PURPOSE_LABELS[purpose]).openMs = null;
+  }
+  const resources = new Map<string, ReportResource>();
+  for (const center of input.centers) {
+    const open = openTimeOf(center, dates);
+    const units = center.resources.reduce((sum, r) => sum + openUnits(r), 0);
+    totals.openMs! += open.total * units;
+    for (const resource of center.resources) {
+      resources.set(resource.id, resource);
+      if (groupBy === 'resource') {
+        const name = several ? `${center.name}: ${resource.name}` : resource.name;
+        const label = resource.active ? name : `${name} (inactive)`;
+        row(resource.id, label).openMs! += open.total * openUnits(resource);
+      }
+      if (groupBy === 'kind') row(resource.kind).openMs! += open.total * openUnits(resource);
+    }
+    if (groupBy === 'day') for (const [date, ms] of open.byDate) row(date).openMs! += ms * units;
+    if (groupBy === 'hour') open.byHour.forEach((ms, h) => (row(pad2(h)).openMs! += ms * units));
+  }
+
+  for (const group of input.groups) {
+    totals.add(group, group.primary);
+    if (groupBy === 'resource' || groupBy === 'kind') {
+      const resource = resources.get(String(group.key));
+      if (!resource) continue;
+      if (groupBy === 'resource') row(resource.id).add(group, group.row);
+      else row(resource.kind).add(group, group.kind ?? group.row);
+    } else if (groupBy === 'day') {
+      const date = formatFloatingDate(Number(group.key) * DAY_MS);
+      if (rows.has(date)) row(date).add(group, group.row);
+    } else if (groupBy === 'hour') {
+      row(pad2(Number(group.key))).add(group, group.row);
+    } else {
+      row(String(group.key)).add(group, group.row);
+    }
+  }
+
+  const visible = [...rows.values()].filter(
+    (tally) =>
+      groupBy !== 'resource' || resources.get(tally.key)!.active || tally.counts.sessions > 0,
+  );
+  return {
+    rows: visible.map((tally) => ({
+      key: tally.key,
+      label: tally.label,
+      ...tally.figures(input.organizationByUser),
+    })),
+    totals: totals.figures(input.organizationByUser),
+  };
+}
