@@ -150,5 +150,4 @@ export class CheckInService {
   async assertSessionVisible(caller: Principal, occurrenceId: string): Promise<void> {
     await this.bookingOfSession(caller, occurrenceId);
   }
-
 }
