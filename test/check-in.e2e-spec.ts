@@ -396,7 +396,7 @@ describe('the no-show release job', () => {
     t.clock.set(at('10:15:00'));
     expect(await job.run()).toBe(1);
     expect(await job.run()).toBe(0);
-    const rows: Array<{ status: string; end_ms: number }> = await t.dataSource.query(
+    const rows: Array<{ status: string; end_ms: number }> = await t.query(
       `SELECT o.status, a.end_ms FROM occurrences o JOIN allocations a ON a.occurrence_id = o.id
         WHERE o.booking_id = ?`,
       [booked.body.id],

@@ -43,7 +43,7 @@ describe('occupancy, timeline and utilization reports', () => {
 
   async function setOccurrence(occurrenceId: string, changes: Record<string, unknown>) {
     const sets = Object.keys(changes).map((column) => `${column} = ?`);
-    await t.dataSource.query(`UPDATE occurrences SET ${sets.join(', ')} WHERE id = ?`, [
+    await t.query(`UPDATE occurrences SET ${sets.join(', ')} WHERE id = ?`, [
       ...Object.values(changes),
       occurrenceId,
     ]);
@@ -60,10 +60,10 @@ describe('occupancy, timeline and utilization reports', () => {
       [orgA, 'Org A'],
       [orgB, 'Org B'],
     ]) {
-      await t.dataSource.query(
-        'INSERT INTO organizations (id, name, created_at) VALUES (?, ?, 0)',
-        [id, name],
-      );
+      await t.query('INSERT INTO organizations (id, name, created_at) VALUES (?, ?, 0)', [
+        id,
+        name,
+      ]);
     }
     m1 = await createUser(t, w.admin.token, 'member', { organizationId: orgA });
     m2 = await createUser(t, w.admin.token, 'member', { organizationId: orgB });

@@ -567,7 +567,15 @@ describe('deactivating a user', () => {
     neighbour = await createUser(t, coordinator.token, 'member');
     desks = [];
     for (let i = 0; i < 3; i++) {
-      desks.push((await createResource(t, coordinator.token, centerId, { kind: 'desk' })).id);
+      // No check-in required: the session under way holds its desk without anyone checking in.
+      desks.push(
+        (
+          await createResource(t, coordinator.token, centerId, {
+            kind: 'desk',
+            checkInRequired: false,
+          })
+        ).id,
+      );
     }
     // Tuesdays 1, 8, 15 and 22 December, 09:00-10:00.
     const weekly = await book(member.token, {
