@@ -6,6 +6,7 @@ import { DomainError, validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
+import { insertRows } from '../database/insert-rows';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { UsersService } from '../identity/users.service';
@@ -408,7 +409,7 @@ async function insertSeries(
   sessions: Session[],
   held: HeldResource[],
 ): Promise<OccurrenceEntity[]> {
-  await manager.insert(BookingEntity, booking);
+  await insertRows(manager, BookingEntity, booking);
   const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
     id: randomUUID(),
     bookingId: booking.id,
@@ -419,7 +420,7 @@ async function insertSeries(
     checkedOutAt: null,
   }));
   for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
-    await manager.insert(OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
+    await insertRows(manager, OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
   }
   const allocations: NewAllocation[] = occurrences.flatMap((o) =>
     held.map(({ resource, quantity }) => ({

@@ -43,7 +43,6 @@ export class UsersService {
     this.throttle.succeeded(normalized, address, attempt);
     const payload: TokenPayload = { sub: user.id };
     const accessToken = await this.jwt.signAsync(payload, {
-      secret: this.config.jwtSecret,
       expiresIn: this.config.tokenTtlHours * 3600,
     });
     return { accessToken, user: await this.view(user) };
@@ -53,7 +52,7 @@ export class UsersService {
   async authenticate(token: string): Promise<Principal> {
     let payload: TokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token, { secret: this.config.jwtSecret });
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
