@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Interval, PoolUse } from '../scheduling/types';
+import { insertRows } from '../database/insert-rows';
 import { AllocationEntity } from './booking.entity';
 
 /**
@@ -84,7 +85,8 @@ export async function insertAllocations(
 ): Promise<void> {
   for (let i = 0; i < allocations.length; i += INSERT_CHUNK) {
     const chunk = allocations.slice(i, i + INSERT_CHUNK);
-    await manager.insert(
+    await insertRows(
+      manager,
       AllocationEntity,
       chunk.map((a) => ({
         id: a.id,

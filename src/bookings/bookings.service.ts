@@ -7,6 +7,7 @@ import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { AuditLog } from '../audit/audit-log';
+import { insertRows } from '../database/insert-rows';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { UserEntity } from '../identity/user.entity';
@@ -488,7 +489,7 @@ export async function insertSeries(
   sessions: Session[],
   held: HeldResource[],
 ): Promise<OccurrenceEntity[]> {
-  await manager.insert(BookingEntity, booking);
+  await insertRows(manager, BookingEntity, booking);
   const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
     id: randomUUID(),
     bookingId: booking.id,
@@ -499,7 +500,7 @@ export async function insertSeries(
     checkedOutAt: null,
   }));
   for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
-    await manager.insert(OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
+    await insertRows(manager, OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
   }
   const allocations: NewAllocation[] = occurrences.flatMap((o) =>
     held.map(({ resource, quantity }) => ({

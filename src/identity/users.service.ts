@@ -57,7 +57,6 @@ export class UsersService {
       iat: Math.floor(this.clock.now() / 1000),
     };
     const accessToken = await this.jwt.signAsync(payload, {
-      secret: this.config.jwtSecret,
       expiresIn: this.config.tokenTtlHours * 3600,
     });
     return { accessToken, user: await this.view(user) };
@@ -68,7 +67,6 @@ export class UsersService {
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token, {
-        secret: this.config.jwtSecret,
         clockTimestamp: Math.floor(this.clock.now() / 1000),
       });
     } catch {

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench` (full: data sets of about 1,000, 100,000 and 1,000,000 allocations) and
+ * `npm run bench -- --quick` (the small one only). Options: `--profile` starts the server with
+ * `--cpu-prof` (profiles in bench/results/profiles), `--keep` keeps the generated databases.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDataSet, verifyDataSet } from './generate';
+import { measureHttp } from './http';
+import { measureConflictChecks } from './in-process';
+import { DATA_SETS } from './network';
+import {
+  currentLoad,
+  describeMachine,
+  markdownTable,
+  RunResult,
+  SizeResult,
+  writeResults,
+} from './report';
+
+const ROOT = join(__dirname, '..', '..');
+const APP = join(ROOT, 'dist', 'src', 'main.js');
+const BARE = join(__dirname, 'bare-server.js');
+const PRELOAD = join(__dirname, 'exit-on-signal.js');
+const RESULTS = join(ROOT, 'bench', 'results');
+const DOC = join(ROOT, 'docs', 'benchmarks.md');
+
+const HEADER = `# Benchmarks
+
+\`npm run bench\` builds what it needs, generates the data sets with the app's migrations, measures,
+prints this table and rewrites the section between the markers below (\`npm run bench -- --quick\`
+runs the small data set only and writes \`bench/results/quick.md\` instead). See
+[development.md](development.md#benchmark).`;
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const quick = args.has('--quick');
+  const keep = args.has('--keep');
+  const began = Date.now();
+  const now = began;
+  mkdirSync(RESULTS, { recursive: true });
+  const profileDir = args.has('--profile') ? join(RESULTS, 'profiles') : undefined;
+  const workDir = mkdtempSync(join(tmpdir(), 'makon-bench-'));
+  const machine = describeMachine();
+  const specs = quick ? DATA_SETS.slice(0, 1) : DATA_SETS;
+  const sizes: SizeResult[] = [];
+  log(`Makon benchmark (${quick ? 'quick' : 'full'}), data in ${workDir}`);
+  for (const line of machine) log(`  ${line}`);
+  try {
+    const generated = [];
+    for (const spec of specs) {
+      const path = join(workDir, `${spec.name}.sqlite`);
+      log(
+        `[${spec.label}] generating about ${spec.targetAllocations.toLocaleString('en-US')} allocations…`,
+      );
+      const dataSet = await generateDataSet(spec, path, now);
+      log(
+        `[${spec.label}] ${dataSet.allocations} allocations, ${dataSet.occurrences} sessions, ` +
+          `${dataSet.bookings} bookings in ${dataSet.seconds.toFixed(1)} s; verifying…`,
+      );
+      const verification = await verifyDataSet(path);
+      log(`[${spec.label}] ${JSON.stringify(verification)}`);
+      generated.push({ spec, dataSet, verification });
+    }
+    log('Conflict check in process, all sizes in interleaved rounds…');
+    const checks = await measureConflictChecks(
+      generated.map((g) => g.dataSet.path),
+      now,
+      { singles: quick ? 1000 : 3000, series: quick ? 100 : 300, warmup: 300, rounds: 10 },
+    );
+    for (const [index, g] of generated.entries()) {
+      const result: SizeResult = { ...g, conflictCheck: checks[index] };
+      log(
+        `[${g.spec.label}] single ${fmt(result.conflictCheck.single)}, series ${fmt(result.conflictCheck.series)}`,
+      );
+      if (index === 0 || index === generated.length - 1) {
+        log(`[${g.spec.label}] HTTP…`);
+        result.http = await measureHttp(g.dataSet, now, APP, BARE, PRELOAD, { quick, profileDir });
+        log(
+          `[${g.spec.label}] booking c=1 ${fmt(result.http.bookingSingle.latency)}, series ` +
+            `${fmt(result.http.series.latency)}, availability ${fmt(result.http.availability.latency)}`,
+        );
+      }
+      sizes.push(result);
+    }
+  } finally {
+    if (!keep) rmSync(workDir, { recursive: true, force: true });
+  }
+  const run: RunResult = {
+    quick,
+    startedAt: new Date(began).toISOString(),
+    minutes: (Date.now() - began) / 60000,
+    machine,
+    loadAtEnd: currentLoad(),
+    sizes,
+  };
+  console.log(`\n${markdownTable(run)}\n`);
+  writeFileSync(join(RESULTS, quick ? 'quick.json' : 'full.json'), JSON.stringify(run, null, 2));
+  if (quick) {
+    writeResults(join(RESULTS, 'quick.md'), run, '# Quick benchmark run');
+    log(`Written to bench/results/quick.md (${run.minutes.toFixed(1)} min).`);
+  } else {
+    writeResults(DOC, run, HEADER);
+    log(`Written to docs/benchmarks.md (${run.minutes.toFixed(1)} min).`);
+  }
+}
+
+function fmt(s: { median: number; p95: number }): string {
+  return `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
+}
+
+function log(message: string): void {
+  console.log(`${new Date().toISOString().slice(11, 19)} ${message}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
