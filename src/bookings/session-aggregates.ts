@@ -217,22 +217,28 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   }
   // Hours of day: grouped by the first and last hour a session (and its used part) touches, with
   // the sums of its local start and end, which is enough to split the hours exactly in TypeScript.
-  const usedLs = `group_key + (used_start - st)`;
-  const usedLe = `group_key + (used_end - st)`;
+  // The local times are computed once per session (materialized): inlined, their expressions
+  // would be repeated in every sum.
+  const usedAt = (column: string) =>
+    `CASE WHEN used_end > used_start THEN group_key + ${column} - st END`;
   return `
-    SELECT sh, eh, ush, ueh, CAST(SUM(units) AS BIGINT) AS n_units,
-           CAST(SUM(group_key * units) AS BIGINT) AS s_ls,
-           CAST(SUM((group_key + en - st) * units) AS BIGINT) AS s_le,
-           CAST(SUM(CASE WHEN ush IS NULL THEN 0 ELSE (${usedLs}) * units END) AS BIGINT) AS s_uls,
-           CAST(SUM(CASE WHEN ush IS NULL THEN 0 ELSE (${usedLe}) * units END) AS BIGINT) AS s_ule,
-           ${sums}
-      FROM (
-        SELECT s.*, group_key / ${HOUR_MS} AS sh, (group_key + en - st - 1) / ${HOUR_MS} AS eh,
-               CASE WHEN ${used} > 0 THEN (${usedLs}) / ${HOUR_MS} END AS ush,
-               CASE WHEN ${used} > 0 THEN (${usedLe} - 1) / ${HOUR_MS} END AS ueh
-          FROM (${sessions}) s
-      ) h
-     GROUP BY sh, eh, ush, ueh, ns, sem, first`;
+    WITH h AS MATERIALIZED (
+      SELECT ns, sem, first, owner, people, units, en - st AS length, group_key AS ls,
+             group_key + en - st AS le, ${usedAt('used_start')} AS uls, ${usedAt('used_end')} AS ule
+        FROM (${sessions}) s)
+    SELECT ls / ${HOUR_MS} AS sh, (le - 1) / ${HOUR_MS} AS eh,
+           uls / ${HOUR_MS} AS ush, (ule - 1) / ${HOUR_MS} AS ueh,
+           CAST(SUM(units) AS BIGINT) AS n_units,
+           CAST(SUM(ls * units) AS BIGINT) AS s_ls, CAST(SUM(le * units) AS BIGINT) AS s_le,
+           CAST(SUM(COALESCE(uls, 0) * units) AS BIGINT) AS s_uls,
+           CAST(SUM(COALESCE(ule, 0) * units) AS BIGINT) AS s_ule,
+           ns, sem, first, COUNT(*) AS n, CAST(SUM(people) AS BIGINT) AS people,
+           CAST(SUM(length * units) AS BIGINT) AS booked,
+           CAST(SUM(COALESCE(ule - uls, 0) * units) AS BIGINT) AS used_ms,
+           ${dialect.joinDistinct('owner')} AS owners
+      FROM h
+     GROUP BY ls / ${HOUR_MS}, (le - 1) / ${HOUR_MS}, uls / ${HOUR_MS}, (ule - 1) / ${HOUR_MS},
+              ns, sem, first`;
 }
 
 type Row = Record<string, unknown>;
