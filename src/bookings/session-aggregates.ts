@@ -3,7 +3,9 @@
  * so that a year of a busy center (100,000 sessions) is read in one indexed scan without sending a
  * row per session to JavaScript. The figures are defined in docs/reports.md; this is their SQL.
  *
- * SQLite dialect (scalar MIN/MAX, json_each, group_concat); PostgreSQL needs its own spelling.
+ * One statement for SQLite and PostgreSQL: values are bound parameters, integers are BIGINT on
+ * both, and what the two spell differently (placeholders, joining the distinct owners of a group
+ * into one text) is in `dialectOf`.
  */
 import type { EntityManager } from 'typeorm';
 import type { Interval } from '../scheduling/types';
@@ -55,68 +57,87 @@ export interface AggregateGroup {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+interface Dialect {
+  /** The placeholder of the `n`th (from 1) bound value. */
+  placeholder(n: number): string;
+  /** Distinct values of a group joined with commas. */
+  joinDistinct(expression: string): string;
+}
+
+/** All that the statements spell differently on the two databases. */
+function dialectOf(type: string): Dialect {
+  return type === 'postgres'
+    ? {
+        placeholder: (n) => `$${n}`,
+        joinDistinct: (expression) => `string_agg(DISTINCT ${expression}, ',')`,
+      }
+    : {
+        placeholder: () => '?',
+        joinDistinct: (expression) => `group_concat(DISTINCT ${expression})`,
+      };
+}
 
 /**
- * Values are written into the statement as literals, because it uses some of them several times
- * and in an order that positional parameters cannot follow. Only integers and ids read from the
- * database reach it, and both are checked to be exactly that.
+ * Bound parameters, collected while the statement is written. The statement is assembled out of
+ * order and uses some values several times, so each value gets a marker that `bind` turns into
+ * the dialect's placeholders, in the order they appear in the final text.
  */
-class Sql {
-  p(value: string | number): string {
-    if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value)) throw new RangeError(`Not an integer: ${value}`);
-      return String(value);
-    }
-    if (!UUID.test(value)) throw new RangeError(`Not an id: ${value}`);
-    return `'${value}'`;
+class Parameters {
+  private readonly values: Array<string | number> = [];
+
+  /** An integer (milliseconds), as BIGINT on both databases. */
+  int(value: number): string {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`Not an integer: ${value}`);
+    return `CAST(${this.mark(value)} AS BIGINT)`;
+  }
+
+  text(value: string): string {
+    return this.mark(value);
   }
 
   list(values: readonly string[]): string {
-    return values.length === 0 ? 'NULL' : values.map((v) => this.p(v)).join(', ');
+    return values.length === 0 ? 'NULL' : values.map((v) => this.text(v)).join(', ');
   }
-}
 
-function countsSql(weight: string, prefix: string): string {
-  return [
-    `SUM(${weight}) AS ${prefix}_sessions`,
-    `SUM(${weight} * ns) AS ${prefix}_no_shows`,
-    `SUM(${weight} * (1 - ns) * people) AS ${prefix}_attendees`,
-    `SUM(${weight} * (1 - ns) * sem) AS ${prefix}_seminars`,
-    `SUM(${weight} * (1 - ns) * sem * people) AS ${prefix}_participants`,
-  ].join(',\n  ');
-}
+  bind(sql: string, dialect: Dialect): [string, Array<string | number>] {
+    const ordered: Array<string | number> = [];
+    const text = sql.replace(/\{\{(\d+)\}\}/g, (_, index: string) => {
+      ordered.push(this.values[Number(index)]);
+      return dialect.placeholder(ordered.length);
+    });
+    return [text, ordered];
+  }
 
-function countsOf(row: Record<string, unknown>, prefix: string): SessionCounts {
-  const n = (name: string) => Number(row[`${prefix}_${name}`] ?? 0);
-  return {
-    sessions: n('sessions'),
-    noShows: n('no_shows'),
-    attendees: n('attendees'),
-    seminars: n('seminars'),
-    participants: n('participants'),
-  };
+  private mark(value: string | number): string {
+    this.values.push(value);
+    return `{{${this.values.length - 1}}}`;
+  }
 }
 
 /** `CASE` over centers of a per-center SQL value. */
 function perCenter(
-  sql: Sql,
+  p: Parameters,
   centers: readonly AggregateCenter[],
   value: (c: AggregateCenter) => string,
 ): string {
   if (centers.length === 1) return value(centers[0]);
-  const arms = centers.map((c) => `WHEN ${sql.p(c.id)} THEN ${value(c)}`).join(' ');
+  const arms = centers.map((c) => `WHEN ${p.text(c.id)} THEN ${value(c)}`).join(' ');
   return `(CASE b.center_id ${arms} END)`;
 }
 
-function offsetSql(sql: Sql, center: AggregateCenter): string {
-  if (center.offsets.length === 1) return sql.p(center.offsets[0].offsetMs);
+function offsetSql(p: Parameters, center: AggregateCenter): string {
+  const last = center.offsets[center.offsets.length - 1];
+  if (center.offsets.length === 1) return p.int(last.offsetMs);
   const arms = center.offsets
     .slice(0, -1)
-    .map((o) => `WHEN o.start_ms < ${sql.p(o.until)} THEN ${sql.p(o.offsetMs)}`)
+    .map((o) => `WHEN o.start_ms < ${p.int(o.until)} THEN ${p.int(o.offsetMs)}`)
     .join(' ');
-  return `(CASE ${arms} ELSE ${sql.p(center.offsets[center.offsets.length - 1].offsetMs)} END)`;
+  return `(CASE ${arms} ELSE ${p.int(last.offsetMs)} END)`;
 }
+
+/** The larger of two non-null values (SQLite's MAX(a, b) is PostgreSQL's GREATEST). */
+const larger = (a: string, b: string): string => `CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END`;
+const smaller = (a: string, b: string): string => `CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
 
 type Source = 'sessions' | 'loans';
 
@@ -124,111 +145,175 @@ type Source = 'sessions' | 'loans';
  * One aggregate statement. `sessions` reads every session once as its own resource; `loans` reads
  * the pools that sessions borrow (their allocations, through the pools' index), adding hours (and,
  * per pool, counts) but never counting a session a second time in the totals.
+ *
+ * Rows are grouped by key and by what decides how a session counts: `ns` (a no-show), `sem` (a
+ * seminar) and `first` (a loan of the session's first pool, which counts it under the kind
+ * "equipment"), so that each is computed once per session; `Totals` adds the groups up.
  */
-function statement(spec: AggregateSpec, source: Source): string {
-  const sql = new Sql();
-  const now = sql.p(spec.now);
-  const from = sql.p(Math.min(...spec.centers.map((c) => c.window.start)));
-  const to = sql.p(Math.max(...spec.centers.map((c) => c.window.end)));
-  const centerIds = sql.list(spec.centers.map((c) => c.id));
-  const pools = sql.list(spec.poolResourceIds);
-  const grace = perCenter(sql, spec.centers, (c) => sql.p(c.graceMinutes * 60_000));
-  const ownWindow =
-    spec.centers.length === 1
-      ? ''
-      : `AND o.start_ms >= ${perCenter(sql, spec.centers, (c) => sql.p(c.window.start))}
-         AND o.start_ms < ${perCenter(sql, spec.centers, (c) => sql.p(c.window.end))}`;
-  const checkIn = `b.resource_id IN (${sql.list(spec.checkInResourceIds)})`;
+function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Parameters): string {
   const loans = source === 'loans';
-  const from_ = loans
+  const inRange = (column: string) =>
+    `${column} >= ${p.int(Math.min(...spec.centers.map((c) => c.window.start)))}
+     AND ${column} < ${p.int(Math.max(...spec.centers.map((c) => c.window.end)))}`;
+  const pools = () => p.list(spec.poolResourceIds);
+  const rows = loans
     ? `allocations a
          JOIN occurrences o ON o.id = a.occurrence_id
          JOIN bookings b ON b.id = a.booking_id
-        WHERE a.resource_id IN (${pools}) AND a.active = 1
-          AND a.start_ms >= ${from} AND a.start_ms < ${to}
-          AND b.resource_id <> a.resource_id AND o.start_ms >= ${from} AND o.start_ms < ${to}`
+        WHERE a.resource_id IN (${pools()}) AND a.active = TRUE AND ${inRange('a.start_ms')}
+          AND b.resource_id <> a.resource_id AND ${inRange('o.start_ms')}`
     : `occurrences o
          JOIN bookings b ON b.id = o.booking_id
-        WHERE o.start_ms >= ${from} AND o.start_ms < ${to}`;
-  // A session borrowing several pools counts once under the kind "equipment": by its first pool.
-  const kindWeight = loans
-    ? `CASE WHEN a.resource_id = (SELECT MIN(a2.resource_id) FROM allocations a2
-         WHERE a2.occurrence_id = a.occurrence_id AND a2.active = 1
-           AND a2.resource_id IN (${pools}) AND a2.resource_id <> b.resource_id) THEN 1 ELSE 0 END`
-    : '1';
+        WHERE ${inRange('o.start_ms')}`;
+  const ownWindow =
+    spec.centers.length === 1
+      ? ''
+      : `AND o.start_ms >= ${perCenter(p, spec.centers, (c) => p.int(c.window.start))}
+         AND o.start_ms < ${perCenter(p, spec.centers, (c) => p.int(c.window.end))}`;
+  const first =
+    loans && spec.key === 'holding'
+      ? `CASE WHEN a.resource_id = (SELECT MIN(a2.resource_id) FROM allocations a2
+           WHERE a2.occurrence_id = a.occurrence_id AND a2.active = TRUE
+             AND a2.resource_id IN (${pools()}) AND a2.resource_id <> b.resource_id)
+         THEN 1 ELSE 0 END`
+      : '1';
+  const local = () => `(o.start_ms + ${perCenter(p, spec.centers, (c) => offsetSql(p, c))})`;
   const key = {
     holding: loans ? 'a.resource_id' : 'b.resource_id',
-    day: `CAST((o.start_ms + ${perCenter(sql, spec.centers, (c) => offsetSql(sql, c))}) / ${DAY_MS} AS INTEGER)`,
+    day: `${local()} / ${DAY_MS}`,
     purpose: 'b.purpose',
-    hour: 'NULL',
+    // The local time of day of the start.
+    hour: `${local()} % ${DAY_MS}`,
   }[spec.key];
-  const local = `CAST(o.start_ms + ${perCenter(sql, spec.centers, (c) => offsetSql(sql, c))} AS INTEGER) % ${DAY_MS}`;
-  const countsRow = loans && spec.key !== 'holding' ? '0' : '1';
+  const checkIn = () => `b.resource_id IN (${p.list(spec.checkInResourceIds)})`;
+  const now = () => p.int(spec.now);
+  const grace = perCenter(p, spec.centers, (c) => p.int(c.graceMinutes * 60_000));
 
   const sessions = `
-    SELECT ${key} AS key, o.start_ms AS st, o.end_ms AS en, b.owner_id AS owner,
+    SELECT ${key} AS group_key, o.start_ms AS st, o.end_ms AS en, b.owner_id AS owner,
            ${loans ? 'a.quantity' : 'b.quantity'} AS units,
-           CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now} >= o.start_ms + ${grace}
-                     AND ${checkIn}) THEN 1 ELSE 0 END AS ns,
+           CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now()} >= o.start_ms + ${grace}
+                     AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
            CASE WHEN b.purpose = 'seminar' THEN 1 ELSE 0 END AS sem,
            COALESCE(b.attendees, 1) AS people,
-           CASE WHEN o.checked_in_at IS NOT NULL THEN MAX(o.start_ms, o.checked_in_at)
-                WHEN o.status = 'no_show' OR ${checkIn} THEN o.end_ms
+           CASE WHEN o.checked_in_at IS NOT NULL THEN ${larger('o.start_ms', 'o.checked_in_at')}
+                WHEN o.status = 'no_show' OR ${checkIn()} THEN o.end_ms
                 ELSE o.start_ms END AS used_start,
-           MIN(o.end_ms, COALESCE(o.checked_out_at, o.end_ms), ${now}) AS used_end,
-           ${spec.key === 'holding' ? kindWeight : '0'} AS kind_w,
-           ${spec.key === 'hour' ? local : '0'} AS ls
-      FROM ${from_}
+           ${smaller(smaller('o.end_ms', 'COALESCE(o.checked_out_at, o.end_ms)'), now())} AS used_end,
+           ${first} AS first
+      FROM ${rows}
        AND o.status <> 'cancelled'
        AND b.status = 'confirmed'
-       AND b.center_id IN (${centerIds})
+       AND b.center_id IN (${p.list(spec.centers.map((c) => c.id))})
        ${ownWindow}`;
-  const used = `CASE WHEN ns = 1 OR used_end <= used_start THEN 0 ELSE used_end - used_start END`;
-  const sums = `
-    SUM((en - st) * units) AS booked, SUM((${used}) * units) AS used_ms,
-    ${countsSql(countsRow, 'row')},
-    ${countsSql(loans ? 'kind_w' : '1', 'kind')},
-    ${countsSql(loans ? '0' : '1', 'prim')},
-    group_concat(DISTINCT CASE WHEN ns = 0 THEN owner END) AS owners`;
-  if (spec.key !== 'hour') return `SELECT key, ${sums} FROM (${sessions}) s GROUP BY key`;
+  // A no-show's used time is left out when the groups are added up, so it is not tested here.
+  const used = `CASE WHEN used_end <= used_start THEN 0 ELSE used_end - used_start END`;
+  const sums = `ns, sem, first, COUNT(*) AS n, CAST(SUM(people) AS BIGINT) AS people,
+    CAST(SUM((en - st) * units) AS BIGINT) AS booked,
+    CAST(SUM((${used}) * units) AS BIGINT) AS used_ms,
+    ${dialect.joinDistinct('owner')} AS owners`;
+  if (spec.key !== 'hour') {
+    return `SELECT group_key, ${sums} FROM (${sessions}) s GROUP BY group_key, ns, sem, first`;
+  }
   // Hours of day: grouped by the first and last hour a session (and its used part) touches, with
   // the sums of its local start and end, which is enough to split the hours exactly in TypeScript.
-  const usedLs = `ls + (used_start - st)`;
-  const usedLe = `ls + (used_end - st)`;
+  // The local times are computed once per session (materialized): inlined, their expressions
+  // would be repeated in every sum.
+  const usedAt = (column: string) =>
+    `CASE WHEN used_end > used_start THEN group_key + ${column} - st END`;
   return `
-    SELECT sh, eh, ush, ueh, SUM(units) AS n_units, SUM(ls * units) AS s_ls,
-           SUM((ls + en - st) * units) AS s_le,
-           SUM(CASE WHEN ush IS NULL THEN 0 ELSE (${usedLs}) * units END) AS s_uls,
-           SUM(CASE WHEN ush IS NULL THEN 0 ELSE (${usedLe}) * units END) AS s_ule, ${sums}
-      FROM (
-        SELECT s.*, ls / ${HOUR_MS} AS sh, (ls + en - st - 1) / ${HOUR_MS} AS eh,
-               CASE WHEN ${used} > 0 THEN (${usedLs}) / ${HOUR_MS} END AS ush,
-               CASE WHEN ${used} > 0 THEN (${usedLe} - 1) / ${HOUR_MS} END AS ueh
-          FROM (${sessions}) s
-      ) h
-     GROUP BY sh, eh, ush, ueh`;
+    WITH h AS MATERIALIZED (
+      SELECT ns, sem, first, owner, people, units, en - st AS length, group_key AS ls,
+             group_key + en - st AS le, ${usedAt('used_start')} AS uls, ${usedAt('used_end')} AS ule
+        FROM (${sessions}) s)
+    SELECT ls / ${HOUR_MS} AS sh, (le - 1) / ${HOUR_MS} AS eh,
+           uls / ${HOUR_MS} AS ush, (ule - 1) / ${HOUR_MS} AS ueh,
+           CAST(SUM(units) AS BIGINT) AS n_units,
+           CAST(SUM(ls * units) AS BIGINT) AS s_ls, CAST(SUM(le * units) AS BIGINT) AS s_le,
+           CAST(SUM(COALESCE(uls, 0) * units) AS BIGINT) AS s_uls,
+           CAST(SUM(COALESCE(ule, 0) * units) AS BIGINT) AS s_ule,
+           ns, sem, first, COUNT(*) AS n, CAST(SUM(people) AS BIGINT) AS people,
+           CAST(SUM(length * units) AS BIGINT) AS booked,
+           CAST(SUM(COALESCE(ule - uls, 0) * units) AS BIGINT) AS used_ms,
+           ${dialect.joinDistinct('owner')} AS owners
+      FROM h
+     GROUP BY ls / ${HOUR_MS}, (le - 1) / ${HOUR_MS}, uls / ${HOUR_MS}, (ule - 1) / ${HOUR_MS},
+              ns, sem, first`;
 }
 
 type Row = Record<string, unknown>;
 
-function groupOf(row: Row, key: string | number): AggregateGroup {
+const zero = (): SessionCounts => ({
+  sessions: 0,
+  noShows: 0,
+  attendees: 0,
+  seminars: 0,
+  participants: 0,
+});
+
+function addCounts(into: SessionCounts, counts: SessionCounts): void {
+  for (const name of Object.keys(counts) as Array<keyof SessionCounts>) {
+    into[name] += counts[name];
+  }
+}
+
+/** What one grouped row adds to a group: its counts, hours and owners. */
+function contributionOf(row: Row, source: Source, key: AggregateKey) {
+  const n = Number(row.n);
+  const people = Number(row.people);
+  const noShow = Number(row.ns) === 1;
+  const seminar = !noShow && Number(row.sem) === 1;
+  const counts: SessionCounts = {
+    sessions: n,
+    noShows: noShow ? n : 0,
+    attendees: noShow ? 0 : people,
+    seminars: seminar ? n : 0,
+    participants: seminar ? people : 0,
+  };
+  const loans = source === 'loans';
   return {
-    key,
-    bookedMs: Number(row.booked ?? 0),
-    usedMs: Number(row.used_ms ?? 0),
-    row: countsOf(row, 'row'),
-    kind: countsOf(row, 'kind'),
-    primary: countsOf(row, 'prim'),
-    owners: typeof row.owners === 'string' && row.owners !== '' ? row.owners.split(',') : [],
+    noShow,
+    bookedMs: Number(row.booked),
+    usedMs: noShow ? 0 : Number(row.used_ms),
+    row: !loans || key === 'holding' ? counts : zero(),
+    kind: !loans || (key === 'holding' && Number(row.first) === 1) ? counts : zero(),
+    primary: loans ? zero() : counts,
+    owners:
+      !noShow && typeof row.owners === 'string' && row.owners !== '' ? row.owners.split(',') : [],
   };
 }
 
+type Contribution = ReturnType<typeof contributionOf>;
+
+class GroupTotal {
+  bookedMs = 0;
+  usedMs = 0;
+  readonly row = zero();
+  readonly kind = zero();
+  readonly primary = zero();
+  readonly owners = new Set<string>();
+
+  constructor(readonly key: string | number) {}
+
+  add(part: Contribution, hours = true): void {
+    if (hours) {
+      this.bookedMs += part.bookedMs;
+      this.usedMs += part.usedMs;
+    }
+    addCounts(this.row, part.row);
+    addCounts(this.kind, part.kind);
+    addCounts(this.primary, part.primary);
+    for (const owner of part.owners) this.owners.add(owner);
+  }
+
+  group(): AggregateGroup {
+    const { key, bookedMs, usedMs, row, kind, primary } = this;
+    return { key, bookedMs, usedMs, row, kind, primary, owners: [...this.owners] };
+  }
+}
+
 /** Spreads the (first hour, last hour) groups over the 24 hours of the day. */
-function byHour(rows: Row[]): AggregateGroup[] {
-  const hours = Array.from({ length: 24 }, (_, h) => ({
-    ...groupOf({}, h),
-    ownerSet: new Set<string>(),
-  }));
+function addByHour(hours: GroupTotal[], row: Row, part: Contribution): void {
   const spread = (
     first: number,
     last: number,
@@ -242,31 +327,21 @@ function byHour(rows: Row[]): AggregateGroup[] {
     for (let h = first + 1; h < last; h++) add(h, n * HOUR_MS);
     add(last, sumEnd - n * last * HOUR_MS);
   };
-  for (const row of rows) {
-    const group = groupOf(row, 0);
-    const [sh, eh, n] = [Number(row.sh), Math.min(23, Number(row.eh)), Number(row.n_units)];
-    spread(sh, eh, n, Number(row.s_ls), Number(row.s_le), (h, ms) => (hours[h].bookedMs += ms));
-    if (row.ush !== null && row.ush !== undefined) {
-      spread(
-        Number(row.ush),
-        Math.min(23, Number(row.ueh)),
-        n,
-        Number(row.s_uls),
-        Number(row.s_ule),
-        (h, ms) => (hours[h].usedMs += ms),
-      );
-    }
-    for (let h = sh; h <= eh; h++) {
-      for (const name of Object.keys(group.row) as Array<keyof SessionCounts>) {
-        hours[h].row[name] += group.row[name];
-      }
-      for (const owner of group.owners) hours[h].ownerSet.add(owner);
-    }
-    for (const name of Object.keys(group.primary) as Array<keyof SessionCounts>) {
-      hours[sh].primary[name] += group.primary[name];
-    }
+  const [sh, eh, n] = [Number(row.sh), Math.min(23, Number(row.eh)), Number(row.n_units)];
+  spread(sh, eh, n, Number(row.s_ls), Number(row.s_le), (h, ms) => (hours[h].bookedMs += ms));
+  if (!part.noShow && row.ush !== null && row.ush !== undefined) {
+    spread(
+      Number(row.ush),
+      Math.min(23, Number(row.ueh)),
+      n,
+      Number(row.s_uls),
+      Number(row.s_ule),
+      (h, ms) => (hours[h].usedMs += ms),
+    );
   }
-  return hours.map(({ ownerSet, ...hour }) => ({ ...hour, owners: [...ownerSet] }));
+  // Counted (with its owners) in every hour the session touches; in the totals, at its first.
+  for (let h = sh; h <= eh; h++) hours[h].add({ ...part, kind: zero(), primary: zero() }, false);
+  addCounts(hours[sh].primary, part.primary);
 }
 
 export async function aggregateSessions(
@@ -274,13 +349,27 @@ export async function aggregateSessions(
   spec: AggregateSpec,
 ): Promise<AggregateGroup[]> {
   if (spec.centers.length === 0) return [];
-  const results: Row[][] = [];
+  const dialect = dialectOf(manager.connection.options.type);
+  const groups = new Map<string | number, GroupTotal>();
+  const groupOf = (key: string | number): GroupTotal => {
+    let found = groups.get(key);
+    if (!found) groups.set(key, (found = new GroupTotal(key)));
+    return found;
+  };
+  const hours = spec.key === 'hour' ? Array.from({ length: 24 }, (_, h) => groupOf(h)) : [];
   for (const source of ['sessions', 'loans'] as const) {
     if (source === 'loans' && spec.poolResourceIds.length === 0) continue;
-    results.push(await manager.query(statement(spec, source)));
+    const parameters = new Parameters();
+    const [sql, values] = parameters.bind(statement(spec, dialect, source, parameters), dialect);
+    const rows: Row[] = await manager.query(sql, values);
+    for (const row of rows) {
+      const part = contributionOf(row, source, spec.key);
+      if (spec.key === 'hour') addByHour(hours, row, part);
+      else {
+        const key = typeof row.group_key === 'number' ? row.group_key : String(row.group_key);
+        groupOf(key).add(part);
+      }
+    }
   }
-  if (spec.key === 'hour') return results.flatMap(byHour);
-  return results
-    .flat()
-    .map((row) => groupOf(row, typeof row.key === 'number' ? row.key : String(row.key)));
+  return [...groups.values()].map((group) => group.group());
 }

@@ -10,16 +10,19 @@ import { ExclusiveAllocations1764547200000 } from './migrations/postgres/1764547
 import { InitialSchema1764288000000 as PostgresInitialSchema } from './migrations/postgres/1764288000000-initial-schema';
 import { AuditLog1764633600000 as PostgresAuditLog } from './migrations/postgres/1764633600000-audit-log';
 import { TokenVersion1764633600001 as PostgresTokenVersion } from './migrations/postgres/1764633600001-token-version';
+import { ReportIndexes1764720000000 as PostgresReportIndexes } from './migrations/postgres/1764720000000-report-indexes';
 import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
 import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-history-indexes';
 import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
 import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-token-version';
+import { ReportIndexes1764720000000 } from './migrations/sqlite/1764720000000-report-indexes';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
   HistoryIndexes1764460800000,
   AuditLog1764633600000,
   TokenVersion1764633600001,
+  ReportIndexes1764720000000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -29,6 +32,7 @@ const POSTGRES_MIGRATIONS = [
   ExclusiveAllocations1764547200000,
   PostgresAuditLog,
   PostgresTokenVersion,
+  PostgresReportIndexes,
 ];
 
 const INT8_OID = 20;
