@@ -152,7 +152,7 @@ export interface DemoUser {
   email: string;
   name: string;
   role: Role;
-  /** Slugs of the centers a coordinator runs. */
+  /** Slugs of the centers a coordinator runs; for members and trainers, their home centers. */
   centers?: string[];
   organization?: string;
 }
@@ -169,12 +169,14 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'trainer@makon.example',
     name: 'Demo Trainer',
     role: 'trainer',
+    centers: ['tashkent'],
     organization: 'Yuksalish Nationwide Movement',
   },
   {
     email: 'member@makon.example',
     name: 'Demo Activist',
     role: 'member',
+    centers: ['tashkent'],
     organization: 'Volunteers of Uzbekistan',
   },
 ];
