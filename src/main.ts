@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
 import { runStartupTasks } from './database/startup';
+import { hashPassword } from './identity/passwords';
 
 function readConfig(): AppConfig {
   try {
@@ -22,6 +23,9 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = new Logger('Makon');
+  // scrypt runs on libuv's thread pool: started now, it overlaps building the application.
+  const adminPasswordHashing =
+    config.adminEmail && config.adminPassword ? hashPassword(config.adminPassword) : undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   if (config.usesDevelopmentJwtSecret) {
     logger.warn('JWT_SECRET is not set: using the development key. Set it in production.');
   }
-  const notes = await runStartupTasks(app, config);
+  const notes = await runStartupTasks(app, config, adminPasswordHashing);
   await app.listen(config.port, config.host);
   // The bound port, which differs from PORT when PORT=0 asks for any free one.
   const { port } = app.getHttpServer().address() as { port: number };

@@ -21,7 +21,7 @@ import { activeAllocationsNear } from './allocation-store';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
 import { unitsFree, verdictFor } from './conflict-check';
-import { withDueNoShows } from './no-shows';
+import { EffectiveAllocation, withDueNoShows } from './no-shows';
 
 const DAY = 24 * 60 * MINUTE_MS;
 /** Longest window a schedule or availability query may ask for. */
@@ -71,33 +71,37 @@ export class AvailabilityService {
         (!query.feature || r.features.includes(query.feature)) &&
         (!query.minCapacity || (r.capacity ?? 0) >= query.minCapacity),
     );
-    const widestBuffer = Math.max(0, ...candidates.map((r) => r.bufferMinutes)) * MINUTE_MS;
+    const closures = await this.closures.rulesOf(centerId);
+    const session = { ...window, localDate: localDateOf(window.start, zone) };
+    // Opening hours and closures are the center's: one verdict for every resource.
+    const closedOrOutside = calendarConflicts([session], '', zone, center.openingHours, closures)[0]
+      ?.reason;
+    // With that verdict, only pools still need their allocations (for `availableQuantity`): a
+    // week of a big center is thousands of rows that would be read for nothing.
+    const counted = closedOrOutside ? candidates.filter((r) => !isExclusive(r.kind)) : candidates;
+    const widestBuffer = Math.max(0, ...counted.map((r) => r.bufferMinutes)) * MINUTE_MS;
     const rows = await withDueNoShows(
       this.dataSource.manager,
       await activeAllocationsNear(
         this.dataSource.manager,
-        candidates.map((r) => r.id),
+        counted.map((r) => r.id),
         window,
         widestBuffer,
       ),
       this.clock.now(),
     );
-    const closures = await this.closures.rulesOf(centerId);
-    const session = { ...window, localDate: localDateOf(window.start, zone) };
+    const rowsByResource = new Map<string, EffectiveAllocation[]>();
+    for (const row of rows) {
+      const own = rowsByResource.get(row.resourceId);
+      if (own) own.push(row);
+      else rowsByResource.set(row.resourceId, [row]);
+    }
     const items = candidates.map((resource): AvailabilityItem => {
-      const view = this.resources.view(caller, resource);
-      const calendar = calendarConflicts(
-        [session],
-        resource.id,
-        zone,
-        center.openingHours,
-        closures,
-      );
-      const own = rows.filter((row) => row.resourceId === resource.id);
+      const own = rowsByResource.get(resource.id) ?? [];
       const units = isExclusive(resource.kind) ? undefined : unitsFree(window, resource, own);
-      const reason = calendar[0]?.reason ?? verdictFor(window, resource, wanted, own)?.reason;
+      const reason = closedOrOutside ?? verdictFor(window, resource, wanted, own)?.reason;
       return {
-        resource: view,
+        resource: this.resources.view(caller, resource),
         available: reason === undefined,
         ...(units !== undefined && { availableQuantity: units }),
         ...(reason && { reason }),

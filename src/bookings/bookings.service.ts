@@ -94,8 +94,9 @@ export class BookingsService {
     idempotencyKey?: string,
   ): Promise<CreateResult> {
     const now = this.clock.now();
-    const hash = requestHash(input);
     const remembered = idempotencyKey !== undefined && !input.dryRun;
+    // Only a remembered request needs its hash (a canonical JSON of the body and SHA-256).
+    const hash = remembered ? requestHash(input) : '';
     if (remembered) {
       const replay = await findReplay(
         this.dataSource.manager,

@@ -9,7 +9,11 @@ import { UsersService } from '../identity/users.service';
 import { WriteTransactions } from './write-transactions';
 
 /** Seeds an empty database with the demo (SEED=demo) and ensures the configured admin exists. */
-export async function runStartupTasks(app: INestApplication, config: AppConfig): Promise<string[]> {
+export async function runStartupTasks(
+  app: INestApplication,
+  config: AppConfig,
+  adminPasswordHashing?: Promise<string>,
+): Promise<string[]> {
   const notes: string[] = [];
   const dataSource = app.get(DataSource);
   if (config.seed === 'demo' && (await dataSource.getRepository(CenterEntity).count()) === 0) {
@@ -20,7 +24,9 @@ export async function runStartupTasks(app: INestApplication, config: AppConfig):
     );
   }
   if (config.adminEmail && config.adminPassword) {
-    await app.get(UsersService).ensureAdmin(config.adminEmail, config.adminPassword);
+    await app
+      .get(UsersService)
+      .ensureAdmin(config.adminEmail, config.adminPassword, adminPasswordHashing);
     notes.push(`Admin account ${config.adminEmail} is ready.`);
   }
   return notes;

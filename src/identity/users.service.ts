@@ -101,9 +101,14 @@ export class UsersService {
   /**
    * Makes sure the admin of ADMIN_EMAIL/ADMIN_PASSWORD exists with that password (start-up).
    */
-  async ensureAdmin(email: string, password: string): Promise<void> {
+  /** `passwordHashing`: the password's hash if the caller started it already (start-up does). */
+  async ensureAdmin(
+    email: string,
+    password: string,
+    passwordHashing: Promise<string> = hashPassword(password),
+  ): Promise<void> {
     const normalized = email.trim().toLowerCase();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await passwordHashing;
     await this.writes.run(async (manager) => {
       // Instances starting at the same moment ensure the same admin one after another.
       await this.writes.lockNamed(manager, `admin:${normalized}`);
