@@ -494,6 +494,7 @@ export async function insertSeries(
   const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
     id: randomUUID(),
     bookingId: booking.id,
+    centerId: booking.centerId,
     startMs: s.start,
     endMs: s.end,
     status: 'booked',

@@ -164,7 +164,8 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
           AND b.resource_id <> a.resource_id AND ${inRange('o.start_ms')}`
     : `occurrences o
          JOIN bookings b ON b.id = o.booking_id
-        WHERE ${inRange('o.start_ms')}`;
+        WHERE o.center_id IN (${p.list(spec.centers.map((c) => c.id))})
+          AND ${inRange('o.start_ms')}`;
   const ownWindow =
     spec.centers.length === 1
       ? ''
