@@ -306,7 +306,6 @@ export async function generateDataSet(
       statements.occurrence.run(
         occurrenceId,
         id,
-        center.id,
         session.start,
         session.end,
         outcome.status,
@@ -589,8 +588,8 @@ function prepareInserts(db: SqliteConnection) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     ),
     occurrence: db.prepare(
-      `INSERT INTO occurrences (id, booking_id, center_id, start_ms, end_ms, status,
-         checked_in_at, checked_out_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO occurrences (id, booking_id, start_ms, end_ms, status, checked_in_at,
+         checked_out_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     allocation: db.prepare(
       `INSERT INTO allocations (id, occurrence_id, booking_id, resource_id, start_ms, end_ms,

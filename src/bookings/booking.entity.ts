@@ -83,17 +83,12 @@ export class BookingEntity {
 // With the columns the utilization report reads (migration ReportIndexes).
 @Index('idx_occurrences_booking_report', ['bookingId', 'startMs'])
 @Index('idx_occurrences_start', ['startMs'])
-@Index('idx_occurrences_center_start', ['centerId', 'startMs'])
 export class OccurrenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column(uuidColumn('booking_id'))
   bookingId: string;
-
-  /** The booking's center, kept on each session for reading a center's sessions by date. */
-  @Column(uuidColumn('center_id'))
-  centerId: string;
 
   @Column(instantColumn('start_ms'))
   startMs: number;

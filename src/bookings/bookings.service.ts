@@ -494,7 +494,6 @@ export async function insertSeries(
   const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
     id: randomUUID(),
     bookingId: booking.id,
-    centerId: booking.centerId,
     startMs: s.start,
     endMs: s.end,
     status: 'booked',

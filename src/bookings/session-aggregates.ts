@@ -164,8 +164,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
           AND b.resource_id <> a.resource_id AND ${inRange('o.start_ms')}`
     : `occurrences o
          JOIN bookings b ON b.id = o.booking_id
-        WHERE o.center_id IN (${p.list(spec.centers.map((c) => c.id))})
-          AND ${inRange('o.start_ms')}`;
+        WHERE ${inRange('o.start_ms')}`;
   const ownWindow =
     spec.centers.length === 1
       ? ''

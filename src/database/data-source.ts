@@ -11,13 +11,11 @@ import { InitialSchema1764288000000 as PostgresInitialSchema } from './migration
 import { AuditLog1764633600000 as PostgresAuditLog } from './migrations/postgres/1764633600000-audit-log';
 import { TokenVersion1764633600001 as PostgresTokenVersion } from './migrations/postgres/1764633600001-token-version';
 import { ReportIndexes1764720000000 as PostgresReportIndexes } from './migrations/postgres/1764720000000-report-indexes';
-import { OccurrenceCenter1764806400000 as PostgresOccurrenceCenter } from './migrations/postgres/1764806400000-occurrence-center';
 import { InitialSchema1764288000000 } from './migrations/sqlite/1764288000000-initial-schema';
 import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-history-indexes';
 import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
 import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-token-version';
 import { ReportIndexes1764720000000 } from './migrations/sqlite/1764720000000-report-indexes';
-import { OccurrenceCenter1764806400000 } from './migrations/sqlite/1764806400000-occurrence-center';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
@@ -25,7 +23,6 @@ const SQLITE_MIGRATIONS = [
   AuditLog1764633600000,
   TokenVersion1764633600001,
   ReportIndexes1764720000000,
-  OccurrenceCenter1764806400000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -36,7 +33,6 @@ const POSTGRES_MIGRATIONS = [
   PostgresAuditLog,
   PostgresTokenVersion,
   PostgresReportIndexes,
-  PostgresOccurrenceCenter,
 ];
 
 const INT8_OID = 20;
