@@ -33,7 +33,7 @@ import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity
 import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
-import { bookingResourceIds, lockAndReleaseNoShows } from './no-shows';
+import { lockAndReleaseNoShows } from './no-shows';
 import {
   activeOccurrences,
   cancelOccurrences,
@@ -127,7 +127,7 @@ export class BookingChangesService {
     assertChangeable(booking);
     const now = this.clock.now();
     const saved = await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
+      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       assertChangeable(current);
       const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
@@ -221,7 +221,7 @@ export class BookingChangesService {
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
+      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
       const occurrences = await activeOccurrences(manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');

@@ -19,11 +19,6 @@ import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.ent
  * Storing is a conditional update (`status = 'booked'`): safe to repeat and to run concurrently.
  */
 
-/** The resources a stored booking holds: the booked one and its equipment. */
-export function bookingResourceIds(booking: BookingEntity): string[] {
-  return [booking.resourceId, ...booking.equipment.map((e) => e.resourceId)];
-}
-
 /** How far back the job looks for sessions to release; older ones stay as they are stored. */
 export const NO_SHOW_LOOKBACK_MS = 7 * DAY_MS;
 

@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { WriteTransactions } from '../database/write-transactions';
 import { OwnedSessions } from '../identity/owned-sessions';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
+import { resourcesOf } from './booking-context';
 import { cancelOccurrences, saveBooking, settleStatus } from './occurrence-writes';
 
 /** Frees the slots of a deactivated user: their sessions that have not started are cancelled. */
@@ -26,10 +27,7 @@ export class OwnedSessionsCanceller extends OwnedSessions {
     const bookings = await manager
       .getRepository(BookingEntity)
       .findBy({ id: In([...new Set(upcoming.map((o) => o.bookingId))]) });
-    await this.writes.lockResources(
-      manager,
-      bookings.flatMap((b) => [b.resourceId, ...b.equipment.map((e) => e.resourceId)]),
-    );
+    await this.writes.lockResources(manager, bookings.flatMap(resourcesOf));
     await cancelOccurrences(manager, upcoming, now);
     for (const bookingId of new Set(upcoming.map((o) => o.bookingId))) {
       if (!(await settleStatus(manager, bookingId, now)))

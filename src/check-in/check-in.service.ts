@@ -4,7 +4,8 @@ import { AuditLog } from '../audit/audit-log';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
 import { BookingsService } from '../bookings/bookings.service';
 import { SessionView } from '../bookings/bookings.dto';
-import { bookingResourceIds, lockAndReleaseNoShows } from '../bookings/no-shows';
+import { resourcesOf } from '../bookings/booking-context';
+import { lockAndReleaseNoShows } from '../bookings/no-shows';
 import { endAllocation } from '../bookings/occurrence-writes';
 import { CentersService } from '../centers/centers.service';
 import { Clock } from '../common/clock';
@@ -31,7 +32,7 @@ export class CheckInService {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
+      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
       const context = await this.bookings.contextOf(booking, manager);
       const state = {
         booking: await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }),
@@ -80,7 +81,7 @@ export class CheckInService {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, bookingResourceIds(booking), now);
+      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
       const occurrence = await manager
         .getRepository(OccurrenceEntity)
         .findOneByOrFail({ id: occurrenceId });
