@@ -10,9 +10,10 @@ import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Page } from '../common/pagination';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
+import { OrganizationsService } from './organizations.service';
 import { OwnedSessions } from './owned-sessions';
 import { hashPassword, verifyPassword } from './passwords';
-import { OrganizationEntity, Role, UserCenterEntity, UserEntity } from './user.entity';
+import { Role, UserCenterEntity, UserEntity } from './user.entity';
 import { CreateUserInput, UpdateUserInput, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -30,6 +31,7 @@ export class UserManagementService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteTransactions,
     private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
     private readonly ownedSessions: OwnedSessions,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -39,7 +41,7 @@ export class UserManagementService {
     assertMayManageRole(caller, input.role);
     const centerIds = this.centersForNewUser(caller, input);
     await this.assertCentersExist(centerIds);
-    if (input.organizationId) await this.assertOrganizationExists(input.organizationId);
+    if (input.organizationId) await this.organizations.assertExists(input.organizationId);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const email = normalizeEmail(input.email);
     const user = await this.writes.run(async (manager) => {
@@ -132,7 +134,7 @@ export class UserManagementService {
         throw validationError('currentPassword', 'is not your current password');
       }
     }
-    if (input.organizationId) await this.assertOrganizationExists(input.organizationId);
+    if (input.organizationId) await this.organizations.assertExists(input.organizationId);
     const role = input.role ?? target.role;
     const centerIds =
       input.centerIds === undefined ? undefined : await this.nextCenters(caller, target, input);
@@ -258,11 +260,6 @@ export class UserManagementService {
     if (centerIds.length === 0) return;
     const found = await this.dataSource.getRepository(CenterEntity).countBy({ id: In(centerIds) });
     if (found !== centerIds.length) throw new DomainError('NOT_FOUND', 'No such center');
-  }
-
-  private async assertOrganizationExists(id: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(OrganizationEntity).existsBy({ id });
-    if (!exists) throw new DomainError('NOT_FOUND', `No organization ${id}`);
   }
 }
 
