@@ -19,6 +19,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ResourcesModule } from './resources/resources.module';
 import { RouteTargets } from './identity/route-targets';
 import { RouteTargetLookup } from './route-target-lookup';
+import { WebModule } from './web/web.module';
 
 /** What identity needs from the bookings module without depending on it. */
 @Global()
@@ -63,6 +64,7 @@ export class AppModule {
         // The timed jobs (no-show release); without it, @Cron methods are plain methods.
         ...(config.runJobs ? [ScheduleModule.forRoot()] : []),
         ReportsModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -71,6 +71,14 @@ describe('route access declarations', () => {
         `POST /api/v1/organizations -> ${staff}`,
         `PATCH /api/v1/organizations/:organizationId -> ${staff}`,
         `GET /api/v1/audit -> ${staff}`,
+        // Pages (signed in by the session cookie; forms carry a CSRF token).
+        `GET /assets/app.css -> public`,
+        `GET /assets/app.js -> public`,
+        `GET / -> ${all}`,
+        `GET /login -> public`,
+        `POST /login -> public`,
+        `POST /logout -> public`,
+        `POST /lang -> public`,
       ].sort(),
     );
   });

@@ -22,6 +22,6 @@ import { UsersService } from './users.service';
   ],
   controllers: [IdentityController],
   providers: [UsersService, UserManagementService, OrganizationsService, LoginThrottle],
-  exports: [UsersService, OrganizationsService],
+  exports: [UsersService, OrganizationsService, UserManagementService],
 })
 export class IdentityModule {}

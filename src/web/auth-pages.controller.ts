@@ -1,0 +1,151 @@
+import { Body, Get, Inject, Ip, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import { DomainError } from '../common/domain-error';
+import { isStaff, Principal, Public, SignedIn } from '../identity/access';
+import { UserManagementService } from '../identity/user-management.service';
+import { UsersService } from '../identity/users.service';
+import { LANGUAGE_COOKIE, serializeCookie, SESSION_COOKIE } from '../identity/web-session';
+import { field, FormBody } from './form';
+import { html } from './html';
+import { isLocale } from './i18n';
+import { csrfField, renderPage } from './layout';
+import { appendCookie, WebContext } from './web-context';
+import { Page, WebController } from './web-controller';
+import { PageResponse, Redirect, safeNextPath, WebResult } from './web-result';
+
+const ONE_YEAR_SECONDS = 365 * 24 * 3600;
+
+/** The start of the site for someone: staff run the day, members see their bookings. */
+export function homeOf(principal: Principal): string {
+  return isStaff(principal) ? '/admin' : '/me';
+}
+
+/** Sign-in, sign-out, the language switch, and `/` sending each user to their start page. */
+@WebController()
+export class AuthPagesController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly management: UserManagementService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @SignedIn()
+  @Get()
+  home(@Page() ctx: WebContext): WebResult {
+    return new Redirect(homeOf(ctx.principal!));
+  }
+
+  @Public()
+  @Get('login')
+  loginForm(@Page() ctx: WebContext, @Query('next') next?: string): WebResult {
+    if (ctx.principal) return new Redirect(safeNextPath(next, homeOf(ctx.principal)));
+    return loginPage(ctx, next);
+  }
+
+  @Public()
+  @Post('login')
+  async login(
+    @Page() ctx: WebContext,
+    @Body() form: FormBody,
+    @Ip() address: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebResult> {
+    const email = field(form, 'email') ?? '';
+    const next = field(form, 'next');
+    let signedIn: Awaited<ReturnType<UsersService['login']>>;
+    try {
+      signedIn = await this.users.login(email, field(form, 'password') ?? '', address);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const throttled = error.code === 'TOO_MANY_REQUESTS';
+      if (!throttled && error.code !== 'INVALID_CREDENTIALS') throw error;
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
+      return new PageResponse(
+        error.status,
+        loginPage(ctx, next, email, ctx.t(throttled ? 'login.throttled' : 'login.failed')),
+      );
+    }
+    appendCookie(
+      reply,
+      serializeCookie(SESSION_COOKIE, signedIn.accessToken, {
+        secure: ctx.secureCookies,
+        sameSite: 'Lax',
+        maxAgeSeconds: this.config.tokenTtlHours * 3600,
+      }),
+    );
+    const home =
+      signedIn.user.role === 'coordinator' || signedIn.user.role === 'admin' ? '/admin' : '/me';
+    return new Redirect(safeNextPath(next, home));
+  }
+
+  @Public()
+  @Post('logout')
+  logout(@Page() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply): WebResult {
+    appendCookie(
+      reply,
+      serializeCookie(SESSION_COOKIE, '', {
+        secure: ctx.secureCookies,
+        sameSite: 'Lax',
+        maxAgeSeconds: 0,
+      }),
+    );
+    return new Redirect('/login');
+  }
+
+  /** Remembered in a cookie, and for a signed-in user in their account (used on every device). */
+  @Public()
+  @Post('lang')
+  async language(
+    @Page() ctx: WebContext,
+    @Body() form: FormBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebResult> {
+    const locale = field(form, 'locale');
+    if (!isLocale(locale))
+      throw new DomainError('VALIDATION_FAILED', 'locale must be uz, ru or en');
+    appendCookie(
+      reply,
+      serializeCookie(LANGUAGE_COOKIE, locale, {
+        secure: ctx.secureCookies,
+        sameSite: 'Lax',
+        maxAgeSeconds: ONE_YEAR_SECONDS,
+      }),
+    );
+    if (ctx.principal) await this.management.update(ctx.principal, ctx.principal.id, { locale });
+    return new Redirect(safeNextPath(field(form, 'next'), '/'));
+  }
+}
+
+function loginPage(ctx: WebContext, next?: string, email = '', problem?: string) {
+  return renderPage(ctx, {
+    title: ctx.t('login.title'),
+    main: html`${problem && html`<p class="error" role="alert">${problem}</p>`}
+      <form method="post" action="/login" class="stack">
+        ${csrfField(ctx)}
+        ${next && html`<input type="hidden" name="next" value="${safeNextPath(next, '/')}" />`}
+        <div class="field">
+          <label for="email">${ctx.t('login.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value="${email}"
+          />
+        </div>
+        <div class="field">
+          <label for="password">${ctx.t('login.password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <div><button type="submit">${ctx.t('login.submit')}</button></div>
+      </form>`,
+  });
+}

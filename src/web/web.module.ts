@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { AssetsController } from './assets.controller';
+import { AuthPagesController } from './auth-pages.controller';
+import { WebContextFactory } from './web-context';
+import { WebErrorFilter } from './web-error.filter';
+import { WebPageInterceptor } from './web-page.interceptor';
+
+/**
+ * The server-rendered pages: the coordinator's dashboard under /admin and the member pages. They
+ * call the same services as the API; nothing here reads tables directly.
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AssetsController, AuthPagesController],
+  providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter],
+})
+export class WebModule {}

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`); .ci/run installs it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const SKIPPED_WITHOUT_CHROMIUM = `skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+
+/**
+ * Browser specs call this instead of `describe`: without Chromium the suite is one passing test
+ * that prints why nothing ran, so `npm test` passes on a machine without it.
+ */
+export function describeInBrowser(file: string, name: string, body: () => void): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    describe(name, () => {
+      it(SKIPPED_WITHOUT_CHROMIUM, () => {
+        process.stdout.write(`${file}: ${SKIPPED_WITHOUT_CHROMIUM}\n`);
+      });
+    });
+    return;
+  }
+  describe(name, body);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * A browser context signed in with an API token as the session cookie (the same signed token the
+ * login form sets), or anonymous. `bypassCSP` lets axe-core's script run on our CSP'd pages.
+ */
+export async function browserContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { token?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    bypassCSP: true,
+    locale: 'en-GB',
+  });
+  const url = new URL(baseUrl);
+  const cookies = [];
+  if (options.token) cookies.push({ name: 'makon_session', value: options.token });
+  if (options.locale) cookies.push({ name: 'makon_lang', value: options.locale });
+  if (cookies.length > 0) {
+    await context.addCookies(cookies.map((c) => ({ ...c, domain: url.hostname, path: '/' })));
+  }
+  return context;
+}
+
+/** Signs in through the real form, as a person would. */
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.click('button[type=submit]:has-text("")'),
+  ]);
+}
+
+let axeSource: string | undefined;
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  // Strings, not functions: this project compiles without the DOM's types.
+  const results = await page.evaluate<{ violations: unknown[] }>(
+    `axe.run(document, { resultTypes: ['violations'] })`,
+  );
+  return (
+    results.violations as Array<{
+      id: string;
+      impact: string;
+      help: string;
+      nodes: Array<{ target: string[] }>;
+    }>
+  )
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+}
+
+/** Bytes of the document and every script and stylesheet it loaded, uncompressed. */
+export async function pageWeight(page: Page, url: string): Promise<number> {
+  let total = 0;
+  const counted = new Set<string>();
+  const onResponse = async (response: import('playwright-core').Response) => {
+    const type = response.request().resourceType();
+    if (!['document', 'script', 'stylesheet'].includes(type) || counted.has(response.url())) return;
+    counted.add(response.url());
+    total += (await response.body().catch(() => Buffer.alloc(0))).length;
+  };
+  const pending: Array<Promise<void>> = [];
+  const listener = (response: import('playwright-core').Response) =>
+    pending.push(onResponse(response));
+  page.on('response', listener);
+  await page.goto(url, { waitUntil: 'load' });
+  await Promise.all(pending);
+  page.off('response', listener);
+  return total;
+}
+
+/** Whether the page scrolls sideways at its current width (it must not, at 360 px). */
+export function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
+}

@@ -1,0 +1,104 @@
+import { assertNoPasswordHash } from './test-app';
+
+export interface WebResponse {
+  status: number;
+  text: string;
+  location: string | null;
+}
+
+/**
+ * A browser without a browser: keeps cookies, reads the CSRF token of the last page, posts forms
+ * as `application/x-www-form-urlencoded`, and does not follow redirects (tests assert them).
+ */
+export class WebClient {
+  private readonly cookies = new Map<string, string>();
+  private csrfToken: string | undefined;
+  /** The raw Set-Cookie lines of the last response, to check their attributes. */
+  lastSetCookies: string[] = [];
+
+  constructor(private readonly baseUrl: string) {}
+
+  /** Signs in through the login form; with a token from the API, sets it as the session instead. */
+  static async signedIn(baseUrl: string, email: string, password: string): Promise<WebClient> {
+    const client = new WebClient(baseUrl);
+    await client.get('/login');
+    const response = await client.post('/login', { email, password });
+    if (response.status !== 303) throw new Error(`web login ${email}: ${response.status}`);
+    return client;
+  }
+
+  /** A client whose session cookie is an API token (the same signed token the login form sets). */
+  static withToken(baseUrl: string, token: string | undefined): WebClient {
+    const client = new WebClient(baseUrl);
+    if (token) client.cookies.set('makon_session', token);
+    return client;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<WebResponse> {
+    return this.send('GET', path, undefined, headers);
+  }
+
+  /** Posts a form with the CSRF token of the last page (fetching /login first if none yet). */
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: boolean } = {},
+  ): Promise<WebResponse> {
+    const body = new URLSearchParams();
+    if (options.csrf !== false) {
+      if (!this.csrfToken) await this.fetchCsrfToken();
+      body.append('_csrf', this.csrfToken!);
+    }
+    for (const [name, value] of Object.entries(fields)) {
+      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+    }
+    return this.send('POST', path, body.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+  }
+
+  /** The sign-in form's token, fetched without the session (a signed-in user is redirected). */
+  private async fetchCsrfToken(): Promise<void> {
+    const session = this.cookies.get('makon_session');
+    this.cookies.delete('makon_session');
+    try {
+      await this.get('/login');
+    } finally {
+      if (session) this.cookies.set('makon_session', session);
+    }
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<WebResponse> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      body,
+      redirect: 'manual',
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
+    });
+    this.lastSetCookies = response.headers.getSetCookie();
+    for (const line of this.lastSetCookies) {
+      const [pair, ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    assertNoPasswordHash(`${method} ${path}`, text);
+    const token = /name="_csrf" value="([^"]+)"/.exec(text);
+    if (token) this.csrfToken = token[1];
+    return { status: response.status, text, location: response.headers.get('location') };
+  }
+}
