@@ -15,6 +15,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind https: on a plain-http address (a center's local box) it would send the
+        // browser to https for the stylesheet, the script and every form.
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
       },
     },
   });

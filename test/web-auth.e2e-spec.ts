@@ -31,7 +31,7 @@ describe('web pages: sign-in, session cookie, CSRF, language', () => {
     expect(web.cookie('makon_session')).toBeDefined();
   });
 
-  it('sets the cookies HttpOnly and SameSite, and Secure behind https', async () => {
+  it('sets the cookies HttpOnly and SameSite, and Secure (and upgrades requests) behind https', async () => {
     const web = new WebClient(t.baseUrl);
     await web.get('/login');
     const csrfCookie = web.lastSetCookies.find((c) => c.startsWith('makon_csrf='))!;
@@ -44,11 +44,17 @@ describe('web pages: sign-in, session cookie, CSRF, language', () => {
     expect(session).toMatch(/Max-Age=\d+/);
     expect(session).not.toMatch(/Secure/);
 
+    const plain = await fetch(`${t.baseUrl}/login`);
+    expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+
     const https = await startTestApp({ env: { PUBLIC_URL: 'https://makon.example' } });
     try {
       const secure = new WebClient(https.baseUrl);
       await secure.get('/login');
       expect(secure.lastSetCookies.join('\n')).toMatch(/makon_csrf=[^;]+;.*Secure/);
+      // Behind https, the browser is told to fetch everything over https too.
+      const page = await fetch(`${https.baseUrl}/login`);
+      expect(page.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     } finally {
       await https.close();
     }
