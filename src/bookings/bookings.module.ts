@@ -21,6 +21,12 @@ import { SessionRecords } from './session-records';
     CalendarEffectsService,
     SessionRecords,
   ],
-  exports: [BookingsService, SessionRecords],
+  exports: [
+    BookingsService,
+    BookingChangesService,
+    AvailabilityService,
+    CalendarEffectsService,
+    SessionRecords,
+  ],
 })
 export class BookingsModule {}

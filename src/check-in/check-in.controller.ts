@@ -1,15 +1,10 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { BookingView, SessionView } from '../bookings/bookings.dto';
-import { Clock } from '../common/clock';
+import { SessionView } from '../bookings/bookings.dto';
 import { CurrentUser, Principal, SignedIn } from '../identity/access';
-import { ResourcesService } from '../resources/resources.service';
 import { CheckInService } from './check-in.service';
-import { WalkInsService } from './walk-ins.service';
-
-export type ScanResult =
-  { action: 'checked_in'; occurrence: SessionView } | { action: 'walk_in'; booking: BookingView };
+import { ScanResult, ScanService } from './scan.service';
 
 @ApiTags('check-in')
 @ApiBearerAuth()
@@ -17,9 +12,7 @@ export type ScanResult =
 export class CheckInController {
   constructor(
     private readonly checkIns: CheckInService,
-    private readonly walkIns: WalkInsService,
-    private readonly resources: ResourcesService,
-    private readonly clock: Clock,
+    private readonly scans: ScanService,
   ) {}
 
   @SignedIn()
@@ -54,14 +47,8 @@ export class CheckInController {
     @Param('token') token: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScanResult> {
-    const resource = await this.resources.getByQrToken(token);
-    const own = await this.checkIns.openSessionOf(caller, resource);
-    if (own) {
-      void reply.status(200);
-      return { action: 'checked_in', occurrence: await this.checkIns.checkIn(caller, own) };
-    }
-    const booking = await this.walkIns.walkIn(caller, resource, this.clock.now());
-    void reply.status(201);
-    return { action: 'walk_in', booking };
+    const result = await this.scans.scan(caller, token);
+    void reply.status(result.action === 'walk_in' ? 201 : 200);
+    return result;
   }
 }

@@ -5,12 +5,13 @@ import { ResourcesModule } from '../resources/resources.module';
 import { CheckInController } from './check-in.controller';
 import { CheckInService } from './check-in.service';
 import { NoShowReleaseJob } from './no-show-release.job';
+import { ScanService } from './scan.service';
 import { WalkInsService } from './walk-ins.service';
 
 @Module({
   imports: [BookingsModule, CentersModule, ResourcesModule],
   controllers: [CheckInController],
-  providers: [CheckInService, WalkInsService, NoShowReleaseJob],
-  exports: [CheckInService, NoShowReleaseJob],
+  providers: [CheckInService, WalkInsService, ScanService, NoShowReleaseJob],
+  exports: [CheckInService, ScanService, NoShowReleaseJob],
 })
 export class CheckInModule {}
