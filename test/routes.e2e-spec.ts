@@ -79,6 +79,9 @@ describe('route access declarations', () => {
         `POST /login -> public`,
         `POST /logout -> public`,
         `POST /lang -> public`,
+        `GET /book -> ${all}`,
+        `POST /book/preview -> ${all}`,
+        `POST /book -> ${all}`,
       ].sort(),
     );
   });

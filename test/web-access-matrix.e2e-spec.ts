@@ -1,7 +1,7 @@
 import { declaredRoutes } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
-import { Actor, createWorld, World } from './support/world';
+import { Actor, createResource, createWorld, World } from './support/world';
 
 /**
  * The pages' counterpart of access-matrix.e2e-spec.ts: every page route, called by each kind of
@@ -30,10 +30,25 @@ const PUBLIC: Outcomes = [200, 200, 200, 200, 200, 200];
 describe('who may open which page: every page route × every kind of caller', () => {
   let t: TestApp;
   let world: World;
+  let deskId: string;
+  let slot = 0;
+
+  /** A fresh one-hour slot on a weekday morning, so each booking call meets a free desk. */
+  function freshSlot(): { date: string; startTime: string; endTime: string } {
+    const index = slot++;
+    const day = 2 + Math.floor(index / 8);
+    const hour = 9 + (index % 8);
+    return {
+      date: `2026-12-${String(day).padStart(2, '0')}`,
+      startTime: `${String(hour).padStart(2, '0')}:00`,
+      endTime: `${String(hour + 1).padStart(2, '0')}:00`,
+    };
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
     world = await createWorld(t);
+    deskId = (await createResource(t, world.admin.token, world.centerId)).id;
   });
 
   afterAll(() => t.close());
@@ -77,6 +92,34 @@ describe('who may open which page: every page route × every kind of caller', ()
       expect: [303, 303, 303, 303, 303, 303],
     },
     { route: 'GET /', call: () => ({ path: '/' }), expect: [LOGIN, 303, 303, 303, 303, 303] },
+    {
+      route: 'GET /book',
+      call: () => ({ path: `/book?center=${world.centerId}` }),
+      // A coordinator books in the centers they run; another center's form is not theirs.
+      expect: [LOGIN, 200, 200, 200, 404, 200],
+    },
+    {
+      route: 'POST /book/preview',
+      call: () => ({
+        path: '/book/preview',
+        form: {
+          center: world.centerId,
+          resourceId: deskId,
+          date: '2026-12-02',
+          startTime: '10:00',
+          endTime: '11:00',
+        },
+      }),
+      expect: [LOGIN, 200, 200, 200, 404, 200],
+    },
+    {
+      route: 'POST /book',
+      call: () => ({
+        path: '/book',
+        form: { center: world.centerId, resourceId: deskId, ...freshSlot() },
+      }),
+      expect: [LOGIN, 303, 303, 303, 404, 303],
+    },
   ];
 
   it('has exactly one row for every page route the app serves', () => {

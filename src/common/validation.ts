@@ -45,16 +45,19 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+/** The one VALIDATION_FAILED error for class-validator's findings (API bodies and page forms). */
+export function validationFailure(errors: ValidationError[]): DomainError {
+  const details = flatten(errors);
+  const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+  return new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });
+}
+
 export function createValidationPipe(): ValidationPipe {
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors: ValidationError[]) => {
-      const details = flatten(errors);
-      const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      return new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });
-    },
+    exceptionFactory: validationFailure,
   });
 }

@@ -1,3 +1,7 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { validationFailure } from '../common/validation';
+
 /** A form body as Nest's Fastify adapter parses it (querystring): repeated fields are arrays. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -14,4 +18,24 @@ export function fields(form: FormBody | undefined, name: string): string[] {
   const value = form?.[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * A page's input checked by the API's own DTO class and rules, so a form and a JSON request are
+ * refused for the same reasons (VALIDATION_FAILED with the same details).
+ */
+export async function validatedInput<T extends object>(
+  type: new () => T,
+  plain: Record<string, unknown>,
+): Promise<T> {
+  const input = plainToInstance(type, plain);
+  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw validationFailure(errors);
+  return input;
+}
+
+/** A whole number from a form field, or undefined when the field is empty or not a number. */
+export function integerField(form: FormBody | undefined, name: string): number | undefined {
+  const value = field(form, name);
+  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { BookingsModule } from '../bookings/bookings.module';
+import { CentersModule } from '../centers/centers.module';
+import { CheckInModule } from '../check-in/check-in.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ReportsModule } from '../reports/reports.module';
+import { ResourcesModule } from '../resources/resources.module';
 import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
+import { BookController } from './book.controller';
+import { CenterChoice } from './center-choice';
 import { WebContextFactory } from './web-context';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPageInterceptor } from './web-page.interceptor';
@@ -11,8 +18,15 @@ import { WebPageInterceptor } from './web-page.interceptor';
  * call the same services as the API; nothing here reads tables directly.
  */
 @Module({
-  imports: [IdentityModule],
-  controllers: [AssetsController, AuthPagesController],
-  providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter],
+  imports: [
+    IdentityModule,
+    CentersModule,
+    ResourcesModule,
+    BookingsModule,
+    CheckInModule,
+    ReportsModule,
+  ],
+  controllers: [AssetsController, AuthPagesController, BookController],
+  providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter, CenterChoice],
 })
 export class WebModule {}

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import { book } from './book';
 import { common } from './common';
 import { INTL_TAG, Locale, LOCALES } from './locales';
 
@@ -8,7 +9,7 @@ export * from './locales';
  * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
  * are prefixed by area (`today.…`, `book.…`) so areas cannot collide.
  */
-const AREAS = [common] as const;
+const AREAS = [common, book] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof AREAS)[number]>;
