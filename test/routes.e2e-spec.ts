@@ -82,6 +82,16 @@ describe('route access declarations', () => {
         `GET /book -> ${all}`,
         `POST /book/preview -> ${all}`,
         `POST /book -> ${all}`,
+        `GET /me -> ${all}`,
+        `GET /find -> ${all}`,
+        `GET /c/:token -> ${all}`,
+        `POST /c/:token -> ${all}`,
+        `POST /bookings/:bookingId/cancel -> ${all}`,
+        `POST /bookings/:bookingId/sessions/:occurrenceId/cancel -> ${all}`,
+        `POST /sessions/:occurrenceId/check-in -> ${all}`,
+        `POST /sessions/:occurrenceId/check-out -> ${all}`,
+        `POST /bookings/:bookingId/approve -> ${staff}`,
+        `POST /bookings/:bookingId/reject -> ${staff}`,
       ].sort(),
     );
   });

@@ -11,7 +11,11 @@ import { Actor, createResource, createWorld, World } from './support/world';
 const CALLERS = ['anonymous', 'member', 'trainer', 'coordHere', 'coordOther', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 const LOGIN = 'login';
-type Outcome = number | typeof LOGIN;
+/** A 303 back to the page with `done=…` (the action happened). */
+const DONE = 'done';
+/** A 303 back to the page with `error=NOT_FOUND` (the service refused; nothing changed). */
+const NOT_FOUND = 'NOT_FOUND';
+type Outcome = number | string;
 type Outcomes = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 interface PageCall {
@@ -26,6 +30,11 @@ interface PageRow {
 }
 
 const PUBLIC: Outcomes = [200, 200, 200, 200, 200, 200];
+const SIGNED_IN: Outcomes = [LOGIN, 200, 200, 200, 200, 200];
+/** An action on another member's booking at "here": its owner's and this center's staff's. */
+const STAFF_OF_HERE_ACTS: Outcomes = [LOGIN, NOT_FOUND, NOT_FOUND, DONE, NOT_FOUND, DONE];
+/** A staff-only action: others are refused by the guard (404: they may not see the booking). */
+const STAFF_ONLY_ACTS: Outcomes = [LOGIN, 404, 404, DONE, NOT_FOUND, DONE];
 
 describe('who may open which page: every page route × every kind of caller', () => {
   let t: TestApp;
@@ -45,11 +54,48 @@ describe('who may open which page: every page route × every kind of caller', ()
     };
   }
 
+  let roomId: string;
+
   beforeAll(async () => {
-    t = await startTestApp();
+    // 10:00 on a Tuesday: the center is open, so a QR scan can take a desk.
+    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00' });
     world = await createWorld(t);
     deskId = (await createResource(t, world.admin.token, world.centerId)).id;
+    roomId = (
+      await createResource(t, world.admin.token, world.centerId, {
+        kind: 'room',
+        capacity: 10,
+        requiresApproval: true,
+      })
+    ).id;
   });
+
+  /** Another member's booking at "here", one hour on a fresh slot. */
+  async function othersBooking(resourceId = deskId): Promise<{ id: string; occurrenceId: string }> {
+    const { date, startTime, endTime } = freshSlot();
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: world.otherMember.token,
+      body: { resourceId, start: `${date}T${startTime}`, end: `${date}T${endTime}` },
+    });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return { id: response.body.id, occurrenceId: response.body.occurrences[0].id };
+  }
+
+  /** Another member's session on a desk of its own, from now, maybe checked in. */
+  async function othersSessionNow(checkedIn: boolean): Promise<string> {
+    const desk = await createResource(t, world.admin.token, world.centerId);
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: world.otherMember.token,
+      body: { resourceId: desk.id, start: '2026-12-01T10:05', end: '2026-12-01T11:00' },
+    });
+    const occurrenceId = response.body.occurrences[0].id as string;
+    if (checkedIn) {
+      await t.request('POST', `/api/v1/occurrences/${occurrenceId}/check-in`, {
+        token: world.otherMember.token,
+      });
+    }
+    return occurrenceId;
+  }
 
   afterAll(() => t.close());
 
@@ -118,7 +164,81 @@ describe('who may open which page: every page route × every kind of caller', ()
         path: '/book',
         form: { center: world.centerId, resourceId: deskId, ...freshSlot() },
       }),
-      expect: [LOGIN, 303, 303, 303, 404, 303],
+      expect: [LOGIN, DONE, DONE, DONE, 404, DONE],
+    },
+    { route: 'GET /me', call: () => ({ path: '/me' }), expect: SIGNED_IN },
+    {
+      route: 'GET /find',
+      call: () => ({ path: `/find?center=${world.centerId}&when=now&hours=1` }),
+      expect: [LOGIN, 200, 200, 200, 404, 200],
+    },
+    {
+      route: 'GET /c/:token',
+      call: async () => {
+        const desk = await createResource(t, world.admin.token, world.centerId);
+        return { path: new URL(desk.checkInUrl).pathname };
+      },
+      // Anyone signed in may scan a desk's code, at any center.
+      expect: SIGNED_IN,
+    },
+    {
+      route: 'POST /c/:token',
+      call: async () => {
+        const desk = await createResource(t, world.admin.token, world.centerId);
+        return { path: new URL(desk.checkInUrl).pathname, form: {} };
+      },
+      expect: SIGNED_IN,
+    },
+    {
+      route: 'POST /bookings/:bookingId/cancel',
+      call: async () => ({
+        path: `/bookings/${(await othersBooking()).id}/cancel`,
+        form: { next: '/me' },
+      }),
+      expect: STAFF_OF_HERE_ACTS,
+    },
+    {
+      route: 'POST /bookings/:bookingId/sessions/:occurrenceId/cancel',
+      call: async () => {
+        const booking = await othersBooking();
+        return {
+          path: `/bookings/${booking.id}/sessions/${booking.occurrenceId}/cancel`,
+          form: { next: '/me' },
+        };
+      },
+      expect: STAFF_OF_HERE_ACTS,
+    },
+    {
+      route: 'POST /sessions/:occurrenceId/check-in',
+      call: async () => ({
+        path: `/sessions/${await othersSessionNow(false)}/check-in`,
+        form: { next: '/me' },
+      }),
+      expect: STAFF_OF_HERE_ACTS,
+    },
+    {
+      route: 'POST /sessions/:occurrenceId/check-out',
+      call: async () => ({
+        path: `/sessions/${await othersSessionNow(true)}/check-out`,
+        form: { next: '/me' },
+      }),
+      expect: STAFF_OF_HERE_ACTS,
+    },
+    {
+      route: 'POST /bookings/:bookingId/approve',
+      call: async () => ({
+        path: `/bookings/${(await othersBooking(roomId)).id}/approve`,
+        form: { next: '/me' },
+      }),
+      expect: STAFF_ONLY_ACTS,
+    },
+    {
+      route: 'POST /bookings/:bookingId/reject',
+      call: async () => ({
+        path: `/bookings/${(await othersBooking(roomId)).id}/reject`,
+        form: { next: '/me', reason: 'The hall is being painted' },
+      }),
+      expect: STAFF_ONLY_ACTS,
     },
   ];
 
@@ -142,10 +262,16 @@ describe('who may open which page: every page route × every kind of caller', ()
         const { path, form } = await row.call(caller);
         const web = WebClient.withToken(t.baseUrl, actorOf(caller)?.token);
         const response = method === 'GET' ? await web.get(path) : await web.post(path, form ?? {});
-        const got: Outcome =
-          response.status === 303 && response.location?.startsWith('/login?')
-            ? LOGIN
-            : response.status;
+        const location = response.status === 303 ? (response.location ?? '') : '';
+        const got: Outcome = location.startsWith('/login?')
+          ? LOGIN
+          : /[?&]done=/.test(location)
+            ? DONE
+            : /[?&]error=NOT_FOUND/.test(location)
+              ? NOT_FOUND
+              : location.includes('error=')
+                ? `303 ${location}`
+                : response.status;
         if (got !== row.expect[index]) {
           mismatches.push(`${row.route} as ${caller}: expected ${row.expect[index]}, got ${got}`);
         }

@@ -9,6 +9,8 @@ import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BookController } from './book.controller';
 import { CenterChoice } from './center-choice';
+import { MemberPagesController } from './member-pages.controller';
+import { SessionActionsController } from './session-actions.controller';
 import { WebContextFactory } from './web-context';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPageInterceptor } from './web-page.interceptor';
@@ -26,7 +28,13 @@ import { WebPageInterceptor } from './web-page.interceptor';
     CheckInModule,
     ReportsModule,
   ],
-  controllers: [AssetsController, AuthPagesController, BookController],
+  controllers: [
+    AssetsController,
+    AuthPagesController,
+    BookController,
+    SessionActionsController,
+    MemberPagesController,
+  ],
   providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter, CenterChoice],
 })
 export class WebModule {}

@@ -1,0 +1,183 @@
+import { DateTime } from 'luxon';
+import { BookingView } from '../bookings/bookings.dto';
+import { CenterEntity } from '../centers/center.entity';
+import { ScanResult } from '../check-in/scan.service';
+import { ResourceEntity } from '../resources/resource.entity';
+import { formatDateTime, formatTime } from './format';
+import { html, Html } from './html';
+import { csrfField, renderPage } from './layout';
+import { notices } from './notices';
+import {
+  actionButton,
+  isUpcoming,
+  sessionActions,
+  sessionTime,
+  stateBadge,
+  statusBadge,
+} from './session-list';
+import { WebContext } from './web-context';
+import { FormBody } from './form';
+
+type Places = Map<string, { resource: ResourceEntity; center: CenterEntity }>;
+
+function bookingCard(ctx: WebContext, booking: BookingView, places: Places, now: number): Html {
+  const place = places.get(booking.resourceId)!;
+  const zone = place.center.timezone;
+  const upcoming = booking.occurrences.filter((o) => isUpcoming(o, now));
+  const headingId = `booking-${booking.id}`;
+  return html`<section class="card" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${booking.title || place.resource.name}</h2>
+<p>${ctx.t('me.at', { resource: place.resource.name, center: place.center.name })} · ${statusBadge(ctx, booking.status)}</p>
+${booking.status === 'rejected' && booking.rejectionReason && html`<p>${ctx.t('me.rejected', { reason: booking.rejectionReason })}</p>`}
+<ul class="session-list">${upcoming.map((o, i) => {
+    const labelId = `${headingId}-s${i}`;
+    return html`<li><span id="${labelId}">${sessionTime(ctx, o, zone)}</span> ${stateBadge(ctx, o.status)}
+${sessionActions(ctx, booking, o, now, labelId)}</li>`;
+  })}</ul>
+${upcoming.length > 1 && actionButton(ctx, `/bookings/${booking.id}/cancel`, ctx.t('session.cancelAll'), { danger: true, describedBy: headingId })}
+</section>`;
+}
+
+export function renderMyBookings(
+  ctx: WebContext,
+  page: { bookings: BookingView[]; places: Places; now: number; query: FormBody },
+): Html {
+  const shown = page.bookings.filter((b) => b.occurrences.some((o) => isUpcoming(o, page.now)));
+  return renderPage(ctx, {
+    title: ctx.t('me.title'),
+    active: 'myBookings',
+    main: html`${notices(ctx, page.query)}
+${shown.length === 0 ? html`<p>${ctx.t('me.none')}</p>` : shown.map((b) => bookingCard(ctx, b, page.places, page.now))}
+<p><a class="button" href="/find">${ctx.t('me.bookNew')}</a></p>`,
+  });
+}
+
+export interface FindForm {
+  kind?: string;
+  when: 'now' | 'later';
+  hours: number;
+  start: string;
+  end: string;
+  feature?: string;
+}
+
+export function renderFindPage(
+  ctx: WebContext,
+  page: {
+    center: CenterEntity;
+    offered: CenterEntity[];
+    features: string[];
+    form: FindForm;
+    searched: boolean;
+    free: ResourceEntity[];
+    problem?: string;
+    idempotencyKey: string;
+  },
+): Html {
+  const f = page.form;
+  const [date, startTime] = f.start.split('T');
+  const endTime = f.end.split('T')[1];
+  const opt = (value: string, label: string, on: boolean) =>
+    html`<option value="${value}"${on ? html` selected` : ''}>${label}</option>`;
+  const zone = page.center.timezone;
+  const startMs = DateTime.fromISO(f.start, { zone }).toMillis();
+  const endMs = DateTime.fromISO(f.end, { zone }).toMillis();
+  const results =
+    page.searched &&
+    (page.problem
+      ? html`<p class="error" role="alert">${page.problem}</p>`
+      : html`<section aria-labelledby="results"><h2 id="results">${ctx.t('find.results', {
+          from: formatDateTime(startMs, zone, ctx.locale),
+          to: formatTime(endMs, zone),
+        })}</h2>
+${
+  page.free.length === 0
+    ? html`<p>${ctx.t('find.noneFree')}</p>`
+    : html`<ul class="free-list">${page.free.map(
+        (r) => html`<li><form method="post" action="/book" class="row">${csrfField(ctx)}
+<input type="hidden" name="center" value="${page.center.id}"><input type="hidden" name="resourceId" value="${r.id}">
+<input type="hidden" name="date" value="${date}"><input type="hidden" name="startTime" value="${startTime}">
+<input type="hidden" name="endTime" value="${endTime}"><input type="hidden" name="idempotencyKey" value="${page.idempotencyKey}-${r.id}">
+<span>${stateBadge(ctx, 'free')} <strong>${r.name}</strong> · ${ctx.t(`kind.${r.kind}` as 'kind.desk')}${r.features.length > 0 ? ` · ${r.features.join(', ')}` : ''}</span>
+<button type="submit">${ctx.t('find.book', { name: r.name })}</button></form></li>`,
+      )}</ul>`
+}</section>`);
+  return renderPage(ctx, {
+    title: ctx.t('find.title'),
+    active: 'find',
+    main: html`<form method="get" action="/find" class="stack">
+${page.offered.length > 1 ? html`<div class="field"><label for="center">${ctx.t('center.label')}</label><select id="center" name="center">${page.offered.map((c) => opt(c.id, c.name, c.id === page.center.id))}</select></div>` : html`<input type="hidden" name="center" value="${page.center.id}">`}
+<div class="field"><label for="kind">${ctx.t('find.kind')}</label><select id="kind" name="kind">${opt('', ctx.t('find.anyKind'), !f.kind)}${opt('desk', ctx.t('kind.desk'), f.kind === 'desk')}${opt('computer', ctx.t('kind.computer'), f.kind === 'computer')}</select></div>
+<fieldset><legend>${ctx.t('find.when')}</legend>
+<div class="row"><label class="choice"><input type="radio" name="when" value="now"${f.when === 'now' ? html` checked` : ''}> ${ctx.t('find.now')}</label>
+<label for="hours" class="visually-hidden">${ctx.t('find.hoursLabel')}</label><input id="hours" name="hours" type="number" min="1" max="12" inputmode="numeric" value="${f.hours}"> <span aria-hidden="true">${ctx.t('find.hours')}</span></div>
+<div class="row"><label class="choice"><input type="radio" name="when" value="later"${f.when === 'later' ? html` checked` : ''}> ${ctx.t('find.later')}</label></div>
+<div class="row">
+<div class="field"><label for="date">${ctx.t('book.date')}</label><input id="date" name="date" type="date" value="${date}"></div>
+<div class="field"><label for="startTime">${ctx.t('book.startTime')}</label><input id="startTime" name="startTime" type="time" step="300" value="${startTime}"></div>
+<div class="field"><label for="endTime">${ctx.t('book.endTime')}</label><input id="endTime" name="endTime" type="time" step="300" value="${endTime}"></div>
+</div></fieldset>
+${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx.t('find.feature')}</label><select id="feature" name="feature">${opt('', ctx.t('find.anyFeature'), !f.feature)}${page.features.map((x) => opt(x, x, x === f.feature))}</select></div>`}
+<div><button type="submit">${ctx.t('find.search')}</button></div>
+</form>
+${results}`,
+  });
+}
+
+export function renderCheckInPage(
+  ctx: WebContext,
+  page: {
+    token: string;
+    resource: ResourceEntity;
+    center: CenterEntity;
+    state: 'yours' | 'free' | 'busy';
+    freeAt?: number;
+    /** The API code when the desk cannot be taken for another reason than being busy. */
+    problem?: string;
+  },
+): Html {
+  const { resource, center } = page;
+  const busy = page.problem
+    ? notices(ctx, { error: page.problem })
+    : page.freeAt !== undefined
+      ? ctx.t('checkin.busy', { time: formatDateTime(page.freeAt, center.timezone, ctx.locale) })
+      : ctx.t('checkin.busyUnknown');
+  return renderPage(ctx, {
+    title: ctx.t('checkin.title', { name: resource.name }),
+    main: html`<p>${ctx.t('checkin.intro', { name: resource.name, center: center.name })}</p>
+${
+  page.state === 'busy'
+    ? html`<p class="error" role="alert">${stateBadge(ctx, 'booked')} ${busy}</p>`
+    : html`
+<p>${page.state === 'yours' ? ctx.t('checkin.yours') : html`${stateBadge(ctx, 'free')} ${ctx.t('checkin.walkIn')}`}</p>
+<form method="post" action="/c/${page.token}">${csrfField(ctx)}<button type="submit" class="big">${ctx.t('checkin.go')}</button></form>`
+}
+<p><a href="/me">${ctx.t('checkin.myBookings')}</a></p>`,
+  });
+}
+
+export function renderCheckInResult(
+  ctx: WebContext,
+  page: { resource: ResourceEntity; center: CenterEntity; result: ScanResult },
+): Html {
+  const zone = page.center.timezone;
+  const session =
+    page.result.action === 'checked_in'
+      ? page.result.occurrence
+      : page.result.booking.occurrences[0];
+  const until = formatTime(Date.parse(session.end), zone);
+  const message =
+    page.result.action === 'checked_in'
+      ? ctx.t('checkin.checkedIn', { time: until })
+      : ctx.t('checkin.walkedIn', { time: until });
+  return renderPage(ctx, {
+    title: ctx.t('checkin.title', { name: page.resource.name }),
+    main: html`<p class="success" role="status">${stateBadge(ctx, 'checked_in')} ${message}</p>
+${
+  session.id &&
+  html`<form method="post" action="/sessions/${session.id}/check-out">${csrfField(ctx)}<input type="hidden" name="next" value="/me">
+<button type="submit" class="secondary">${ctx.t('session.checkOut')}</button></form>`
+}
+<p><a href="/me">${ctx.t('checkin.myBookings')}</a></p>`,
+  });
+}

@@ -1,0 +1,101 @@
+import { Body, Param, Post } from '@nestjs/common';
+import { BookingChangesService } from '../bookings/booking-changes.service';
+import { CheckInService } from '../check-in/check-in.service';
+import { validationError } from '../common/domain-error';
+import { SignedIn, Staff } from '../identity/access';
+import { field, FormBody } from './form';
+import { actThenReturn } from './notices';
+import { WebContext } from './web-context';
+import { Page, WebController } from './web-controller';
+import { WebResult } from './web-result';
+
+/**
+ * The buttons on a booking or a session, wherever a page shows them (my bookings, Today, a
+ * booking's page): each calls the service the API calls, which decides who may, and returns to
+ * the page in `next` with what happened.
+ */
+@WebController()
+export class SessionActionsController {
+  constructor(
+    private readonly changes: BookingChangesService,
+    private readonly checkIns: CheckInService,
+  ) {}
+
+  @SignedIn()
+  @Post('bookings/:bookingId/cancel')
+  cancelBooking(
+    @Page() ctx: WebContext,
+    @Param('bookingId') bookingId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return actThenReturn(form.next, '/', 'cancelled', () =>
+      this.changes.cancel(ctx.principal!, bookingId),
+    );
+  }
+
+  /** `scope=following` cancels this session and every later one of the series. */
+  @SignedIn()
+  @Post('bookings/:bookingId/sessions/:occurrenceId/cancel')
+  cancelSession(
+    @Page() ctx: WebContext,
+    @Param('bookingId') bookingId: string,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    const scope = field(form, 'scope') === 'following' ? 'following' : 'this';
+    return actThenReturn(form.next, '/', 'cancelled', () =>
+      this.changes.cancelOccurrence(ctx.principal!, bookingId, occurrenceId, scope),
+    );
+  }
+
+  @SignedIn()
+  @Post('sessions/:occurrenceId/check-in')
+  checkIn(
+    @Page() ctx: WebContext,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return actThenReturn(form.next, '/', 'checked_in', () =>
+      this.checkIns.checkIn(ctx.principal!, occurrenceId),
+    );
+  }
+
+  @SignedIn()
+  @Post('sessions/:occurrenceId/check-out')
+  checkOut(
+    @Page() ctx: WebContext,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return actThenReturn(form.next, '/', 'checked_out', () =>
+      this.checkIns.checkOut(ctx.principal!, occurrenceId),
+    );
+  }
+
+  @Staff()
+  @Post('bookings/:bookingId/approve')
+  approve(
+    @Page() ctx: WebContext,
+    @Param('bookingId') bookingId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return actThenReturn(form.next, `/admin/bookings/${bookingId}`, 'approved', () =>
+      this.changes.approve(ctx.principal!, bookingId),
+    );
+  }
+
+  /** A rejection needs a reason (the requester reads it). */
+  @Staff()
+  @Post('bookings/:bookingId/reject')
+  reject(
+    @Page() ctx: WebContext,
+    @Param('bookingId') bookingId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return actThenReturn(form.next, `/admin/bookings/${bookingId}`, 'rejected', () => {
+      const reason = field(form, 'reason');
+      if (!reason) throw validationError('reason', 'must be given');
+      return this.changes.reject(ctx.principal!, bookingId, reason);
+    });
+  }
+}
