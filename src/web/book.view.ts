@@ -54,8 +54,8 @@ ${clashes.length > 0 ? conflictTable(ctx, clashes, zone, names) : html`<p class=
 ${preview.status === 'pending' && html`<p class="notice">${ctx.t('book.needsApproval')}</p>`}
 <p class="row">${
     clashes.length === 0
-      ? html`<button type="submit" form="booking-form" formaction="/book">${ctx.t('book.confirm')}</button>`
-      : html`<button type="submit" form="booking-form" formaction="/book" name="skipConflicts" value="1">${ctx.t('book.bookFree', { count: free })}</button>`
+      ? html`<button type="submit" id="book-button" form="booking-form" formaction="/book">${ctx.t('book.confirm')}</button>`
+      : html`<button type="submit" id="book-button" form="booking-form" formaction="/book" name="skipConflicts" value="1">${ctx.t('book.bookFree', { count: free })}</button>`
   }</p>
 </section>`;
 }
@@ -137,7 +137,7 @@ ${pools.map(
 <input id="equipment_${p.id}" name="equipment_${p.id}" type="number" min="0" max="${p.quantity}" inputmode="numeric" value="${v.equipment[p.id] ?? 0}"></div>`,
 )}</fieldset>`
 }
-<div><button type="submit">${ctx.t('book.preview')}</button></div>
+<div><button type="submit" id="preview-button">${ctx.t('book.preview')}</button></div>
 </form>`
 }`;
   return renderPage(ctx, { title: ctx.t('book.title'), main, active: 'newBooking' });

@@ -69,7 +69,7 @@ export async function signInThroughForm(
   await page.fill('#password', password);
   await Promise.all([
     page.waitForURL((url) => !url.pathname.startsWith('/login')),
-    page.click('button[type=submit]:has-text("")'),
+    page.click('form[action="/login"] button[type=submit]'),
   ]);
 }
 

@@ -7,6 +7,8 @@ export interface PageData {
   world: World;
   deskId: string;
   roomId: string;
+  /** The path a desk's QR code opens (`/c/<token>`). */
+  deskScanPath: string;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface PageData {
  * (a pending request, a report's history) add it here.
  */
 export async function startAppWithPageData(): Promise<PageData> {
-  const t = await startTestApp();
+  // 10:00 on a Tuesday in Tashkent: the center is open, the day has a past and a future.
+  const t = await startTestApp({ now: '2026-12-01T10:00:00+05:00' });
   const world = await createWorld(t);
   const desk = await createResource(t, world.admin.token, world.centerId, {
     kind: 'desk',
@@ -25,7 +28,49 @@ export async function startAppWithPageData(): Promise<PageData> {
     name: 'Training hall',
     capacity: 20,
   });
-  return { t, world, deskId: desk.id, roomId: room.id };
+  await createResource(t, world.admin.token, world.centerId, {
+    kind: 'computer',
+    name: 'Computer 1',
+    features: ['screen_reader'],
+  });
+  await createResource(t, world.admin.token, world.centerId, {
+    kind: 'equipment',
+    name: 'Laptops',
+    quantity: 12,
+  });
+  const book = async (token: string, body: Record<string, unknown>) => {
+    const response = await t.request('POST', '/api/v1/bookings', { token, body });
+    if (response.status !== 201) throw new Error(`page data: ${JSON.stringify(response.body)}`);
+  };
+  await book(world.member.token, {
+    resourceId: desk.id,
+    start: '2026-12-01T10:30',
+    end: '2026-12-01T13:00',
+    title: 'Grant report',
+  });
+  await book(world.member.token, {
+    resourceId: desk.id,
+    start: '2026-12-03T14:00',
+    end: '2026-12-03T17:00',
+    title: 'Volunteer shifts',
+    recurrence: { rule: 'FREQ=WEEKLY;COUNT=4' },
+  });
+  await book(world.trainer.token, {
+    resourceId: room.id,
+    start: '2026-12-08T14:00',
+    end: '2026-12-08T17:00',
+    title: 'Strategic planning',
+    purpose: 'seminar',
+    attendees: 18,
+    recurrence: { rule: 'FREQ=WEEKLY;COUNT=6' },
+  });
+  return {
+    t,
+    world,
+    deskId: desk.id,
+    roomId: room.id,
+    deskScanPath: new URL(desk.checkInUrl).pathname,
+  };
 }
 
 export type Viewer = 'anonymous' | 'member' | 'coordinator' | 'admin';
@@ -42,6 +87,20 @@ export interface PageToCheck {
 /** Every page of the site: each is checked with axe in all three languages, for weight and width. */
 export const PAGES: PageToCheck[] = [
   { name: 'login', path: () => '/login', as: 'anonymous', screenshot: true },
+  { name: 'book', path: (d) => `/book?center=${d.world.centerId}`, as: 'member', screenshot: true },
+  {
+    name: 'book-for-someone',
+    path: (d) => `/book?center=${d.world.centerId}&resourceId=${d.roomId}`,
+    as: 'coordinator',
+  },
+  { name: 'my-bookings', path: () => '/me?done=booked', as: 'member', screenshot: true },
+  {
+    name: 'find',
+    path: (d) => `/find?center=${d.world.centerId}&when=now&hours=2`,
+    as: 'member',
+    screenshot: true,
+  },
+  { name: 'check-in', path: (d) => d.deskScanPath, as: 'member', screenshot: true },
 ];
 
 export function tokenOf(data: PageData, viewer: Viewer): string | undefined {
@@ -55,4 +114,29 @@ export function tokenOf(data: PageData, viewer: Viewer): string | undefined {
     case 'admin':
       return data.world.admin.token;
   }
+}
+
+/** The id of the signed-in viewer, whose saved language the page checks switch. */
+export function userIdOf(data: PageData, viewer: Viewer): string | undefined {
+  switch (viewer) {
+    case 'anonymous':
+      return undefined;
+    case 'member':
+      return data.world.member.id;
+    case 'coordinator':
+      return data.world.coordinator.id;
+    case 'admin':
+      return data.world.admin.id;
+  }
+}
+
+/** A signed-in user's pages are in their saved language; anonymous ones follow the cookie. */
+export async function setLanguage(data: PageData, viewer: Viewer, locale: string): Promise<void> {
+  const id = userIdOf(data, viewer);
+  if (!id) return;
+  const response = await data.t.request('PATCH', `/api/v1/users/${id}`, {
+    token: tokenOf(data, viewer),
+    body: { locale },
+  });
+  if (response.status !== 200) throw new Error(`locale: ${JSON.stringify(response.body)}`);
 }
