@@ -79,6 +79,15 @@ describe('route access declarations', () => {
         `POST /login -> public`,
         `POST /logout -> public`,
         `POST /lang -> public`,
+        `GET /admin -> ${staff}`,
+        `POST /admin/occurrences/:occurrenceId/check-in -> ${staff}`,
+        `POST /admin/occurrences/:occurrenceId/check-out -> ${staff}`,
+        `GET /admin/bookings -> ${staff}`,
+        `GET /admin/bookings/:bookingId -> ${staff}`,
+        `POST /admin/bookings/:bookingId/approve -> ${staff}`,
+        `POST /admin/bookings/:bookingId/reject -> ${staff}`,
+        `POST /admin/bookings/:bookingId/cancel -> ${staff}`,
+        `POST /admin/bookings/:bookingId/occurrences/:occurrenceId/cancel -> ${staff}`,
       ].sort(),
     );
   });
