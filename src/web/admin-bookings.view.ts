@@ -213,9 +213,11 @@ export function renderBookingDetail(ctx: WebContext, data: BookingDetailData): H
     open && o.status === 'booked' && Date.parse(o.end) > data.now
       ? html`<form method="post" action="/admin/bookings/${id}/occurrences/${o.id}/cancel" data-confirm="${ctx.t('bookings.cancelSessionConfirm')}">
           ${csrfField(ctx)}
-          <button type="submit" class="secondary" aria-label="${ctx.t('bookings.cancelSessionFor', {
-            time: formatRange(Date.parse(o.start), Date.parse(o.end), zone, ctx.locale),
-          })}">${ctx.t('bookings.cancelSession')}</button>
+          <button type="submit" class="secondary">
+            ${ctx.t('bookings.cancelSession')}<span class="visually-hidden">
+              (${formatRange(Date.parse(o.start), Date.parse(o.end), zone, ctx.locale)})</span
+            >
+          </button>
         </form>`
       : '';
   return renderPage(ctx, {

@@ -72,7 +72,7 @@ export function errorNotice(ctx: WebContext, error: DomainError): Html {
 export const STATE_ICON: Record<string, string> = {
   free: '○',
   booked: '●',
-  pending: '⧖',
+  pending: '◐',
   checked_in: '✓',
   occupied: '✓',
   checked_out: '⇥',

@@ -139,15 +139,10 @@ function sessionBlock(ctx: WebContext, data: TodayData, range: Span, session: Se
     <input type="hidden" name="date" value="${data.timeline.date}" />`;
   const action = (what: 'check-in' | 'check-out') => {
     const label: MessageKey = what === 'check-in' ? 'today.checkIn' : 'today.checkOut';
-    const full: MessageKey = what === 'check-in' ? 'today.checkInFor' : 'today.checkOutFor';
     return html`<form method="post" action="/admin/occurrences/${session.occurrenceId}/${what}">
       ${hidden}
-      <button
-        type="submit"
-        class="${what === 'check-in' ? '' : 'secondary'}"
-        aria-label="${ctx.t(full, { name: session.owner.name, time })}"
-      >
-        ${ctx.t(label)}
+      <button type="submit" class="${what === 'check-in' ? '' : 'secondary'}">
+        ${ctx.t(label)}<span class="visually-hidden"> (${session.owner.name}, ${time})</span>
       </button>
     </form>`;
   };
@@ -191,7 +186,7 @@ function grid(ctx: WebContext, data: TodayData): Html {
   const hours: number[] = [];
   for (let at = range.start; at < range.end; at += HOUR_MS) hours.push(at);
   const closed = closedSpans(open, range);
-  const trackStyle = `grid-template-columns:repeat(${columns},minmax(0,1fr));min-width:${hours.length * 7}rem`;
+  const trackStyle = `grid-template-columns:repeat(${columns},minmax(0,1fr));width:${hours.length * 7}rem`;
   if (timeline.items.length === 0) return html`<p class="notice">${ctx.t('today.noResources')}</p>`;
   return html`<div class="table-wrap today-wrap">
     <div class="today-grid">
@@ -289,7 +284,7 @@ function region(ctx: WebContext, data: TodayData): Html {
       ${
         data.pendingCount > 0
           ? html`<a class="button" href="/admin/bookings?${new URLSearchParams({ center: center.id, status: 'pending' }).toString()}"
-            ><span aria-hidden="true">⧖ </span>${ctx.t('today.pending', { count: data.pendingCount })}</a
+            ><span aria-hidden="true">◐ </span>${ctx.t('today.pending', { count: data.pendingCount })}</a
           >`
           : ctx.t('today.noPending')
       }
