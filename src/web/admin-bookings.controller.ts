@@ -95,7 +95,7 @@ export class AdminBookingsController {
         status: 'pending',
         limit: 1,
         offset: 0,
-      } as BookingQuery),
+      }),
       this.resources.allOf(id),
     ]);
     const names = new Map(resources.map((r) => [r.id, r.name]));

@@ -1,5 +1,4 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingQuery } from '../bookings/bookings.dto';
 import { BookingsService } from '../bookings/bookings.service';
 import { CentersService } from '../centers/centers.service';
 import { CheckInService } from '../check-in/check-in.service';
@@ -122,7 +121,7 @@ export class AdminTodayController {
       status: 'pending',
       limit: 1,
       offset: 0,
-    } as BookingQuery);
+    });
     return renderToday(ctx, {
       centers: centers.some((c) => c.id === center.id) ? centers : [center, ...centers],
       center,
