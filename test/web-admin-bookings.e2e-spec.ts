@@ -98,6 +98,15 @@ describe('web: the staff’s bookings (/admin/bookings)', () => {
     );
     expect(onTheDay.text).toContain('Desk work');
 
+    const byPerson = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&owner=${w.otherMember.id}`,
+    );
+    expect(byPerson.text).toContain('Desk work');
+    expect(byPerson.text).not.toContain(pending.id);
+    expect(byPerson.text).toContain('Only the bookings for Test member.');
+    expect(all.text).toContain(`owner=${w.member.id}`);
+    expect((await coordinator.get('/admin/bookings?owner=nobody')).status).toBe(400);
+
     expect((await coordinator.get('/admin/bookings?status=lost')).status).toBe(400);
     expect((await coordinator.get('/admin/bookings?from=2026-13-01')).status).toBe(400);
     expect((await coordinator.get('/admin/bookings?resource=nope')).status).toBe(400);

@@ -53,6 +53,7 @@ export class AdminBookingsController {
     @Query('resource') resource?: string,
     @Query('from') from?: string,
     @Query('to') to?: string,
+    @Query('owner') owner?: string,
     @Query('page') page?: string,
   ): Promise<WebResult> {
     const caller = ctx.principal!;
@@ -65,6 +66,7 @@ export class AdminBookingsController {
       resource: resource || undefined,
       from: from || undefined,
       to: to || undefined,
+      owner: owner || undefined,
     };
     if (filters.status && !(BOOKING_STATUSES as readonly string[]).includes(filters.status)) {
       throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
@@ -81,6 +83,7 @@ export class AdminBookingsController {
         centerId: id,
         ...(filters.status && { status: filters.status }),
         ...(filters.resource && { resourceId: filters.resource }),
+        ...(filters.owner && { ownerId: filters.owner }),
         ...(filters.from && { from: `${filters.from}T00:00` }),
         ...(filters.to && { to: `${addDays(filters.to, 1)}T00:00` }),
         limit: PAGE_SIZE,
@@ -100,11 +103,14 @@ export class AdminBookingsController {
     ]);
     const names = new Map(resources.map((r) => [r.id, r.name]));
     const owners = await this.ownerNames(result.items.map((b) => b.ownerId));
+    // The person filtered on is named only if one of their bookings is shown (or was found).
+    const ownerName = filters.owner ? owners.get(filters.owner) : undefined;
     return renderBookingList(ctx, {
       centers: centers.some((c) => c.id === id) ? centers : [centerEntity, ...centers],
       center: centerEntity,
       resources: resources.map((r) => ({ id: r.id, name: r.name })),
       filters,
+      ownerName,
       rows: result.items.map((booking) => ({
         booking,
         resourceName: names.get(booking.resourceId) ?? '',

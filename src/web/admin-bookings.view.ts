@@ -15,6 +15,8 @@ export interface BookingFilters {
   resource?: string;
   from?: string;
   to?: string;
+  /** Only the bookings of this person (their id). */
+  owner?: string;
 }
 
 export interface BookingRow {
@@ -28,6 +30,8 @@ export interface BookingListData {
   center: CenterEntity;
   resources: Array<{ id: string; name: string }>;
   filters: BookingFilters;
+  /** The name of the person filtered on, when known. */
+  ownerName?: string;
   rows: BookingRow[];
   total: number;
   page: number;
@@ -106,6 +110,7 @@ function filterForm(ctx: WebContext, data: BookingListData): Html {
       <label for="to">${ctx.t('bookings.to')}</label>
       <input id="to" name="to" type="date" value="${f.to ?? ''}" />
     </div>
+    ${f.owner && html`<input type="hidden" name="owner" value="${f.owner}" />`}
     <div><button type="submit">${ctx.t('bookings.apply')}</button></div>
     <div><a class="button secondary" href="${listUrl(data.center.id, {})}">${ctx.t('bookings.clear')}</a></div>
   </form>`;
@@ -147,6 +152,15 @@ export function renderBookingList(ctx: WebContext, data: BookingListData): Html 
       <p><a class="button secondary" href="/book">${ctx.t('bookings.bookForSomeone')}</a></p>
       <h2 id="filters-heading">${ctx.t('bookings.filters')}</h2>
       ${filterForm(ctx, data)}
+      ${
+        data.filters.owner &&
+        html`<p class="notice">
+        ${ctx.t('bookings.onlyPerson', { name: data.ownerName ?? '—' })}
+        <a href="${listUrl(data.center.id, { ...data.filters, owner: undefined })}"
+          >${ctx.t('bookings.everyone')}</a
+        >
+      </p>`
+      }
       <h2 id="results-heading">${ctx.t('bookings.results', { count: data.total })}</h2>
       ${
         data.rows.length === 0
@@ -172,7 +186,14 @@ export function renderBookingList(ctx: WebContext, data: BookingListData): Html 
                       </th>
                       <td>${whenOf(ctx, row.booking, zone)}</td>
                       <td>${row.resourceName}</td>
-                      <td>${row.ownerName}</td>
+                      <td>
+                        <a
+                          href="${listUrl(data.center.id, { ...data.filters, owner: row.booking.ownerId })}"
+                          >${row.ownerName}<span class="visually-hidden">
+                            (${ctx.t('bookings.ofPerson')})</span
+                          ></a
+                        >
+                      </td>
                       <td>${statusBadge(ctx, row.booking.status)}</td>
                       <td>${row.booking.occurrences.length}</td>
                     </tr>`,

@@ -64,6 +64,9 @@ export const bookings = catalog({
     'bookings.done.sessionCancelled': 'The session was cancelled.',
     'bookings.failed': 'That did not work: {message}',
     'bookings.back': 'Back to the bookings',
+    'bookings.ofPerson': 'show only their bookings',
+    'bookings.onlyPerson': 'Only the bookings for {name}.',
+    'bookings.everyone': 'Show everyone’s',
   },
   ru: {
     'bookings.title': 'Бронирования',
@@ -127,6 +130,9 @@ export const bookings = catalog({
     'bookings.done.sessionCancelled': 'Сеанс отменён.',
     'bookings.failed': 'Не получилось: {message}',
     'bookings.back': 'Назад к бронированиям',
+    'bookings.ofPerson': 'показать только его/её бронирования',
+    'bookings.onlyPerson': 'Только бронирования для: {name}.',
+    'bookings.everyone': 'Показать все',
   },
   uz: {
     'bookings.title': 'Bronlar',
@@ -190,5 +196,8 @@ export const bookings = catalog({
     'bookings.done.sessionCancelled': 'Seans bekor qilindi.',
     'bookings.failed': 'Bajarilmadi: {message}',
     'bookings.back': 'Bronlarga qaytish',
+    'bookings.ofPerson': 'faqat uning bronlarini koʻrsatish',
+    'bookings.onlyPerson': 'Faqat {name} uchun bronlar.',
+    'bookings.everyone': 'Hammanikini koʻrsatish',
   },
 });
