@@ -154,7 +154,7 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     });
     await session(w.member.token, room.id, '15:00', '16:00', '2026-12-03');
     const text = await today();
-    expect(text).toContain('1 request(s) waiting for approval');
+    expect(text).toContain('Requests waiting for approval: 1');
     expect(text).toContain(`href="/admin/bookings?center=${w.centerId}&amp;status=pending"`);
   });
 
@@ -174,6 +174,18 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
       { csrf: false },
     );
     expect(forged.status).toBe(403);
+  });
+
+  it('shows a closure day as closed, with its reason', async () => {
+    const closure = await t.request('POST', `/api/v1/centers/${w.centerId}/closures`, {
+      token: w.coordinator.token,
+      body: { from: '2026-12-10', to: '2026-12-10', reason: 'Independence <day> repairs' },
+    });
+    expect(closure.status).toBe(201);
+    const text = await today(`?center=${w.centerId}&date=2026-12-10`);
+    expect(text).toContain('The center is closed on this day: Independence &lt;day&gt; repairs');
+    expect(text).toMatch(/09:00–18:00<\/span>\s*<span class="badge state-closed"/);
+    expect(text).not.toContain('state-free');
   });
 
   it('offers admins a center picker', async () => {

@@ -20,9 +20,10 @@ export const TODAY_JS = `
       pause.textContent = pause.getAttribute(paused ? 'data-resume' : 'data-pause');
     });
   }
+  // Not while someone is in a form, nor while the focus is inside the grid (it would be lost).
   function busy(){
     var active = document.activeElement;
-    return !!(active && active.closest && active.closest('form'));
+    return !!(active && active.closest && (active.closest('form') || active.closest('#today-region')));
   }
   function refresh(){
     if (paused || document.hidden || busy()) return;
