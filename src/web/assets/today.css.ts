@@ -27,7 +27,7 @@ export const TODAY_CSS = `
   .today-grid{width:auto}
   .res-row{display:block;border:1px solid #cbd5e1;border-radius:4px;margin-bottom:.75rem}
   .res-name{position:static;border-right:0;border-bottom:1px solid #cbd5e1}
-  .track{display:flex;flex-direction:column;min-width:0!important}
+  .track{display:flex;flex-direction:column;width:auto!important;min-width:0!important}
   .block{grid-column:auto!important}
   .res-row.hours-row{display:none}
 }
