@@ -90,8 +90,15 @@ describe('route access declarations', () => {
         `POST /bookings/:bookingId/sessions/:occurrenceId/cancel -> ${all}`,
         `POST /sessions/:occurrenceId/check-in -> ${all}`,
         `POST /sessions/:occurrenceId/check-out -> ${all}`,
-        `POST /bookings/:bookingId/approve -> ${staff}`,
-        `POST /bookings/:bookingId/reject -> ${staff}`,
+        `GET /admin -> ${staff}`,
+        `POST /admin/occurrences/:occurrenceId/check-in -> ${staff}`,
+        `POST /admin/occurrences/:occurrenceId/check-out -> ${staff}`,
+        `GET /admin/bookings -> ${staff}`,
+        `GET /admin/bookings/:bookingId -> ${staff}`,
+        `POST /admin/bookings/:bookingId/approve -> ${staff}`,
+        `POST /admin/bookings/:bookingId/reject -> ${staff}`,
+        `POST /admin/bookings/:bookingId/cancel -> ${staff}`,
+        `POST /admin/bookings/:bookingId/occurrences/:occurrenceId/cancel -> ${staff}`,
       ].sort(),
     );
   });

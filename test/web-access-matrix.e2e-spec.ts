@@ -33,8 +33,6 @@ const PUBLIC: Outcomes = [200, 200, 200, 200, 200, 200];
 const SIGNED_IN: Outcomes = [LOGIN, 200, 200, 200, 200, 200];
 /** An action on another member's booking at "here": its owner's and this center's staff's. */
 const STAFF_OF_HERE_ACTS: Outcomes = [LOGIN, NOT_FOUND, NOT_FOUND, DONE, NOT_FOUND, DONE];
-/** A staff-only action: others are refused by the guard (404: they may not see the booking). */
-const STAFF_ONLY_ACTS: Outcomes = [LOGIN, 404, 404, DONE, NOT_FOUND, DONE];
 
 describe('who may open which page: every page route × every kind of caller', () => {
   let t: TestApp;
@@ -42,19 +40,21 @@ describe('who may open which page: every page route × every kind of caller', ()
   let deskId: string;
   let slot = 0;
 
-  /** A fresh one-hour slot on a weekday morning, so each booking call meets a free desk. */
+  /** A fresh one-hour slot on a weekday (Monday to Saturday, 09:00–17:00), so bookings never meet. */
   function freshSlot(): { date: string; startTime: string; endTime: string } {
     const index = slot++;
-    const day = 2 + Math.floor(index / 8);
+    const day = new Date(Date.UTC(2026, 11, 2));
+    for (let weekdays = Math.floor(index / 8); weekdays > 0 || day.getUTCDay() === 0;) {
+      day.setUTCDate(day.getUTCDate() + 1);
+      if (day.getUTCDay() !== 0) weekdays--;
+    }
     const hour = 9 + (index % 8);
     return {
-      date: `2026-12-${String(day).padStart(2, '0')}`,
+      date: day.toISOString().slice(0, 10),
       startTime: `${String(hour).padStart(2, '0')}:00`,
       endTime: `${String(hour + 1).padStart(2, '0')}:00`,
     };
   }
-
-  let roomId: string;
 
   beforeAll(async () => {
     // 10:00 on a Tuesday: the center is open, so a QR scan can take a desk.
@@ -224,23 +224,94 @@ describe('who may open which page: every page route × every kind of caller', ()
       }),
       expect: STAFF_OF_HERE_ACTS,
     },
+    // Today and the bookings (helper A): staff of the center only. A booking or session in the
+    // path is the member's own (403: not a staff page) and nobody else's to see (404 first).
     {
-      route: 'POST /bookings/:bookingId/approve',
-      call: async () => ({
-        path: `/bookings/${(await othersBooking(roomId)).id}/approve`,
-        form: { next: '/me' },
-      }),
-      expect: STAFF_ONLY_ACTS,
+      route: 'GET /admin',
+      call: () => ({ path: `/admin?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
     },
     {
-      route: 'POST /bookings/:bookingId/reject',
+      route: 'POST /admin/occurrences/:occurrenceId/check-in',
       call: async () => ({
-        path: `/bookings/${(await othersBooking(roomId)).id}/reject`,
-        form: { next: '/me', reason: 'The hall is being painted' },
+        path: `/admin/occurrences/${(await todaysDeskSession()).occurrenceId}/check-in`,
+        form: { center: world.centerId, date: '2026-12-01' },
       }),
-      expect: STAFF_ONLY_ACTS,
+      // A fresh session at 11:00 each time; at 10:00 check-in is not open yet, which the center's
+      // staff are told on the page (409); others may not see the session.
+      expect: [LOGIN, 403, 404, 409, 404, 409],
+    },
+    {
+      route: 'POST /admin/occurrences/:occurrenceId/check-out',
+      call: async () => ({
+        path: `/admin/occurrences/${(await todaysDeskSession()).occurrenceId}/check-out`,
+        form: { center: world.centerId, date: '2026-12-01' },
+      }),
+      // Not checked in yet: the center's staff are told so on the page (409).
+      expect: [LOGIN, 403, 404, 409, 404, 409],
+    },
+    {
+      route: 'GET /admin/bookings',
+      call: () => ({ path: `/admin/bookings?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'GET /admin/bookings/:bookingId',
+      call: async () => ({ path: `/admin/bookings/${(await roomRequest()).id}` }),
+      expect: [LOGIN, 403, 404, 200, 404, 200],
+    },
+    {
+      route: 'POST /admin/bookings/:bookingId/approve',
+      call: async () => ({ path: `/admin/bookings/${(await roomRequest()).id}/approve`, form: {} }),
+      expect: [LOGIN, 403, 404, DONE, 404, DONE],
+    },
+    {
+      route: 'POST /admin/bookings/:bookingId/reject',
+      call: async () => ({
+        path: `/admin/bookings/${(await roomRequest()).id}/reject`,
+        form: { reason: 'The hall is closed' },
+      }),
+      expect: [LOGIN, 403, 404, DONE, 404, DONE],
+    },
+    {
+      route: 'POST /admin/bookings/:bookingId/cancel',
+      call: async () => ({ path: `/admin/bookings/${(await roomRequest()).id}/cancel`, form: {} }),
+      expect: [LOGIN, 403, 404, DONE, 404, DONE],
+    },
+    {
+      route: 'POST /admin/bookings/:bookingId/occurrences/:occurrenceId/cancel',
+      call: async () => {
+        const booking = await roomRequest();
+        return {
+          path: `/admin/bookings/${booking.id}/occurrences/${booking.occurrences[0].id}/cancel`,
+          form: {},
+        };
+      },
+      expect: [LOGIN, 403, 404, DONE, 404, DONE],
     },
   ];
+
+  /** A new pending request of the member for the room that needs approval, on a fresh slot. */
+  async function roomRequest(): Promise<{ id: string; occurrences: Array<{ id: string }> }> {
+    const { date, startTime, endTime } = freshSlot();
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: world.member.token,
+      body: { resourceId: roomId, start: `${date}T${startTime}`, end: `${date}T${endTime}` },
+    });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return response.body;
+  }
+
+  /** A new desk (so that sessions never clash) with a session of the member today, 11:00–12:00. */
+  async function todaysDeskSession(): Promise<{ occurrenceId: string }> {
+    const desk = await createResource(t, world.admin.token, world.centerId, { kind: 'desk' });
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: world.member.token,
+      body: { resourceId: desk.id, start: '2026-12-01T11:00', end: '2026-12-01T12:00' },
+    });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return { occurrenceId: response.body.occurrences[0].id };
+  }
 
   it('has exactly one row for every page route the app serves', () => {
     const served = declaredRoutes(t.app)

@@ -1,8 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { BookingChangesService } from '../bookings/booking-changes.service';
 import { CheckInService } from '../check-in/check-in.service';
-import { validationError } from '../common/domain-error';
-import { SignedIn, Staff } from '../identity/access';
+import { SignedIn } from '../identity/access';
 import { field, FormBody } from './form';
 import { actThenReturn } from './notices';
 import { WebContext } from './web-context';
@@ -70,32 +69,5 @@ export class SessionActionsController {
     return actThenReturn(form.next, '/', 'checked_out', () =>
       this.checkIns.checkOut(ctx.principal!, occurrenceId),
     );
-  }
-
-  @Staff()
-  @Post('bookings/:bookingId/approve')
-  approve(
-    @Page() ctx: WebContext,
-    @Param('bookingId') bookingId: string,
-    @Body() form: FormBody,
-  ): Promise<WebResult> {
-    return actThenReturn(form.next, `/admin/bookings/${bookingId}`, 'approved', () =>
-      this.changes.approve(ctx.principal!, bookingId),
-    );
-  }
-
-  /** A rejection needs a reason (the requester reads it). */
-  @Staff()
-  @Post('bookings/:bookingId/reject')
-  reject(
-    @Page() ctx: WebContext,
-    @Param('bookingId') bookingId: string,
-    @Body() form: FormBody,
-  ): Promise<WebResult> {
-    return actThenReturn(form.next, `/admin/bookings/${bookingId}`, 'rejected', () => {
-      const reason = field(form, 'reason');
-      if (!reason) throw validationError('reason', 'must be given');
-      return this.changes.reject(ctx.principal!, bookingId, reason);
-    });
   }
 }

@@ -5,6 +5,8 @@ import { CheckInModule } from '../check-in/check-in.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ResourcesModule } from '../resources/resources.module';
+import { AdminBookingsController } from './admin-bookings.controller';
+import { AdminTodayController } from './admin-today.controller';
 import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BookController } from './book.controller';
@@ -34,6 +36,8 @@ import { WebPageInterceptor } from './web-page.interceptor';
     BookController,
     SessionActionsController,
     MemberPagesController,
+    AdminTodayController,
+    AdminBookingsController,
   ],
   providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter, CenterChoice],
 })

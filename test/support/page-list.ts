@@ -9,6 +9,8 @@ export interface PageData {
   roomId: string;
   /** The path a desk's QR code opens (`/c/<token>`). */
   deskScanPath: string;
+  /** Today and bookings: a member's room request waiting for approval (today 15:00–16:00). */
+  pendingBookingId: string;
 }
 
 /**
@@ -44,12 +46,6 @@ export async function startAppWithPageData(): Promise<PageData> {
   };
   await book(world.member.token, {
     resourceId: desk.id,
-    start: '2026-12-01T10:30',
-    end: '2026-12-01T13:00',
-    title: 'Grant report',
-  });
-  await book(world.member.token, {
-    resourceId: desk.id,
     start: '2026-12-03T14:00',
     end: '2026-12-03T17:00',
     title: 'Volunteer shifts',
@@ -64,13 +60,72 @@ export async function startAppWithPageData(): Promise<PageData> {
     attendees: 18,
     recurrence: { rule: 'FREQ=WEEKLY;COUNT=6' },
   });
+  const pendingBookingId = await todayAndBookingsData(t, world, desk.id, room.id);
   return {
     t,
+    pendingBookingId,
     world,
     deskId: desk.id,
     roomId: room.id,
     deskScanPath: new URL(desk.checkInUrl).pathname,
   };
+}
+
+/**
+ * Today and the bookings pages: sessions today (one checked in, one booked), and a member's
+ * request for a room that needs approval. Leaves the clock where it was.
+ */
+async function todayAndBookingsData(
+  t: TestApp,
+  world: World,
+  deskId: string,
+  roomId: string,
+): Promise<string> {
+  const book = async (token: string, body: Record<string, unknown>) => {
+    const response = await t.request('POST', '/api/v1/bookings', { token, body });
+    if (response.status !== 201) throw new Error(`booking: ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; occurrences: Array<{ id: string }> };
+  };
+  const hall = await createResource(t, world.admin.token, world.centerId, {
+    kind: 'room',
+    name: 'Meeting room',
+    capacity: 8,
+    requiresApproval: true,
+  });
+  const desk = await book(world.member.token, {
+    resourceId: deskId,
+    start: '2026-12-01T09:00',
+    end: '2026-12-01T12:00',
+    title: 'Report writing',
+  });
+  await book(world.otherMember.token, {
+    resourceId: roomId,
+    start: '2026-12-01T14:00',
+    end: '2026-12-01T16:00',
+    title: 'Budget training',
+    purpose: 'seminar',
+    attendees: 12,
+  });
+  const pending = await book(world.member.token, {
+    resourceId: hall.id,
+    start: '2026-12-01T15:00',
+    end: '2026-12-01T16:00',
+    title: 'Volunteers meeting',
+    purpose: 'meeting',
+    attendees: 6,
+  });
+  const before = t.clock.now();
+  t.clock.set('2026-12-01T08:50:00+05:00');
+  const checkIn = await t.request(
+    'POST',
+    `/api/v1/occurrences/${desk.occurrences[0].id}/check-in`,
+    {
+      token: world.member.token,
+    },
+  );
+  t.clock.set(new Date(before).toISOString());
+  if (checkIn.status !== 200) throw new Error(`check-in: ${JSON.stringify(checkIn.body)}`);
+  return pending.id;
 }
 
 export type Viewer = 'anonymous' | 'member' | 'coordinator' | 'admin';
@@ -101,6 +156,19 @@ export const PAGES: PageToCheck[] = [
     screenshot: true,
   },
   { name: 'check-in', path: (d) => d.deskScanPath, as: 'member', screenshot: true },
+  {
+    name: 'admin-today',
+    path: (d) => `/admin?center=${d.world.centerId}`,
+    as: 'coordinator',
+    screenshot: true,
+  },
+  { name: 'admin-today-admin', path: () => '/admin', as: 'admin' },
+  { name: 'admin-bookings', path: () => '/admin/bookings', as: 'coordinator', screenshot: true },
+  {
+    name: 'admin-booking-pending',
+    path: (d) => `/admin/bookings/${d.pendingBookingId}`,
+    as: 'coordinator',
+  },
 ];
 
 export function tokenOf(data: PageData, viewer: Viewer): string | undefined {

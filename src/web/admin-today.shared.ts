@@ -1,0 +1,129 @@
+import { CenterEntity } from '../centers/center.entity';
+import { CentersService } from '../centers/centers.service';
+import { DomainError } from '../common/domain-error';
+import { domainErrorFor } from '../database/database-errors';
+import { Principal } from '../identity/access';
+import { html, Html } from './html';
+import { MessageKey } from './i18n';
+import { WebContext } from './web-context';
+
+/**
+ * The centers a staff member runs, by name: every center for an admin, their own for a
+ * coordinator. The Today and Bookings pages open on the first and offer a picker when there are more.
+ */
+export async function centersRunBy(
+  caller: Principal,
+  centers: CentersService,
+): Promise<CenterEntity[]> {
+  if (caller.role === 'admin') return centers.allEntities();
+  const own = await Promise.all(caller.centerIds.map((id) => centers.getEntity(id)));
+  return own.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** A center id from the query: a UUID-like token, else a 400 rather than a database error. */
+export function centerParam(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[0-9a-fA-F-]{36}$/.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', 'center: must be a center id');
+  }
+  return value;
+}
+
+const KNOWN_CODES = new Set([
+  'CHECK_IN_NOT_OPEN',
+  'ALREADY_RELEASED',
+  'INVALID_STATE',
+  'BOOKING_CONFLICT',
+  'VALIDATION_FAILED',
+  'IN_THE_PAST',
+]);
+
+/**
+ * An error a form's action may answer with, shown on the page again: a refusal to see the item
+ * (403, 404) or a failure is not, and goes on to the error page.
+ */
+export function formError(caught: unknown): DomainError {
+  const error = domainErrorFor(caught) ?? caught;
+  if (
+    error instanceof DomainError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 401 &&
+    error.status !== 403 &&
+    error.status !== 404
+  ) {
+    return error;
+  }
+  throw caught;
+}
+
+/** The translated summary of a service's refusal, and the service's own words below it. */
+export function errorNotice(ctx: WebContext, error: DomainError): Html {
+  const key = (
+    KNOWN_CODES.has(error.code) ? `today.error.${error.code}` : 'today.error.OTHER'
+  ) as MessageKey;
+  return html`<div class="error" role="alert" id="form-error">
+    <p><strong>${ctx.t(key)}</strong></p>
+    <p lang="en">${error.message}</p>
+  </div>`;
+}
+
+/** The state icons: shown beside the state's name, hidden from screen readers (the text says it). */
+export const STATE_ICON: Record<string, string> = {
+  free: '○',
+  booked: '●',
+  pending: '◐',
+  checked_in: '✓',
+  occupied: '✓',
+  checked_out: '⇥',
+  completed: '✓',
+  no_show: '✗',
+  released: '↺',
+  cancelled: '⊘',
+  closed: '⊘',
+  confirmed: '●',
+  rejected: '✗',
+};
+
+const STATE_KEY: Record<string, MessageKey> = {
+  free: 'state.free',
+  booked: 'state.booked',
+  pending: 'status.pending',
+  checked_in: 'state.checked_in',
+  occupied: 'state.checked_in',
+  checked_out: 'state.checked_out',
+  completed: 'state.completed',
+  no_show: 'state.no_show',
+  released: 'state.released',
+  cancelled: 'state.cancelled',
+  closed: 'state.closed',
+};
+
+const STATUS_KEY: Record<string, MessageKey> = {
+  pending: 'status.pending',
+  confirmed: 'status.confirmed',
+  rejected: 'status.rejected',
+  cancelled: 'status.cancelled',
+};
+
+/** A session's state as a badge: icon, words and colour together. */
+export function stateBadge(ctx: WebContext, state: string): Html {
+  const key = STATE_KEY[state];
+  const css = state === 'occupied' ? 'checked_in' : state;
+  return html`<span class="badge state-${css}"
+    ><span class="icon" aria-hidden="true">${STATE_ICON[state] ?? '•'}</span>${
+      key ? ctx.t(key) : state
+    }</span
+  >`;
+}
+
+/** A booking's status as a badge. */
+export function statusBadge(ctx: WebContext, status: string): Html {
+  const key = STATUS_KEY[status];
+  const css = status === 'confirmed' ? 'booked' : status;
+  return html`<span class="badge state-${css}"
+    ><span class="icon" aria-hidden="true">${STATE_ICON[status] ?? '•'}</span>${
+      key ? ctx.t(key) : status
+    }</span
+  >`;
+}

@@ -1,0 +1,254 @@
+import { startTestApp, TestApp } from './support/test-app';
+import { WebClient } from './support/web-client';
+import { createResource, createWorld, World } from './support/world';
+
+const DAY = '2026-12-03'; // a Thursday; the center is open 09:00–18:00
+
+describe('web: the staff’s bookings (/admin/bookings)', () => {
+  let t: TestApp;
+  let w: World;
+  let roomId: string;
+  let deskId: string;
+  let coordinator: WebClient;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });
+    w = await createWorld(t);
+    roomId = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'room',
+        name: 'Training hall',
+        capacity: 20,
+        requiresApproval: true,
+      })
+    ).id;
+    deskId = (
+      await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', name: 'Desk 7' })
+    ).id;
+    coordinator = WebClient.withToken(t.baseUrl, w.coordinator.token);
+    for (const actor of [w.coordinator, w.admin]) {
+      await t.request('PATCH', `/api/v1/users/${actor.id}`, {
+        token: actor.token,
+        body: { locale: 'en' },
+      });
+    }
+  });
+
+  afterAll(() => t.close());
+
+  let hour = 9;
+  /** A member's room request (pending), each at a new hour so that they never clash. */
+  async function request(extra: Record<string, unknown> = {}, date = DAY) {
+    const from = String(hour++).padStart(2, '0');
+    const response = await t.request('POST', '/api/v1/bookings', {
+      token: w.member.token,
+      body: {
+        resourceId: roomId,
+        start: `${date}T${from}:00`,
+        end: `${date}T${from}:45`,
+        title: `Seminar ${from}`,
+        purpose: 'seminar',
+        attendees: 12,
+        ...extra,
+      },
+    });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return response.body as { id: string; status: string; occurrences: Array<{ id: string }> };
+  }
+
+  const stored = async (id: string) =>
+    (await t.request('GET', `/api/v1/bookings/${id}`, { token: w.admin.token })).body;
+
+  it('lists the center’s bookings with their owners and states, filtered and paginated', async () => {
+    const pending = await request();
+    const desk = await t.request('POST', '/api/v1/bookings', {
+      token: w.otherMember.token,
+      body: { resourceId: deskId, start: `${DAY}T10:00`, end: `${DAY}T12:00`, title: 'Desk work' },
+    });
+    expect(desk.status).toBe(201);
+    const all = await coordinator.get('/admin/bookings');
+    expect(all.status).toBe(200);
+    expect(all.text).toContain('<h1>Bookings: Test center</h1>');
+    expect(all.text).toContain(`href="/admin/bookings/${pending.id}"`);
+    expect(all.text).toContain('Test member');
+    expect(all.text).toContain('Desk work');
+    expect(all.text).toContain('Waiting for approval');
+    expect(all.text).toContain('Requests waiting for approval: 1');
+    expect(all.text).toContain('href="/book"');
+
+    const onlyPending = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&status=pending`,
+    );
+    expect(onlyPending.text).toContain(pending.id);
+    expect(onlyPending.text).not.toContain('Desk work');
+    expect(onlyPending.text).toContain('<option value="pending"  selected>');
+
+    const byResource = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&resource=${deskId}`,
+    );
+    expect(byResource.text).toContain('Desk work');
+    expect(byResource.text).not.toContain(pending.id);
+
+    const later = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&from=2026-12-04&to=2026-12-31`,
+    );
+    expect(later.text).toContain('No bookings match these filters.');
+    const onTheDay = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&from=${DAY}&to=${DAY}`,
+    );
+    expect(onTheDay.text).toContain('Desk work');
+
+    const byPerson = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&owner=${w.otherMember.id}`,
+    );
+    expect(byPerson.text).toContain('Desk work');
+    expect(byPerson.text).not.toContain(pending.id);
+    expect(byPerson.text).toContain('Only the bookings for Test member.');
+    expect(all.text).toContain(`owner=${w.member.id}`);
+    expect((await coordinator.get('/admin/bookings?owner=nobody')).status).toBe(400);
+
+    expect((await coordinator.get('/admin/bookings?status=lost')).status).toBe(400);
+    expect((await coordinator.get('/admin/bookings?from=2026-13-01')).status).toBe(400);
+    expect((await coordinator.get('/admin/bookings?resource=nope')).status).toBe(400);
+  });
+
+  it('pages through long lists', async () => {
+    for (let i = 0; i < 21; i++) {
+      const response = await t.request('POST', '/api/v1/bookings', {
+        token: w.coordinator.token,
+        body: {
+          resourceId: deskId,
+          start: `2026-12-${String(7 + (i % 5)).padStart(2, '0')}T${String(9 + Math.floor(i / 5)).padStart(2, '0')}:00`,
+          end: `2026-12-${String(7 + (i % 5)).padStart(2, '0')}T${String(9 + Math.floor(i / 5)).padStart(2, '0')}:30`,
+          title: `Batch ${i}`,
+        },
+      });
+      expect(response.status).toBe(201);
+    }
+    const first = await coordinator.get(`/admin/bookings?center=${w.centerId}&resource=${deskId}`);
+    expect(first.text).toContain('Page 1 of 2');
+    expect(first.text).toContain(`page=2`);
+    const second = await coordinator.get(
+      `/admin/bookings?center=${w.centerId}&resource=${deskId}&page=2`,
+    );
+    expect(second.text).toContain('Page 2 of 2');
+    expect(second.text).toContain('rel="prev"');
+  });
+
+  it('shows a request with its sessions and approves it', async () => {
+    const booking = await request();
+    const page = await coordinator.get(`/admin/bookings/${booking.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Booking: Seminar');
+    expect(page.text).toContain('Training hall');
+    expect(page.text).toContain('Test member');
+    expect(page.text).toContain(`href="/book?ownerId=${w.member.id}"`);
+    expect(page.text).toContain(`action="/admin/bookings/${booking.id}/approve"`);
+    const approved = await coordinator.post(`/admin/bookings/${booking.id}/approve`, {});
+    expect(approved.status).toBe(303);
+    expect(approved.location).toBe(`/admin/bookings/${booking.id}?done=approved`);
+    expect((await stored(booking.id)).status).toBe('confirmed');
+    const after = await coordinator.get(approved.location!);
+    expect(after.text).toContain('The request was approved.');
+    expect(after.text).not.toContain('/approve"');
+    // Approving twice: the service's refusal, on the page.
+    const again = await coordinator.post(`/admin/bookings/${booking.id}/approve`, {});
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('This cannot be done in the current state.');
+    expect(again.text).toContain('The booking is confirmed, not pending');
+  });
+
+  it('rejects a request only with a reason, keeping what was typed', async () => {
+    const booking = await request();
+    const without = await coordinator.post(`/admin/bookings/${booking.id}/reject`, {
+      reason: '  ',
+    });
+    expect(without.status).toBe(400);
+    expect(without.text).toContain('Give a reason for rejecting the request.');
+    expect(without.text).toContain('aria-invalid="true"');
+    expect((await stored(booking.id)).status).toBe('pending');
+    const tooLong = 'x'.repeat(501);
+    const long = await coordinator.post(`/admin/bookings/${booking.id}/reject`, {
+      reason: tooLong,
+    });
+    expect(long.status).toBe(400);
+    expect(long.text).toContain(`>${tooLong}</textarea>`);
+
+    const rejected = await coordinator.post(`/admin/bookings/${booking.id}/reject`, {
+      reason: 'The hall is being <painted>',
+    });
+    expect(rejected.status).toBe(303);
+    const after = await stored(booking.id);
+    expect(after).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'The hall is being <painted>',
+    });
+    const page = await coordinator.get(rejected.location!);
+    expect(page.text).toContain('The request was rejected.');
+    expect(page.text).toContain('The hall is being &lt;painted&gt;');
+  });
+
+  it('cancels one session of a series, then the whole series', async () => {
+    const series = await request({ recurrence: { rule: 'FREQ=WEEKLY;COUNT=3' } });
+    await coordinator.post(`/admin/bookings/${series.id}/approve`, {});
+    const page = await coordinator.get(`/admin/bookings/${series.id}`);
+    expect(page.text).toContain('FREQ=WEEKLY;COUNT=3');
+    const second = series.occurrences[1].id;
+    expect(page.text).toContain(
+      `action="/admin/bookings/${series.id}/occurrences/${second}/cancel"`,
+    );
+    const one = await coordinator.post(
+      `/admin/bookings/${series.id}/occurrences/${second}/cancel`,
+      {},
+    );
+    expect(one.status).toBe(303);
+    expect(one.location).toBe(`/admin/bookings/${series.id}?done=sessionCancelled`);
+    const afterOne = await stored(series.id);
+    expect(afterOne.status).toBe('confirmed');
+    expect(afterOne.occurrences.map((o: { status: string }) => o.status)).toEqual([
+      'booked',
+      'cancelled',
+      'booked',
+    ]);
+    const shown = await coordinator.get(one.location!);
+    expect(shown.text).toContain('The session was cancelled.');
+    expect(shown.text).toMatch(/state-cancelled/);
+
+    const all = await coordinator.post(`/admin/bookings/${series.id}/cancel`, {});
+    expect(all.status).toBe(303);
+    expect((await stored(series.id)).status).toBe('cancelled');
+    const again = await coordinator.post(`/admin/bookings/${series.id}/cancel`, {});
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('role="alert"');
+  });
+
+  it('keeps another center’s coordinator out, refuses members, and refuses forms without their token', async () => {
+    const booking = await request();
+    const other = WebClient.withToken(t.baseUrl, w.otherCoordinator.token);
+    expect((await other.get(`/admin/bookings/${booking.id}`)).status).toBe(404);
+    expect((await other.get(`/admin/bookings?center=${w.centerId}`)).status).toBe(403);
+    expect((await other.post(`/admin/bookings/${booking.id}/approve`, {})).status).toBe(404);
+    expect(
+      (await other.post(`/admin/bookings/${booking.id}/reject`, { reason: 'no' })).status,
+    ).toBe(404);
+    expect((await other.post(`/admin/bookings/${booking.id}/cancel`, {})).status).toBe(404);
+    expect(
+      (
+        await other.post(
+          `/admin/bookings/${booking.id}/occurrences/${booking.occurrences[0].id}/cancel`,
+          {},
+        )
+      ).status,
+    ).toBe(404);
+    const member = WebClient.withToken(t.baseUrl, w.member.token);
+    expect((await member.get('/admin/bookings')).status).toBe(403);
+    expect((await member.post(`/admin/bookings/${booking.id}/cancel`, {})).status).toBe(403);
+    const forged = await coordinator.post(
+      `/admin/bookings/${booking.id}/approve`,
+      {},
+      { csrf: false },
+    );
+    expect(forged.status).toBe(403);
+    expect((await stored(booking.id)).status).toBe('pending');
+  });
+});
