@@ -21,6 +21,6 @@ import { SessionRecords } from './session-records';
     CalendarEffectsService,
     SessionRecords,
   ],
-  exports: [BookingsService, SessionRecords],
+  exports: [BookingsService, SessionRecords, CalendarEffectsService],
 })
 export class BookingsModule {}

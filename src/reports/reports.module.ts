@@ -10,5 +10,6 @@ import { ReportsService } from './reports.service';
   imports: [CentersModule, ResourcesModule, BookingsModule, IdentityModule],
   controllers: [ReportsController],
   providers: [ReportsService],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

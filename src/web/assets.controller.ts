@@ -3,8 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../identity/access';
 import { BASE_JS } from './assets/app.js';
 import { BASE_CSS } from './assets/base.css';
+import { CENTER_CSS } from './assets/center.css';
+import { REPORTS_CSS } from './assets/reports.css';
 
-const CSS = [BASE_CSS].join('\n');
+const CSS = [BASE_CSS, CENTER_CSS, REPORTS_CSS].join('\n');
 const JS = [BASE_JS].join('\n');
 
 /** The pages' one stylesheet and one script, from this site (no CDN). */

@@ -1,5 +1,7 @@
 import type { Catalog } from './catalog';
 import { common } from './common';
+import { center } from './center';
+import { reports } from './reports';
 import { INTL_TAG, Locale, LOCALES } from './locales';
 
 export * from './locales';
@@ -8,7 +10,7 @@ export * from './locales';
  * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
  * are prefixed by area (`today.…`, `book.…`) so areas cannot collide.
  */
-const AREAS = [common] as const;
+const AREAS = [common, center, reports] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof AREAS)[number]>;
