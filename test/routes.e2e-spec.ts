@@ -79,6 +79,18 @@ describe('route access declarations', () => {
         `POST /login -> public`,
         `POST /logout -> public`,
         `POST /lang -> public`,
+        `GET /admin/center -> ${staff}`,
+        `POST /admin/center/resources -> ${staff}`,
+        `GET /admin/center/resources/:resourceId -> ${staff}`,
+        `POST /admin/center/resources/:resourceId -> ${staff}`,
+        `POST /admin/center/resources/:resourceId/deactivate -> ${staff}`,
+        `POST /admin/center/hours -> ${staff}`,
+        `POST /admin/center/closures -> ${staff}`,
+        `POST /admin/center/closures/:closureId/delete -> ${staff}`,
+        `POST /admin/center/policy -> ${staff}`,
+        `GET /admin/center/qr-sheet -> ${staff}`,
+        `GET /admin/reports -> ${staff}`,
+        `GET /admin/reports.csv -> ${staff}`,
       ].sort(),
     );
   });
