@@ -307,8 +307,8 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
       page.affected &&
       page.affected.length > 0 &&
       html`<div class="notice" role="status">
-      <p>${ctx.t('center.affected')}</p>
-      <div class="table-wrap">
+      <p id="affected-note">${ctx.t('center.affected')}</p>
+      <div class="table-wrap" tabindex="0" role="group" aria-labelledby="affected-note">
         <table>
           <thead>
             <tr>

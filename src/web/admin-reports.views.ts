@@ -81,13 +81,15 @@ function table(
   ctx: WebContext,
   options: {
     id: string;
+    /** The name of the scrolling box (keyboard users scroll it). */
+    label: string;
     head: MessageKey;
     figures: Figure[];
     rows: Array<{ label: string; figures: UtilizationFigures }>;
     totals?: UtilizationFigures;
   },
 ): Html {
-  return html`<div class="table-wrap">
+  return html`<div class="table-wrap" tabindex="0" role="group" aria-label="${options.label}">
     <table id="${options.id}">
       <thead>
         <tr>
@@ -267,6 +269,7 @@ function byDaySection(ctx: WebContext, scope: ReportScope, report: UtilizationRe
       <summary>${ctx.t('reports.dataTable')}</summary>
       ${table(ctx, {
         id: 'by-day',
+        label: ctx.t('reports.byDay'),
         head: 'reports.date',
         figures: ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows'],
         rows: report.rows.map((row) => ({
@@ -326,8 +329,7 @@ function heatSection(ctx: WebContext, scope: ReportScope, grid: HeatGrid | null)
     </div>
     ${
       max > 0 &&
-      html`<p class="visually-hidden">${ctx.t('reports.legend')}</p>
-      <ul class="legend" aria-label="${ctx.t('reports.legend')}">
+      html`<ul class="legend" aria-label="${ctx.t('reports.legend')}">
         ${HEAT_LEVELS.map((colour, level) => {
           const upper = level === 0 ? 0 : (max * level) / 4;
           return html`<li>
@@ -345,7 +347,7 @@ function heatSection(ctx: WebContext, scope: ReportScope, grid: HeatGrid | null)
       usedHours.length > 0 &&
       html`<details>
       <summary>${ctx.t('reports.dataTable')}</summary>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="group" aria-label="${ctx.t('reports.byHour')}">
         <table id="by-weekday-hour">
           <thead>
             <tr>
@@ -381,6 +383,7 @@ function groupSection(
     <h2 id="${id}-h">${ctx.t(heading)}</h2>
     ${table(ctx, {
       id,
+      label: ctx.t(heading),
       head,
       figures,
       rows: report.rows.map((row) => ({ label: label(row), figures: row })),
@@ -394,6 +397,7 @@ function comparisonSection(ctx: WebContext, reports: UtilizationReport[]): Html 
     <h2 id="compare-h">${ctx.t('reports.compare')}</h2>
     ${table(ctx, {
       id: 'compare',
+      label: ctx.t('reports.compare'),
       head: 'reports.center',
       figures: [
         'openHours',

@@ -1,5 +1,7 @@
 /** Center setup: checkboxes, the week table, the section links and the printable QR sheet. */
 export const CENTER_CSS = `
+/* Scrolling boxes hold their visually hidden texts, which would otherwise widen the page. */
+.table-wrap{position:relative}
 .check{display:flex;gap:.5rem;align-items:center;min-height:44px}
 .check input{width:1.5rem;height:1.5rem;min-height:0}
 fieldset{border:1px solid #cbd5e1;border-radius:4px;padding:.5rem 1rem}

@@ -4,7 +4,7 @@ export const REPORTS_CSS = `
 .figures div{border:1px solid #cbd5e1;border-radius:4px;padding:.5rem .75rem}
 .figures dt{font-size:.9rem;color:#475569}
 .figures dd{margin:0;font-size:1.3rem;font-weight:700}
-.chart-wrap{overflow-x:auto;max-width:100%;border:1px solid #e2e8f0;padding:.5rem;margin:.5rem 0}
+.chart-wrap{position:relative;overflow-x:auto;max-width:100%;border:1px solid #e2e8f0;padding:.5rem;margin:.5rem 0}
 .chart{max-width:none;height:auto}
 .chart text{font-family:system-ui,sans-serif;fill:#1a1a1a}
 .bar-chart .bar{fill:#0b4f9c}
