@@ -97,10 +97,10 @@ describe('reports pages', () => {
     expect(figure(totals, 'noShows')).toBe('1');
     expect(figure(totals, 'noShowRate')).toBe('33.3%');
     expect(page.text).toContain(
-      `${report.totals.seminars} seminar sessions with ${report.totals.participants} participants.`,
+      `Seminar sessions: ${report.totals.seminars}. Participants: ${report.totals.participants}.`,
     );
     expect(page.text).toContain(
-      `${report.totals.uniqueUsers} people from ${report.totals.uniqueOrganizations} organizations.`,
+      `People served: ${report.totals.uniqueUsers}. Organizations served: ${report.totals.uniqueOrganizations}.`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { AffectedSession, CenterView, ClosureView } from '../centers/centers.dto';
 import { RESOURCE_KINDS } from '../resources/resource.entity';
 import { ResourceView } from '../resources/resources.dto';
@@ -5,7 +6,7 @@ import { WEEKDAYS, Weekday } from '../scheduling/types';
 import { Problem, centerPicker, problemBox } from './admin-center-common';
 import { formatRange } from './format';
 import { html, Html } from './html';
-import { MessageKey } from './i18n';
+import { intlTag, MessageKey } from './i18n';
 import { csrfField, renderPage } from './layout';
 import { WebContext } from './web-context';
 
@@ -75,6 +76,12 @@ export function featureLabel(ctx: WebContext, feature: string): string {
   return (KNOWN_FEATURES as readonly string[]).includes(feature)
     ? ctx.t(`center.feature.${feature}` as MessageKey)
     : feature;
+}
+
+/** A calendar date of the center (no time, so no zone) in the reader's language. */
+function localDate(ctx: WebContext, date: string): string {
+  const day = DateTime.fromISO(date);
+  return day.isValid ? day.setLocale(intlTag(ctx.locale)).toFormat('d LLLL yyyy') : date;
 }
 
 function doneNotice(ctx: WebContext, done: Done | undefined): Html {
@@ -208,7 +215,7 @@ function resourcesSection(ctx: WebContext, page: SetupPage): Html {
                     ${
                       r.active
                         ? html`<span class="badge state-free"><span class="icon" aria-hidden="true">✓</span>${ctx.t('center.active')}</span>`
-                        : html`<span class="badge state-closed"><span class="icon" aria-hidden="true">⏸</span>${ctx.t('center.inactive')}</span>`
+                        : html`<span class="badge state-closed"><span class="icon" aria-hidden="true">✕</span>${ctx.t('center.inactive')}</span>`
                     }
                   </td>
                   <td>
@@ -280,7 +287,7 @@ function hoursSection(ctx: WebContext, page: SetupPage): Html {
                     !value(state, `${day}_from1`) &&
                     !value(state, `${day}_from2`) &&
                     html`<br /><span class="badge state-closed"
-                      ><span class="icon" aria-hidden="true">⏸</span>${ctx.t('state.closed')}</span
+                      ><span class="icon" aria-hidden="true">✕</span>${ctx.t('state.closed')}</span
                     >`
                   }
                 </th>
@@ -347,7 +354,13 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
               ${page.closures.map(
                 (c) => html`<tr>
                   <th scope="row">${c.reason}</th>
-                  <td>${c.from === c.to ? c.from : `${c.from} – ${c.to}`}</td>
+                  <td>
+                    ${
+                      c.from === c.to
+                        ? localDate(ctx, c.from)
+                        : `${localDate(ctx, c.from)} – ${localDate(ctx, c.to)}`
+                    }
+                  </td>
                   <td>${ctx.t(c.yearly ? 'center.everyYear' : 'center.once')}</td>
                   <td>
                     <form method="post" action="/admin/center/closures/${c.id}/delete">
@@ -463,7 +476,7 @@ export function editPage(ctx: WebContext, page: EditPage): Html {
         ${
           r.active
             ? html`<span class="badge state-free"><span class="icon" aria-hidden="true">✓</span>${ctx.t('center.active')}</span>`
-            : html`<span class="badge state-closed"><span class="icon" aria-hidden="true">⏸</span>${ctx.t('center.inactive')}</span>`
+            : html`<span class="badge state-closed"><span class="icon" aria-hidden="true">✕</span>${ctx.t('center.inactive')}</span>`
         }
       </p>
       ${problem(ctx, page.state)}
