@@ -42,6 +42,16 @@ describe('center setup pages', () => {
     expect(page.text).toContain(`value="${w.centerId}"`);
   });
 
+  it('lets an admin pick any center, and shows a coordinator of one center no picker', async () => {
+    const admin = WebClient.withToken(t.baseUrl, w.admin.token);
+    const page = await admin.get(`/admin/center?center=${w.otherCenterId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<select id="center-pick" name="center">');
+    expect(page.text).toMatch(new RegExp(`<option value="${w.otherCenterId}"\\s+selected`));
+    expect(page.text).toContain(`<option value="${w.centerId}"`);
+    expect((await web.get('/admin/center')).text).not.toContain('id="center-pick"');
+  });
+
   it('creates a resource with features, then edits it', async () => {
     const created = await web.post('/admin/center/resources', {
       center: w.centerId,

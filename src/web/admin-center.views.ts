@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { AffectedSession, CenterView, ClosureView } from '../centers/centers.dto';
-import { RESOURCE_KINDS } from '../resources/resource.entity';
+import { RESOURCE_KINDS, ResourceKind } from '../resources/resource.entity';
 import { ResourceView } from '../resources/resources.dto';
 import { WEEKDAYS, Weekday } from '../scheduling/types';
 import { Problem, centerPicker, problemBox } from './admin-center-common';
@@ -96,7 +96,7 @@ function centerField(center: CenterView): Html {
 export function resourceFields(
   ctx: WebContext,
   state: FormState,
-  options: { creating: boolean; prefix: string },
+  options: { creating: boolean; prefix: string; kind?: ResourceKind },
 ): Html {
   const id = (name: string) => `${options.prefix}-${name}`;
   const chosen = values(state, 'features');
@@ -127,7 +127,8 @@ export function resourceFields(
         <span class="hint">(${ctx.t('form.required')})</span></label>
       <input id="${id('name')}" name="name" required maxlength="200" value="${value(state, 'name')}" />
     </div>
-    ${number('capacity', 'center.capacity', 1)} ${number('quantity', 'center.quantity', 1)}
+    ${(options.creating || options.kind === 'room') && number('capacity', 'center.capacity', 1)}
+    ${(options.creating || options.kind === 'equipment') && number('quantity', 'center.quantity', 1)}
     <fieldset>
       <legend>${ctx.t('center.knownFeatures')}</legend>
       ${KNOWN_FEATURES.map(
@@ -482,7 +483,7 @@ export function editPage(ctx: WebContext, page: EditPage): Html {
       ${problem(ctx, page.state)}
       <form method="post" action="/admin/center/resources/${r.id}" class="stack">
         ${csrfField(ctx)} ${centerField(page.center)}
-        ${resourceFields(ctx, page.state, { creating: false, prefix: 'edit' })}
+        ${resourceFields(ctx, page.state, { creating: false, prefix: 'edit', kind: r.kind })}
         <div><button type="submit">${ctx.t('form.save')}</button></div>
       </form>
       ${

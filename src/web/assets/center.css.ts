@@ -3,7 +3,7 @@ export const CENTER_CSS = `
 /* Scrolling boxes hold their visually hidden texts, which would otherwise widen the page. */
 .table-wrap{position:relative}
 .check{display:flex;gap:.5rem;align-items:center;min-height:44px}
-.check input{width:1.5rem;height:1.5rem;min-height:0}
+.check input{width:1.5rem;height:1.5rem;min-height:0;flex-shrink:0}
 fieldset{border:1px solid #cbd5e1;border-radius:4px;padding:.5rem 1rem}
 legend{font-weight:600;padding:0 .25rem}
 .stack.wide{max-width:none}
