@@ -150,6 +150,23 @@ describe('reports pages', () => {
     expect(cells).toEqual(['0', '0', '2', '0', '0', '0', '0']);
   });
 
+  it('shows a long period by week, each week the service’s totals, and stays light', async () => {
+    const page = await web.get('/admin/reports?from=2026-01-01&to=2026-12-31');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Utilization by week');
+    expect(page.text).toContain('Periods longer than 62 days are shown by week.');
+    expect(page.text).toContain('The weekday and hour chart covers periods of up to 62 days.');
+    const table = page.text.slice(page.text.indexOf('<table id="by-day"'));
+    const rows = table.slice(0, table.indexOf('</tbody>')).split('<tr>').slice(2);
+    expect(rows).toHaveLength(53);
+    // The week of 26 November – 2 December holds the session of the 2nd.
+    const week = await api('from=2026-11-26&to=2026-12-02');
+    const shown = rows.find((row) => row.includes('Thu 26 Nov – Wed 2 Dec'))!;
+    expect(figure(shown, 'bookedHours')).toBe(hours(week.totals.bookedHours));
+    expect(figure(shown, 'sessions')).toBe(String(week.totals.sessions));
+    expect(Buffer.byteLength(page.text)).toBeLessThan(80 * 1024);
+  });
+
   it('shows a wrong period again with the reason', async () => {
     const page = await web.get(`/admin/reports?from=2026-12-10&to=2026-12-01`);
     expect(page.status).toBe(400);

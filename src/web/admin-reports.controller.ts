@@ -96,9 +96,11 @@ export class AdminReportsController {
         await run('kind'),
         await run('purpose'),
       ];
+      const weekly = byDay.rows.length > HEAT_MAX_DAYS;
       view = {
         byResource,
-        byDay,
+        byDay: weekly ? await this.weeks(byDay, run) : byDay,
+        weekly,
         byKind,
         byPurpose,
         heat: await this.heat(scope, byDay, run),
@@ -131,6 +133,25 @@ export class AdminReportsController {
       }
     }
     return grid;
+  }
+
+  /**
+   * A long period by week instead of by day (a year of days is too heavy for a phone): each row
+   * is the service's totals for seven days (fewer at the end); `key` is the first day, `label`
+   * the last.
+   */
+  private async weeks(
+    byDay: UtilizationReport,
+    run: (groupBy: GroupBy, from?: string, to?: string) => Promise<UtilizationReport>,
+  ): Promise<UtilizationReport> {
+    const days = byDay.rows.map((row) => row.key);
+    const rows: UtilizationReport['rows'] = [];
+    for (let i = 0; i < days.length; i += 7) {
+      const first = days[i];
+      const last = days[Math.min(i + 6, days.length - 1)];
+      rows.push({ key: first, label: last, ...(await run('kind', first, last)).totals });
+    }
+    return { ...byDay, rows };
   }
 
   /** Each center's totals for the same period, for admins looking at the network. */

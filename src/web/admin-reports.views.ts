@@ -24,7 +24,10 @@ export interface ReportScope {
 
 export interface ReportView {
   byResource: UtilizationReport;
+  /** By day, or by week (see `weekly`). */
   byDay: UtilizationReport;
+  /** Whether `byDay` has a row per week (key: first day, label: last day). */
+  weekly: boolean;
   byKind: UtilizationReport;
   byPurpose: UtilizationReport;
   /** Null when the period is too long for it. */
@@ -237,10 +240,18 @@ function summary(ctx: WebContext, totals: UtilizationFigures): Html {
   </section>`;
 }
 
-function byDaySection(ctx: WebContext, scope: ReportScope, report: UtilizationReport): Html {
+function byDaySection(
+  ctx: WebContext,
+  scope: ReportScope,
+  report: UtilizationReport,
+  weekly: boolean,
+): Html {
   const zone = scope.zone;
+  const short = (date: string) => formatShortDate(noon(date, zone), zone, ctx.locale);
   const bars = report.rows.map((row) => ({
-    label: String(Number(row.key.slice(8, 10))),
+    label: weekly
+      ? `${row.key.slice(8, 10)}.${row.key.slice(5, 7)}`
+      : String(Number(row.key.slice(8, 10))),
     value: row.bookedHours,
     text: row.bookedHours > 0 ? formatNumber(row.bookedHours, ctx.locale, 1) : '',
   }));
@@ -248,20 +259,22 @@ function byDaySection(ctx: WebContext, scope: ReportScope, report: UtilizationRe
     (best, row) => (!best || row.bookedHours > best.bookedHours ? row : best),
     undefined,
   );
-  const from = formatShortDate(noon(report.from, zone), zone, ctx.locale);
-  const to = formatShortDate(noon(report.to, zone), zone, ctx.locale);
+  const from = short(report.from);
+  const to = short(report.to);
+  const heading: MessageKey = weekly ? 'reports.byWeek' : 'reports.byDay';
   const summaryText =
     busiest && busiest.bookedHours > 0
-      ? ctx.t('reports.byDayChart', {
+      ? ctx.t(weekly ? 'reports.byWeekChart' : 'reports.byDayChart', {
           from,
           to,
           total: hours(ctx, report.totals.bookedHours),
-          day: formatShortDate(noon(busiest.key, zone), zone, ctx.locale),
+          day: short(busiest.key),
           hours: hours(ctx, busiest.bookedHours),
         })
-      : ctx.t('reports.byDayChartEmpty', { from, to });
+      : ctx.t(weekly ? 'reports.byWeekChartEmpty' : 'reports.byDayChartEmpty', { from, to });
   return html`<section aria-labelledby="by-day-h">
-    <h2 id="by-day-h">${ctx.t('reports.byDay')}</h2>
+    <h2 id="by-day-h">${ctx.t(heading)}</h2>
+    ${weekly && html`<p class="hint">${ctx.t('reports.weeklyHint', { days: 62 })}</p>`}
     <div class="chart-wrap" tabindex="0" role="group" aria-labelledby="by-day-h">
       ${barChart({ title: summaryText, bars })}
     </div>
@@ -269,11 +282,11 @@ function byDaySection(ctx: WebContext, scope: ReportScope, report: UtilizationRe
       <summary>${ctx.t('reports.dataTable')}</summary>
       ${table(ctx, {
         id: 'by-day',
-        label: ctx.t('reports.byDay'),
-        head: 'reports.date',
+        label: ctx.t(heading),
+        head: weekly ? 'reports.week' : 'reports.date',
         figures: ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows'],
         rows: report.rows.map((row) => ({
-          label: formatShortDate(noon(row.key, zone), zone, ctx.locale),
+          label: weekly ? `${short(row.key)} – ${short(row.label)}` : short(row.key),
           figures: row,
         })),
         totals: report.totals,
@@ -425,7 +438,7 @@ export function reportPage(
     active: 'reports',
     main: html`${scopeForm(ctx, scope, caller)}
       <p class="hint">${ctx.t('reports.notes')}</p>
-      ${summary(ctx, totals)} ${byDaySection(ctx, scope, view.byDay)}
+      ${summary(ctx, totals)} ${byDaySection(ctx, scope, view.byDay, view.weekly)}
       ${heatSection(ctx, scope, view.heat)}
       ${groupSection(ctx, 'by-resource', 'reports.byResource', 'reports.resource', view.byResource, (row) => resourceLabel(ctx, row), ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows', 'attendees', 'uniqueUsers'])}
       ${groupSection(ctx, 'by-kind', 'reports.byKind', 'reports.kind', view.byKind, (row) => ctx.t(`kind.${row.key}` as MessageKey), ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows'])}

@@ -3,6 +3,13 @@ import { catalog } from './catalog';
 /** The utilization report: figures, charts and their tables, the CSV downloads. */
 export const reports = catalog({
   en: {
+    'reports.byWeek': 'Utilization by week',
+    'reports.byWeekChart':
+      'Bar chart of booked hours by week, {from} to {to}: {total} hours in all, most in the week from {day} with {hours} hours.',
+    'reports.byWeekChartEmpty':
+      'Bar chart of booked hours by week, {from} to {to}: nothing booked.',
+    'reports.weeklyHint': 'Periods longer than {days} days are shown by week.',
+    'reports.week': 'Week',
     'reports.title': 'Reports',
     'reports.choose': 'Period and center',
     'reports.from': 'From',
@@ -78,6 +85,13 @@ export const reports = catalog({
     'reports.day.7': 'Sun',
   },
   ru: {
+    'reports.byWeek': 'Загрузка по неделям',
+    'reports.byWeekChart':
+      'Столбчатая диаграмма забронированных часов по неделям, с {from} по {to}: всего {total} ч, больше всего в неделю с {day} — {hours} ч.',
+    'reports.byWeekChartEmpty':
+      'Столбчатая диаграмма забронированных часов по неделям, с {from} по {to}: бронирований нет.',
+    'reports.weeklyHint': 'Периоды длиннее {days} дней показаны по неделям.',
+    'reports.week': 'Неделя',
     'reports.title': 'Отчёты',
     'reports.choose': 'Период и центр',
     'reports.from': 'С',
@@ -154,6 +168,13 @@ export const reports = catalog({
     'reports.day.7': 'Вс',
   },
   uz: {
+    'reports.byWeek': 'Haftalar boʻyicha bandlik',
+    'reports.byWeekChart':
+      'Haftalar boʻyicha bron qilingan soatlar ustunli diagrammasi, {from} dan {to} gacha: jami {total} soat, eng koʻpi {day} dan boshlangan haftada — {hours} soat.',
+    'reports.byWeekChartEmpty':
+      'Haftalar boʻyicha bron qilingan soatlar ustunli diagrammasi, {from} dan {to} gacha: bron yoʻq.',
+    'reports.weeklyHint': '{days} kundan uzun davrlar haftalar boʻyicha koʻrsatiladi.',
+    'reports.week': 'Hafta',
     'reports.title': 'Hisobotlar',
     'reports.choose': 'Davr va markaz',
     'reports.from': 'Dan',
