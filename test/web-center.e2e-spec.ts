@@ -181,6 +181,40 @@ describe('center setup pages', () => {
     expect((await apiResources()).find((r) => r.id === desk.id)!.active).toBe(true);
   });
 
+  it('refuses to shrink a room under a future booking, keeping what was typed', async () => {
+    const room = await createResource(t, w.coordinator.token, w.centerId, {
+      kind: 'room',
+      name: 'Small hall',
+      capacity: 20,
+    });
+    const booked = await t.request('POST', '/api/v1/bookings', {
+      token: w.trainer.token,
+      body: {
+        resourceId: room.id,
+        start: '2026-12-04T10:00',
+        end: '2026-12-04T12:00',
+        title: 'Training',
+        purpose: 'seminar',
+        attendees: 15,
+      },
+    });
+    expect(booked.status).toBe(201);
+    const refused = await web.post(`/admin/center/resources/${room.id}`, {
+      center: w.centerId,
+      name: 'Tiny hall',
+      capacity: '10',
+      checkInRequired: 'no',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('Future sessions still hold this resource.');
+    expect(refused.text).toContain('more than 10 attendees');
+    expect(refused.text).toContain('value="Tiny hall"');
+    expect((await apiResources()).find((r) => r.id === room.id)).toMatchObject({
+      name: 'Small hall',
+      capacity: 20,
+    });
+  });
+
   it('saves the opening hours and shows them, with closed days', async () => {
     const saved = await web.post('/admin/center/hours', {
       center: w.centerId,
