@@ -11,7 +11,7 @@ import {
   PHONE,
   seriousAxeViolations,
 } from './support/browser';
-import { PageData, PAGES, setLanguage, startAppWithPageData, tokenOf } from './support/page-list';
+import { PageData, PAGES, startAppWithPageData, tokenOf } from './support/page-list';
 
 const LOCALES = ['uz', 'ru', 'en'] as const;
 const MAX_PAGE_BYTES = 100 * 1024;
@@ -37,7 +37,6 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
     const problems: string[] = [];
     for (const entry of PAGES) {
       for (const locale of LOCALES) {
-        await setLanguage(data, entry.as, locale);
         const context = await browserContext(browser, data.t.baseUrl, {
           token: tokenOf(data, entry.as),
           locale,
@@ -62,7 +61,6 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
     for (const entry of PAGES) {
       for (const viewport of [PHONE, DESKTOP]) {
         // Russian: the longest words of the three, the hardest to fit at 360 px.
-        await setLanguage(data, entry.as, 'ru');
         const context = await browserContext(browser, data.t.baseUrl, {
           token: tokenOf(data, entry.as),
           locale: 'ru',
@@ -78,7 +76,6 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
           mkdirSync(SCREENSHOT_DIR, { recursive: true });
           const suffix = viewport === PHONE ? 'phone' : 'desktop';
           await context.close();
-          await setLanguage(data, entry.as, 'en');
           const english = await browserContext(browser, data.t.baseUrl, {
             token: tokenOf(data, entry.as),
             locale: 'en',

@@ -99,6 +99,18 @@ describe('route access declarations', () => {
         `POST /admin/bookings/:bookingId/reject -> ${staff}`,
         `POST /admin/bookings/:bookingId/cancel -> ${staff}`,
         `POST /admin/bookings/:bookingId/occurrences/:occurrenceId/cancel -> ${staff}`,
+        `GET /admin/center -> ${staff}`,
+        `POST /admin/center/resources -> ${staff}`,
+        `GET /admin/center/resources/:resourceId -> ${staff}`,
+        `POST /admin/center/resources/:resourceId -> ${staff}`,
+        `POST /admin/center/resources/:resourceId/deactivate -> ${staff}`,
+        `POST /admin/center/hours -> ${staff}`,
+        `POST /admin/center/closures -> ${staff}`,
+        `POST /admin/center/closures/:closureId/delete -> ${staff}`,
+        `POST /admin/center/policy -> ${staff}`,
+        `GET /admin/center/qr-sheet -> ${staff}`,
+        `GET /admin/reports -> ${staff}`,
+        `GET /admin/reports.csv -> ${staff}`,
       ].sort(),
     );
   });

@@ -38,6 +38,7 @@ describe('who may open which page: every page route × every kind of caller', ()
   let t: TestApp;
   let world: World;
   let deskId: string;
+  let roomId: string;
   let slot = 0;
 
   /** A fresh one-hour slot on a weekday (Monday to Saturday, 09:00–17:00), so bookings never meet. */
@@ -98,6 +99,23 @@ describe('who may open which page: every page route × every kind of caller', ()
   }
 
   afterAll(() => t.close());
+
+  const centerResources = new Map<string, Promise<string>>();
+  /** A desk of the first center, made once per name (for the center setup rows). */
+  function centerResource(name: string): Promise<string> {
+    if (!centerResources.has(name)) {
+      centerResources.set(
+        name,
+        t
+          .request('POST', `/api/v1/centers/${world.centerId}/resources`, {
+            token: world.admin.token,
+            body: { kind: 'desk', name },
+          })
+          .then((response) => response.body.id as string),
+      );
+    }
+    return centerResources.get(name)!;
+  }
 
   function actorOf(caller: Caller): Actor | undefined {
     const actors: Record<Exclude<Caller, 'anonymous'>, Actor> = {
@@ -288,6 +306,103 @@ describe('who may open which page: every page route × every kind of caller', ()
         };
       },
       expect: [LOGIN, 403, 404, DONE, 404, DONE],
+    },
+    // Center setup and reports (staff of the center; admins everywhere).
+    {
+      route: 'GET /admin/center',
+      call: () => ({ path: `/admin/center?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'POST /admin/center/resources',
+      call: () => ({
+        path: '/admin/center/resources',
+        form: { center: world.centerId, kind: 'desk', name: 'Matrix desk' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'GET /admin/center/resources/:resourceId',
+      call: async () => ({
+        path: `/admin/center/resources/${await centerResource('Matrix edit')}`,
+      }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'POST /admin/center/resources/:resourceId',
+      call: async () => ({
+        path: `/admin/center/resources/${await centerResource('Matrix edit')}`,
+        form: { center: world.centerId, name: 'Matrix edited', checkInRequired: 'yes' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'POST /admin/center/resources/:resourceId/deactivate',
+      call: async () => ({
+        path: `/admin/center/resources/${await centerResource('Matrix deactivate')}/deactivate`,
+        form: { center: world.centerId },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'POST /admin/center/hours',
+      call: () => ({
+        path: '/admin/center/hours',
+        form: { center: world.centerId, mon_from1: '09:00', mon_to1: '18:00' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'POST /admin/center/closures',
+      call: () => ({
+        path: '/admin/center/closures',
+        form: { center: world.centerId, from: '2027-03-08', to: '2027-03-08', reason: 'Matrix' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'POST /admin/center/closures/:closureId/delete',
+      call: async () => {
+        const closure = await t.request('POST', `/api/v1/centers/${world.centerId}/closures`, {
+          token: world.admin.token,
+          body: { from: '2027-05-09', to: '2027-05-09', reason: 'Matrix delete' },
+        });
+        return {
+          path: `/admin/center/closures/${closure.body.id}/delete`,
+          form: { center: world.centerId },
+        };
+      },
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'POST /admin/center/policy',
+      call: () => ({
+        path: '/admin/center/policy',
+        form: {
+          center: world.centerId,
+          maxAdvanceDays: '90',
+          maxOccurrences: '366',
+          checkInOpensMinutes: '15',
+          checkInGraceMinutes: '15',
+          walkInMaxMinutes: '240',
+        },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
+      route: 'GET /admin/center/qr-sheet',
+      call: () => ({ path: `/admin/center/qr-sheet?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'GET /admin/reports',
+      call: () => ({ path: `/admin/reports?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'GET /admin/reports.csv',
+      call: () => ({ path: `/admin/reports.csv?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
     },
   ];
 

@@ -8,8 +8,7 @@ import { CheckInService } from './check-in.service';
 import { WalkInsService } from './walk-ins.service';
 
 export type ScanResult =
-  | { action: 'checked_in'; occurrence: SessionView }
-  | { action: 'walk_in'; booking: BookingView };
+  { action: 'checked_in'; occurrence: SessionView } | { action: 'walk_in'; booking: BookingView };
 
 /**
  * What scanning a resource's QR code does, for the API and the check-in page alike: the caller's

@@ -32,7 +32,7 @@ export function utilizationCsv(report: UtilizationReport): string {
   );
 }
 
-function csvFileName(report: UtilizationReport): string {
+export function csvFileName(report: UtilizationReport): string {
   const scope = report.center?.slug.replace(/[^A-Za-z0-9_-]/g, '') || 'network';
   return `makon-utilization-${scope}-${report.from}-to-${report.to}-by-${report.groupBy}.csv`;
 }

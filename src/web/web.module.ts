@@ -6,6 +6,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ResourcesModule } from '../resources/resources.module';
 import { AdminBookingsController } from './admin-bookings.controller';
+import { AdminCenterController } from './admin-center.controller';
+import { AdminReportsController, AdminReportsCsvController } from './admin-reports.controller';
 import { AdminTodayController } from './admin-today.controller';
 import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
@@ -38,6 +40,9 @@ import { WebPageInterceptor } from './web-page.interceptor';
     MemberPagesController,
     AdminTodayController,
     AdminBookingsController,
+    AdminCenterController,
+    AdminReportsController,
+    AdminReportsCsvController,
   ],
   providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter, CenterChoice],
 })

@@ -48,6 +48,8 @@ export async function browserContext(
     locale: 'en-GB',
   });
   const url = new URL(baseUrl);
+  // A signed-in user's saved language wins over the cookie: save it as theirs too.
+  if (options.token && options.locale) await saveLocale(baseUrl, options.token, options.locale);
   const cookies = [];
   if (options.token) cookies.push({ name: 'makon_session', value: options.token });
   if (options.locale) cookies.push({ name: 'makon_lang', value: options.locale });
@@ -55,6 +57,19 @@ export async function browserContext(
     await context.addCookies(cookies.map((c) => ({ ...c, domain: url.hostname, path: '/' })));
   }
   return context;
+}
+
+async function saveLocale(baseUrl: string, token: string, locale: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const me = (await (await fetch(`${baseUrl}/api/v1/users/me`, { headers })).json()) as {
+    id: string;
+  };
+  const saved = await fetch(`${baseUrl}/api/v1/users/${me.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ locale }),
+  });
+  if (!saved.ok) throw new Error(`saving the locale ${locale}: ${saved.status}`);
 }
 
 /** Signs in through the real form, as a person would. */

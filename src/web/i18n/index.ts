@@ -2,8 +2,10 @@ import type { Catalog } from './catalog';
 import { book } from './book';
 import { bookings } from './bookings';
 import { common } from './common';
+import { center } from './center';
 import { member } from './member';
 import { notices } from './notices';
+import { reports } from './reports';
 import { today } from './today';
 import { INTL_TAG, Locale, LOCALES } from './locales';
 
@@ -13,7 +15,7 @@ export * from './locales';
  * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
  * are prefixed by area (`today.…`, `book.…`) so areas cannot collide.
  */
-const AREAS = [common, notices, book, member, today, bookings] as const;
+const AREAS = [common, notices, book, member, today, bookings, center, reports] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof AREAS)[number]>;
