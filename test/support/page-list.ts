@@ -61,7 +61,10 @@ export async function startAppWithPageData(): Promise<PageData> {
     recurrence: { rule: 'FREQ=WEEKLY;COUNT=6' },
   });
   await addReportHistory(t, world, desk.id, room.id);
+  // Today's sessions are booked before they start, at 08:00; the pages are seen at 10:00.
+  t.clock.set('2026-12-01T08:00:00+05:00');
   const pendingBookingId = await todayAndBookingsData(t, world, desk.id, room.id);
+  t.clock.set('2026-12-01T10:00:00+05:00');
   return {
     t,
     pendingBookingId,
