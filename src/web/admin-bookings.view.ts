@@ -1,8 +1,10 @@
 import { BookingView } from '../bookings/bookings.dto';
 import { CenterEntity } from '../centers/center.entity';
 import { DomainError } from '../common/domain-error';
-import { errorNotice, stateBadge, statusBadge } from './admin-today.shared';
+import { errorNotice } from './admin-today.shared';
+import { stateBadge, statusBadge } from './badges';
 import { formatDate, formatDateTime, formatRange, formatTime } from './format';
+import { centerField } from './center-picker';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { csrfField, renderPage } from './layout';
@@ -63,21 +65,7 @@ function whenOf(ctx: WebContext, booking: BookingView, zone: string): string {
 function filterForm(ctx: WebContext, data: BookingListData): Html {
   const f = data.filters;
   return html`<form method="get" action="/admin/bookings" class="row filters" aria-labelledby="filters-heading">
-    ${
-      data.centers.length > 1
-        ? html`<div class="field">
-          <label for="center">${ctx.t('center.label')}</label>
-          <select id="center" name="center">
-            ${data.centers.map(
-              (c) =>
-                html`<option value="${c.id}" ${c.id === data.center.id ? html` selected` : ''}>
-                  ${c.name}
-                </option>`,
-            )}
-          </select>
-        </div>`
-        : html`<input type="hidden" name="center" value="${data.center.id}" />`
-    }
+    ${centerField(ctx, data.centers, data.center.id)}
     <div class="field">
       <label for="status">${ctx.t('bookings.status')}</label>
       <select id="status" name="status">

@@ -53,37 +53,6 @@ export async function chosenCenter(
   return runs.find((c) => c.id === entity.id) ?? (await centers.get(entity.id));
 }
 
-/** A small GET form to switch center, shown when the caller runs more than one. */
-export function centerPicker(
-  ctx: WebContext,
-  runs: CenterView[],
-  current: string,
-  action: string,
-  extra: Html = html``,
-  network?: { value: string; label: string },
-): Html {
-  if (runs.length < 2 && !network) return html``;
-  return html`<form method="get" action="${action}" class="row picker">
-    <div class="field">
-      <label for="center-pick">${ctx.t('center.label')}</label>
-      <select id="center-pick" name="center">
-        ${
-          network &&
-          html`<option value="${network.value}" ${current === network.value && html`selected`}>
-          ${network.label}
-        </option>`
-        }
-        ${runs.map(
-          (c) =>
-            html`<option value="${c.id}" ${c.id === current && html`selected`}>${c.name}</option>`,
-        )}
-      </select>
-    </div>
-    ${extra}
-    <div><button type="submit" class="secondary">${ctx.t('center.choose')}</button></div>
-  </form>`;
-}
-
 export interface Problem {
   code: string;
   message: string;

@@ -3,7 +3,8 @@ import { AffectedSession, CenterView, ClosureView } from '../centers/centers.dto
 import { RESOURCE_KINDS, ResourceKind } from '../resources/resource.entity';
 import { ResourceView } from '../resources/resources.dto';
 import { WEEKDAYS, Weekday } from '../scheduling/types';
-import { Problem, centerPicker, problemBox } from './admin-center-common';
+import { Problem, problemBox } from './admin-center-common';
+import { centerPicker } from './center-picker';
 import { formatRange } from './format';
 import { html, Html } from './html';
 import { intlTag, MessageKey } from './i18n';
@@ -441,7 +442,7 @@ export function setupPage(ctx: WebContext, page: SetupPage): Html {
   return renderPage(ctx, {
     title: `${ctx.t('center.title')}: ${page.center.name}`,
     active: 'center',
-    main: html`${centerPicker(ctx, page.runs, page.center.id, '/admin/center')}
+    main: html`${centerPicker(ctx, '/admin/center', page.runs, page.center.id)}
       ${doneNotice(ctx, page.done)}
       <p class="hint">${ctx.t('center.timezone', { zone: page.center.timezone })}</p>
       <nav aria-label="${ctx.t('center.sections')}" class="sections">

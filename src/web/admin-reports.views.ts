@@ -3,7 +3,8 @@ import { CenterView } from '../centers/centers.dto';
 import { Principal } from '../identity/access';
 import { UtilizationReport } from '../reports/reports.service';
 import { GROUP_BY, UtilizationFigures, UtilizationRow } from '../reports/utilization';
-import { centerPicker, Problem, problemBox } from './admin-center-common';
+import { Problem, problemBox } from './admin-center-common';
+import { centerPicker } from './center-picker';
 import { barChart, HEAT_LEVELS, heatMap } from './charts';
 import { formatNumber, formatShortDate } from './format';
 import { html, Html } from './html';
@@ -153,14 +154,10 @@ function scopeForm(ctx: WebContext, scope: ReportScope, caller: Principal): Html
       <label for="report-to">${ctx.t('reports.to')}</label>
       <input id="report-to" name="to" type="date" required value="${scope.to}" />
     </div>`;
-  const picker = centerPicker(
-    ctx,
-    scope.runs,
-    scope.center?.id ?? 'all',
-    '/admin/reports',
-    dates,
+  const picker = centerPicker(ctx, '/admin/reports', scope.runs, scope.center?.id ?? 'all', {
+    extra: dates,
     network,
-  );
+  });
   return html`<section aria-labelledby="choose-h">
     <h2 id="choose-h">${ctx.t('reports.choose')}</h2>
     ${

@@ -4,7 +4,9 @@ import { DomainError } from '../common/domain-error';
 import { OccupancyItem, SessionView } from '../reports/day-view';
 import { Timeline } from '../reports/reports.service';
 import type { ResourceView } from '../resources/resources.dto';
-import { errorNotice, stateBadge } from './admin-today.shared';
+import { errorNotice } from './admin-today.shared';
+import { stateBadge } from './badges';
+import { centerField } from './center-picker';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { formatDate, formatTime } from './format';
@@ -238,21 +240,7 @@ function grid(ctx: WebContext, data: TodayData): Html {
 
 function picker(ctx: WebContext, data: TodayData): Html {
   return html`<form method="get" action="/admin" class="row picker no-print">
-    ${
-      data.centers.length > 1 &&
-      html`<div class="field">
-      <label for="center">${ctx.t('center.label')}</label>
-      <select id="center" name="center">
-        ${data.centers.map(
-          (c) =>
-            html`<option value="${c.id}" ${c.id === data.center.id ? html` selected` : ''}>
-              ${c.name}
-            </option>`,
-        )}
-      </select>
-    </div>`
-    }
-    ${data.centers.length <= 1 && html`<input type="hidden" name="center" value="${data.center.id}" />`}
+    ${centerField(ctx, data.centers, data.center.id)}
     <div class="field">
       <label for="date">${ctx.t('today.date')}</label>
       <input id="date" name="date" type="date" value="${data.timeline.date}" required />

@@ -72,7 +72,7 @@ export function renderBookingForm(ctx: WebContext, page: BookingFormPage): Html 
   const names = new Map(page.resources.map((r) => [r.id, r.name]));
   const bookable = page.resources.filter((r) => r.active && r.kind !== 'equipment');
   const pools = page.resources.filter((r) => r.active && r.kind === 'equipment');
-  const main = html`${centerPicker(ctx, '/book', page.offered, page.center)}
+  const main = html`${centerPicker(ctx, '/book', page.offered, page.center.id, { single: 'hint' })}
 ${page.problem && problemSection(ctx, page, names)}
 ${page.preview && previewSection(ctx, page, names)}
 ${

@@ -3,18 +3,13 @@ import { BookingView } from '../bookings/bookings.dto';
 import { CenterEntity } from '../centers/center.entity';
 import { ScanResult } from '../check-in/scan.service';
 import { ResourceEntity } from '../resources/resource.entity';
+import { centerField } from './center-picker';
 import { formatDateTime, formatTime } from './format';
 import { html, Html } from './html';
 import { csrfField, renderPage } from './layout';
 import { notices } from './notices';
-import {
-  actionButton,
-  isUpcoming,
-  sessionActions,
-  sessionTime,
-  stateBadge,
-  statusBadge,
-} from './session-list';
+import { actionButton, isUpcoming, sessionActions, sessionTime } from './session-list';
+import { stateBadge, statusBadge } from './badges';
 import { WebContext } from './web-context';
 import { FormBody } from './form';
 
@@ -106,7 +101,7 @@ ${
     title: ctx.t('find.title'),
     active: 'find',
     main: html`<form method="get" action="/find" class="stack">
-${page.offered.length > 1 ? html`<div class="field"><label for="center">${ctx.t('center.label')}</label><select id="center" name="center">${page.offered.map((c) => opt(c.id, c.name, c.id === page.center.id))}</select></div>` : html`<input type="hidden" name="center" value="${page.center.id}">`}
+${centerField(ctx, page.offered, page.center.id)}
 <div class="field"><label for="kind">${ctx.t('find.kind')}</label><select id="kind" name="kind">${opt('', ctx.t('find.anyKind'), !f.kind)}${opt('desk', ctx.t('kind.desk'), f.kind === 'desk')}${opt('computer', ctx.t('kind.computer'), f.kind === 'computer')}</select></div>
 <fieldset><legend>${ctx.t('find.when')}</legend>
 <div class="row"><label class="choice"><input type="radio" name="when" value="now"${f.when === 'now' ? html` checked` : ''}> ${ctx.t('find.now')}</label>

@@ -1,36 +1,8 @@
 import { BookingView, OccurrenceView } from '../bookings/bookings.dto';
 import { formatRange } from './format';
 import { html, Html } from './html';
-import { MessageKey } from './i18n';
 import { csrfField } from './layout';
 import { WebContext } from './web-context';
-
-const STATE_ICON: Record<string, string> = {
-  free: '○',
-  booked: '●',
-  checked_in: '✓',
-  checked_out: '⇥',
-  completed: '✓',
-  no_show: '✗',
-  cancelled: '–',
-  closed: '■',
-  released: '○',
-  pending: '…',
-  confirmed: '✓',
-  rejected: '✗',
-};
-
-/** A state in words, with an icon (hidden from screen readers) and its colour. */
-export function stateBadge(ctx: WebContext, state: string): Html {
-  const key = `state.${state}` as MessageKey;
-  return html`<span class="badge state-${state}"><span class="icon" aria-hidden="true">${STATE_ICON[state] ?? '•'}</span>${ctx.t(key)}</span>`;
-}
-
-/** A booking's status (pending, confirmed…) in words, with an icon and its colour. */
-export function statusBadge(ctx: WebContext, status: string): Html {
-  const key = `status.${status}` as MessageKey;
-  return html`<span class="badge state-${status}"><span class="icon" aria-hidden="true">${STATE_ICON[status] ?? '•'}</span>${ctx.t(key)}</span>`;
-}
 
 /** A one-button form that posts to a session action and comes back to this page. */
 export function actionButton(
