@@ -277,6 +277,7 @@ export async function generateDataSet(
     } else if (resource.requiresApproval && first.start > now && roll < 0.2) status = 'pending';
     else if (roll < 0.03) status = 'cancelled';
     const createdAt = Math.min(now, first.start - random.int(1, 20) * 24 * 60 * MINUTE_MS);
+    const attendees = room ? random.int(2, resource.capacity ?? 2) : null;
     statements.booking.run(
       id,
       center.id,
@@ -285,7 +286,7 @@ export async function generateDataSet(
       creator,
       TITLES[purpose],
       purpose,
-      room ? random.int(2, resource.capacity ?? 2) : null,
+      attendees,
       quantity,
       status,
       wallOf(first.date, first.start),
@@ -311,6 +312,14 @@ export async function generateDataSet(
         outcome.status,
         outcome.checkedInAt,
         outcome.checkedOutAt,
+        // The booking's fields that each session keeps (OccurrenceEntity).
+        center.id,
+        resource.id,
+        owner,
+        purpose,
+        attendees,
+        quantity,
+        status,
       );
       const holds = [{ resource, quantity }, ...equipment];
       for (const h of holds) {
@@ -589,7 +598,8 @@ function prepareInserts(db: SqliteConnection) {
     ),
     occurrence: db.prepare(
       `INSERT INTO occurrences (id, booking_id, start_ms, end_ms, status, checked_in_at,
-         checked_out_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         checked_out_at, center_id, resource_id, owner_id, purpose, attendees, quantity,
+         booking_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     allocation: db.prepare(
       `INSERT INTO allocations (id, occurrence_id, booking_id, resource_id, start_ms, end_ms,

@@ -80,8 +80,9 @@ export class BookingEntity {
 }
 
 @Entity('occurrences')
-// With the columns the utilization report reads (migration ReportIndexes).
+// With the columns the utilization report reads (migrations ReportIndexes, SessionReportCopies).
 @Index('idx_occurrences_booking_report', ['bookingId', 'startMs'])
+@Index('idx_occurrences_center_report', ['centerId', 'startMs'])
 @Index('idx_occurrences_start', ['startMs'])
 export class OccurrenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -104,6 +105,33 @@ export class OccurrenceEntity {
 
   @Column(instantColumn('checked_out_at', true))
   checkedOutAt: number | null;
+
+  // Copies of the booking's fields that the utilization report reads, so that a year of a center
+  // is one range of one index (idx_occurrences_center_report) with no booking looked up per
+  // session. Written with the session; a trigger on bookings keeps them equal to the booking's
+  // (migration SessionReportCopies).
+
+  @Column(uuidColumn('center_id'))
+  centerId: string;
+
+  /** The booking's resource (not the pools it borrows: those are its allocations). */
+  @Column(uuidColumn('resource_id'))
+  resourceId: string;
+
+  @Column(uuidColumn('owner_id'))
+  ownerId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  purpose: Purpose;
+
+  @Column({ type: 'integer', nullable: true })
+  attendees: number | null;
+
+  @Column({ type: 'integer' })
+  quantity: number;
+
+  @Column({ name: 'booking_status', type: 'varchar', length: 16 })
+  bookingStatus: BookingStatus;
 }
 
 /**

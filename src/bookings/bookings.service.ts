@@ -484,6 +484,19 @@ function mergeDates(a: string[], b: string[]): string[] {
 
 const INSERT_CHUNK = 400;
 
+/** What each session keeps of its booking for the reports (see OccurrenceEntity). */
+export function sessionCopiesOf(booking: BookingEntity) {
+  return {
+    centerId: booking.centerId,
+    resourceId: booking.resourceId,
+    ownerId: booking.ownerId,
+    purpose: booking.purpose,
+    attendees: booking.attendees,
+    quantity: booking.quantity,
+    bookingStatus: booking.status,
+  };
+}
+
 export async function insertSeries(
   manager: EntityManager,
   booking: BookingEntity,
@@ -499,6 +512,7 @@ export async function insertSeries(
     status: 'booked',
     checkedInAt: null,
     checkedOutAt: null,
+    ...sessionCopiesOf(booking),
   }));
   for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
     await insertRows(manager, OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));

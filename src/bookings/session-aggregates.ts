@@ -122,7 +122,7 @@ function perCenter(
 ): string {
   if (centers.length === 1) return value(centers[0]);
   const arms = centers.map((c) => `WHEN ${p.text(c.id)} THEN ${value(c)}`).join(' ');
-  return `(CASE b.center_id ${arms} END)`;
+  return `(CASE o.center_id ${arms} END)`;
 }
 
 function offsetSql(p: Parameters, center: AggregateCenter): string {
@@ -156,14 +156,15 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     `${column} >= ${p.int(Math.min(...spec.centers.map((c) => c.window.start)))}
      AND ${column} < ${p.int(Math.max(...spec.centers.map((c) => c.window.end)))}`;
   const pools = () => p.list(spec.poolResourceIds);
+  // Sessions carry their booking's fields (OccurrenceEntity), so bookings are not read. Loans are
+  // found from the pools' allocations; CROSS JOIN keeps SQLite from starting at the sessions
+  // instead (all of the center's, where the pools' allocations are a few thousand).
   const rows = loans
     ? `allocations a
-         JOIN occurrences o ON o.id = a.occurrence_id
-         JOIN bookings b ON b.id = a.booking_id
+         CROSS JOIN occurrences o
         WHERE a.resource_id IN (${pools()}) AND a.active = TRUE AND ${inRange('a.start_ms')}
-          AND b.resource_id <> a.resource_id AND ${inRange('o.start_ms')}`
+          AND o.id = a.occurrence_id AND o.resource_id <> a.resource_id AND ${inRange('o.start_ms')}`
     : `occurrences o
-         JOIN bookings b ON b.id = o.booking_id
         WHERE ${inRange('o.start_ms')}`;
   const ownWindow =
     spec.centers.length === 1
@@ -174,28 +175,28 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     loans && spec.key === 'holding'
       ? `CASE WHEN a.resource_id = (SELECT MIN(a2.resource_id) FROM allocations a2
            WHERE a2.occurrence_id = a.occurrence_id AND a2.active = TRUE
-             AND a2.resource_id IN (${pools()}) AND a2.resource_id <> b.resource_id)
+             AND a2.resource_id IN (${pools()}) AND a2.resource_id <> o.resource_id)
          THEN 1 ELSE 0 END`
       : '1';
   const local = () => `(o.start_ms + ${perCenter(p, spec.centers, (c) => offsetSql(p, c))})`;
   const key = {
-    holding: loans ? 'a.resource_id' : 'b.resource_id',
+    holding: loans ? 'a.resource_id' : 'o.resource_id',
     day: `${local()} / ${DAY_MS}`,
-    purpose: 'b.purpose',
+    purpose: 'o.purpose',
     // The local time of day of the start.
     hour: `${local()} % ${DAY_MS}`,
   }[spec.key];
-  const checkIn = () => `b.resource_id IN (${p.list(spec.checkInResourceIds)})`;
+  const checkIn = () => `o.resource_id IN (${p.list(spec.checkInResourceIds)})`;
   const now = () => p.int(spec.now);
   const grace = perCenter(p, spec.centers, (c) => p.int(c.graceMinutes * 60_000));
 
   const sessions = `
-    SELECT ${key} AS group_key, o.start_ms AS st, o.end_ms AS en, b.owner_id AS owner,
-           ${loans ? 'a.quantity' : 'b.quantity'} AS units,
+    SELECT ${key} AS group_key, o.start_ms AS st, o.end_ms AS en, o.owner_id AS owner,
+           ${loans ? 'a.quantity' : 'o.quantity'} AS units,
            CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now()} >= o.start_ms + ${grace}
                      AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
-           CASE WHEN b.purpose = 'seminar' THEN 1 ELSE 0 END AS sem,
-           COALESCE(b.attendees, 1) AS people,
+           CASE WHEN o.purpose = 'seminar' THEN 1 ELSE 0 END AS sem,
+           COALESCE(o.attendees, 1) AS people,
            CASE WHEN o.checked_in_at IS NOT NULL THEN ${larger('o.start_ms', 'o.checked_in_at')}
                 WHEN o.status = 'no_show' OR ${checkIn()} THEN o.end_ms
                 ELSE o.start_ms END AS used_start,
@@ -203,8 +204,8 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
            ${first} AS first
       FROM ${rows}
        AND o.status <> 'cancelled'
-       AND b.status = 'confirmed'
-       AND b.center_id IN (${p.list(spec.centers.map((c) => c.id))})
+       AND o.booking_status = 'confirmed'
+       AND o.center_id IN (${p.list(spec.centers.map((c) => c.id))})
        ${ownWindow}`;
   // A no-show's used time is left out when the groups are added up, so it is not tested here.
   const used = `CASE WHEN used_end <= used_start THEN 0 ELSE used_end - used_start END`;

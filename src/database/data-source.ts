@@ -16,6 +16,8 @@ import { HistoryIndexes1764460800000 } from './migrations/sqlite/1764460800000-h
 import { AuditLog1764633600000 } from './migrations/sqlite/1764633600000-audit-log';
 import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-token-version';
 import { ReportIndexes1764720000000 } from './migrations/sqlite/1764720000000-report-indexes';
+import { SessionReportCopies1764806400000 } from './migrations/sqlite/1764806400000-session-report-copies';
+import { SessionReportCopies1764806400000 as PostgresSessionReportCopies } from './migrations/postgres/1764806400000-session-report-copies';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
@@ -23,6 +25,7 @@ const SQLITE_MIGRATIONS = [
   AuditLog1764633600000,
   TokenVersion1764633600001,
   ReportIndexes1764720000000,
+  SessionReportCopies1764806400000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -33,6 +36,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresAuditLog,
   PostgresTokenVersion,
   PostgresReportIndexes,
+  PostgresSessionReportCopies,
 ];
 
 const INT8_OID = 20;

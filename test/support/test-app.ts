@@ -166,11 +166,32 @@ export async function startTestApp(
     request,
     login,
     async close() {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-      if (scratch) await dropScratchSchema(postgresUrl!, scratch.schema);
+      try {
+        // Every test that changed bookings also checks that their sessions' copies followed.
+        if (dataSource.isInitialized) await assertSessionCopies(dataSource);
+      } finally {
+        await app.close();
+        rmSync(dir, { recursive: true, force: true });
+        if (scratch) await dropScratchSchema(postgresUrl!, scratch.schema);
+      }
     },
   };
+}
+
+/**
+ * Fails when a session's copy of its booking's fields (OccurrenceEntity; migration
+ * SessionReportCopies) differs from the booking's.
+ */
+export async function assertSessionCopies(dataSource: DataSource): Promise<void> {
+  const [{ n }] = await dataSource.query(
+    `SELECT COUNT(*) AS n FROM occurrences o JOIN bookings b ON b.id = o.booking_id
+      WHERE o.center_id <> b.center_id OR o.resource_id <> b.resource_id
+         OR o.owner_id <> b.owner_id OR o.purpose <> b.purpose OR o.quantity <> b.quantity
+         OR o.booking_status <> b.status OR COALESCE(o.attendees, -1) <> COALESCE(b.attendees, -1)`,
+  );
+  if (Number(n) > 0) {
+    throw new Error(`${n} sessions whose copies of their booking's fields differ from the booking`);
+  }
 }
 
 async function startApp(config: AppConfig, clock: TestClock): Promise<NestFastifyApplication> {

@@ -1,0 +1,55 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SESSION_COPIES } from '../sqlite/1764806400000-session-report-copies';
+
+const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
+const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
+const fromNew = SESSION_COPIES.map(([column, source]) => `${column} = NEW.${source}`).join(', ');
+const watched = SESSION_COPIES.map(([, source]) => source).join(', ');
+
+/**
+ * As the SQLite migration of the same name: the columns lose their defaults once filled in, the
+ * index carries the columns only read as INCLUDE columns, and the trigger calls a function.
+ */
+export class SessionReportCopies1764806400000 implements MigrationInterface {
+  name = 'SessionReportCopies1764806400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const [column, , type] of SESSION_COPIES) {
+      await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
+    }
+    await queryRunner.query(
+      `UPDATE occurrences SET (${sessionColumns}) =
+         (SELECT ${bookingColumns} FROM bookings b WHERE b.id = occurrences.booking_id)`,
+    );
+    for (const [column, , type] of SESSION_COPIES) {
+      if (type.includes('DEFAULT')) {
+        await queryRunner.query(`ALTER TABLE occurrences ALTER COLUMN ${column} DROP DEFAULT`);
+      }
+    }
+    await queryRunner.query(
+      `CREATE INDEX idx_occurrences_center_report ON occurrences (center_id, start_ms)
+         INCLUDE (end_ms, status, booking_status, resource_id, owner_id, purpose, attendees,
+                  quantity, checked_in_at, checked_out_at)`,
+    );
+    await queryRunner.query(
+      `CREATE FUNCTION bookings_session_copies() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE occurrences SET ${fromNew} WHERE booking_id = NEW.id;
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${watched} ON bookings
+       FOR EACH ROW EXECUTE FUNCTION bookings_session_copies()`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER trg_bookings_session_copies ON bookings');
+    await queryRunner.query('DROP FUNCTION bookings_session_copies()');
+    await queryRunner.query('DROP INDEX idx_occurrences_center_report');
+    for (const [column] of [...SESSION_COPIES].reverse()) {
+      await queryRunner.query(`ALTER TABLE occurrences DROP COLUMN ${column}`);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The booking fields that each session keeps a copy of (OccurrenceEntity), column by column. */
+export const SESSION_COPIES = [
+  ['center_id', 'center_id', "VARCHAR(36) NOT NULL DEFAULT ''"],
+  ['resource_id', 'resource_id', "VARCHAR(36) NOT NULL DEFAULT ''"],
+  ['owner_id', 'owner_id', "VARCHAR(36) NOT NULL DEFAULT ''"],
+  ['purpose', 'purpose', "VARCHAR(16) NOT NULL DEFAULT ''"],
+  ['attendees', 'attendees', 'INTEGER'],
+  ['quantity', 'quantity', 'INTEGER NOT NULL DEFAULT 1'],
+  ['booking_status', 'status', "VARCHAR(16) NOT NULL DEFAULT ''"],
+] as const;
+
+const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
+const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
+const fromNew = SESSION_COPIES.map(([column, source]) => `${column} = NEW.${source}`).join(', ');
+const watched = SESSION_COPIES.map(([, source]) => source).join(', ');
+
+/**
+ * Each session keeps the booking fields that the utilization report reads (center, resource,
+ * owner, purpose, attendees, quantity, booking status), with an index on (center, start) that
+ * holds everything the report reads: a year of a busy center is then one index range instead of
+ * a look-up per booking over the center's whole history (docs/benchmarks.md). The app writes the
+ * copies with the sessions; this trigger keeps them equal when a booking changes (approval,
+ * rejection, cancellation, an edit).
+ *
+ * SQLite adds a NOT NULL column only with a default; every row is filled in below.
+ */
+export class SessionReportCopies1764806400000 implements MigrationInterface {
+  name = 'SessionReportCopies1764806400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const [column, , type] of SESSION_COPIES) {
+      await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
+    }
+    await queryRunner.query(
+      `UPDATE occurrences SET (${sessionColumns}) =
+         (SELECT ${bookingColumns} FROM bookings b WHERE b.id = occurrences.booking_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX idx_occurrences_center_report ON occurrences
+         (center_id, start_ms, end_ms, status, booking_status, resource_id, owner_id, purpose,
+          attendees, quantity, checked_in_at, checked_out_at)`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${watched} ON bookings
+       FOR EACH ROW BEGIN
+         UPDATE occurrences SET ${fromNew} WHERE booking_id = NEW.id;
+       END`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER trg_bookings_session_copies');
+    await queryRunner.query('DROP INDEX idx_occurrences_center_report');
+    for (const [column] of [...SESSION_COPIES].reverse()) {
+      await queryRunner.query(`ALTER TABLE occurrences DROP COLUMN ${column}`);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { assertSessionCopies, startTestApp, TestApp } from './support/test-app';
+import { createResource, World, createWorld } from './support/world';
+
+/**
+ * Sessions keep copies of their booking's fields for the utilization report (OccurrenceEntity,
+ * migration SessionReportCopies): written with the sessions, kept equal by a trigger when the
+ * booking changes, and filled in by the migration on a database that already has bookings.
+ * (Every test app also checks the copies when it closes.)
+ */
+describe('the booking fields each session keeps', () => {
+  let t: TestApp;
+  let w: World;
+  let room: string;
+
+  const copies = (bookingId: string) =>
+    t.query(
+      `SELECT center_id, resource_id, owner_id, purpose, attendees, quantity, booking_status
+         FROM occurrences WHERE booking_id = ? ORDER BY start_ms`,
+      [bookingId],
+    );
+
+  async function book(token: string, body: Record<string, unknown>) {
+    const response = await t.request('POST', '/api/v1/bookings', { token, body });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return response.body as { id: string; status: string };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });
+    w = await createWorld(t);
+    room = (
+      await createResource(t, w.coordinator.token, w.centerId, {
+        kind: 'room',
+        capacity: 20,
+        requiresApproval: true,
+      })
+    ).id;
+  });
+
+  afterAll(() => t.close());
+
+  it('are written with the sessions and follow approval, rejection and cancellation', async () => {
+    const series = await book(w.member.token, {
+      resourceId: room,
+      start: '2026-12-03T10:00',
+      end: '2026-12-03T11:00',
+      recurrence: { rule: 'FREQ=WEEKLY;COUNT=3' },
+      purpose: 'seminar',
+      attendees: 12,
+    });
+    expect(series.status).toBe('pending');
+    const written = await copies(series.id);
+    expect(written).toHaveLength(3);
+    for (const row of written) {
+      expect(row).toEqual({
+        center_id: w.centerId,
+        resource_id: room,
+        owner_id: w.member.id,
+        purpose: 'seminar',
+        attendees: 12,
+        quantity: 1,
+        booking_status: 'pending',
+      });
+    }
+
+    const approve = await t.request('POST', `/api/v1/bookings/${series.id}/approve`, {
+      token: w.coordinator.token,
+    });
+    expect(approve.status).toBe(200);
+    expect((await copies(series.id)).map((r) => r.booking_status)).toEqual(
+      Array(3).fill('confirmed'),
+    );
+
+    const cancel = await t.request('DELETE', `/api/v1/bookings/${series.id}`, {
+      token: w.member.token,
+    });
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.status).toBe('cancelled');
+    expect((await copies(series.id)).map((r) => r.booking_status)).toEqual(
+      Array(3).fill('cancelled'),
+    );
+
+    const refused = await book(w.otherMember.token, {
+      resourceId: room,
+      start: '2026-12-04T10:00',
+      end: '2026-12-04T11:00',
+    });
+    const reject = await t.request('POST', `/api/v1/bookings/${refused.id}/reject`, {
+      token: w.coordinator.token,
+      body: { reason: 'The room is being painted' },
+    });
+    expect(reject.status).toBe(200);
+    expect((await copies(refused.id)).map((r) => r.booking_status)).toEqual(['rejected']);
+    await assertSessionCopies(t.dataSource);
+  });
+
+  it('are filled in by the migration on a database that already has bookings', async () => {
+    const kept = await book(w.trainer.token, {
+      resourceId: room,
+      start: '2026-12-10T14:00',
+      end: '2026-12-10T16:00',
+      recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' },
+    });
+    const before = await copies(kept.id);
+    const migration = t.dataSource.migrations.at(-1)!;
+    expect(migration.name).toBe('SessionReportCopies1764806400000');
+    await t.dataSource.undoLastMigration();
+    const columns = await t.query('SELECT * FROM occurrences WHERE booking_id = ?', [kept.id]);
+    expect(Object.keys(columns[0])).not.toContain('booking_status');
+    await t.dataSource.runMigrations();
+    expect(await copies(kept.id)).toEqual(before);
+    await assertSessionCopies(t.dataSource);
+  });
+});
