@@ -1,11 +1,12 @@
 /**
- * The HTTP measurements: the real server (`node dist/src/main.js`) and the bare ceiling app, each
- * started as a child process and loaded with autocannon. Latencies are taken from every response
+ * The HTTP measurements: the real server (as `npm start` starts it: start-command.ts) and the bare
+ * ceiling app (the same way), each started as a child process and loaded with autocannon. Latencies are taken from every response
  * (autocannon's own histogram rounds to whole milliseconds, too coarse for a 3 ms target).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { StartCommand } from './start-command';
 import { createServer } from 'node:net';
 import { DEMO_HOLIDAYS } from '../seeds/demo-data';
 import { isExclusive } from '../src/resources/resource.entity';
@@ -295,7 +296,7 @@ function clock(minutes: number): string {
 export async function measureHttp(
   dataSet: GeneratedDataSet,
   now: number,
-  appScript: string,
+  app: StartCommand,
   bareScript: string,
   preload: string,
   options: HttpOptions,
@@ -313,7 +314,12 @@ export async function measureHttp(
       : [];
 
   // The ceiling first, alone on the machine.
-  const bare = await startServer(bareScript, { NODE_ENV: 'production' }, '/constant');
+  const bare = await startServer(
+    bareScript,
+    { ...app.env, NODE_ENV: 'production' },
+    '/constant',
+    app.nodeArgs,
+  );
   const constant = { url: bare.url, pid: bare.pid, path: '/constant' };
   await load({ ...constant, connections: 10, duration: 2 });
   const bareSingle = await load({ ...constant, connections: 1, duration: q ? 3 : 5 });
@@ -321,6 +327,7 @@ export async function measureHttp(
   await bare.stop();
 
   const env = {
+    ...app.env,
     NODE_ENV: 'production',
     DATABASE_URL: `sqlite:${dataSet.path}`,
     SEED: 'none',
@@ -332,12 +339,15 @@ export async function measureHttp(
   const startupMs: number[] = [];
   const startupCpuMs: number[] = [];
   for (let i = 0; i < 2; i++) {
-    const server = await startServer(appScript, env, '/api/v1/health');
+    const server = await startServer(app.script, env, '/api/v1/health', app.nodeArgs);
     startupMs.push(server.startupMs);
     startupCpuMs.push(server.startupCpuMs);
     await server.stop();
   }
-  const server = await startServer(appScript, env, '/api/v1/health', profileArgs('makon'));
+  const server = await startServer(app.script, env, '/api/v1/health', [
+    ...app.nodeArgs,
+    ...profileArgs('makon'),
+  ]);
   startupMs.push(server.startupMs);
   startupCpuMs.push(server.startupCpuMs);
   const rssAfterStartMb = memoryOf(server.pid).rssMb;

@@ -10,6 +10,7 @@ import { generateDataSet, verifyDataSet } from './generate';
 import { measureHttp } from './http';
 import { measureConflictChecks } from './in-process';
 import { DATA_SETS } from './network';
+import { startCommandOf } from './start-command';
 import {
   currentLoad,
   describeMachine,
@@ -20,7 +21,6 @@ import {
 } from './report';
 
 const ROOT = join(__dirname, '..', '..');
-const APP = join(ROOT, 'dist', 'src', 'main.js');
 const BARE = join(__dirname, 'bare-server.js');
 const PRELOAD = join(__dirname, 'exit-on-signal.js');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   const profileDir = args.has('--profile') ? join(RESULTS, 'profiles') : undefined;
   const workDir = mkdtempSync(join(tmpdir(), 'makon-bench-'));
-  const machine = describeMachine();
+  const server = startCommandOf(ROOT);
+  const machine = describeMachine(server);
   const specs = quick ? DATA_SETS.slice(0, 1) : DATA_SETS;
   const sizes: SizeResult[] = [];
   log(`Makon benchmark (${quick ? 'quick' : 'full'}), data in ${workDir}`);
@@ -76,7 +77,10 @@ async function main(): Promise<void> {
       );
       if (index === 0 || index === generated.length - 1) {
         log(`[${g.spec.label}] HTTP…`);
-        result.http = await measureHttp(g.dataSet, now, APP, BARE, PRELOAD, { quick, profileDir });
+        result.http = await measureHttp(g.dataSet, now, server, BARE, PRELOAD, {
+          quick,
+          profileDir,
+        });
         log(
           `[${g.spec.label}] booking c=1 ${fmt(result.http.bookingSingle.latency)}, series ` +
             `${fmt(result.http.series.latency)}, availability ${fmt(result.http.availability.latency)}`,

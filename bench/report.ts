@@ -9,6 +9,7 @@ export const currentLoad = (): string =>
 import type { GeneratedDataSet, Verification } from './generate';
 import type { HttpResult, LoadResult } from './http';
 import type { ConflictCheckResult } from './in-process';
+import type { StartCommand } from './start-command';
 import type { DataSetSpec } from './network';
 import type { Summary } from './stats';
 
@@ -29,9 +30,11 @@ export interface RunResult {
   sizes: SizeResult[];
 }
 
-export function describeMachine(): string[] {
+export function describeMachine(server: StartCommand): string[] {
   const cores = cpus();
+  const env = Object.entries(server.env).map(([name, value]) => `${name}=${value} `);
   return [
+    `Servers started as \`npm start\` starts them: \`${env.join('')}node ${[...server.nodeArgs, '<script>'].join(' ')}\``,
     `CPU: ${cores[0]?.model ?? 'unknown'}, ${cores.length} cores`,
     `RAM: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `OS: Linux ${release()}`,
