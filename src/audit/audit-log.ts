@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { insertRows } from '../database/insert-rows';
 import { AuditAction, AuditDetails, AuditEntryEntity, AuditTargetType } from './audit-entry.entity';
 
 export interface AuditEvent {
@@ -32,7 +33,7 @@ export class AuditLog {
       centerId: event.centerId,
       details: event.details ?? null,
     };
-    await manager.getRepository(AuditEntryEntity).insert(entry);
+    await insertRows(manager, AuditEntryEntity, entry);
   }
 }
 

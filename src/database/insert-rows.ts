@@ -1,6 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 
 interface InsertPlan {
   columns: readonly ColumnMetadata[];
@@ -43,11 +42,11 @@ export async function insertRows<T extends ObjectLiteral>(
   const values: unknown[] = [];
   const tuples = list.map((row) => {
     const placeholders = columns.map((column) => {
-      let value: unknown = column.getEntityValue(row);
+      const value: unknown = column.getEntityValue(row);
       if (value === undefined) {
         throw new Error(`insertRows: no ${column.propertyName} in a ${column.entityMetadata.name}`);
       }
-      if (column.transformer) value = ApplyValueTransformers.transformTo(column.transformer, value);
+      // Applies the column's transformer too.
       values.push(driver.preparePersistentValue(value, column));
       return postgres ? `$${values.length}` : '?';
     });
