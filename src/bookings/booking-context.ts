@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { findRow, findRows } from '../database/find-rows';
 import { CenterEntity } from '../centers/center.entity';
 import type { BookingEntity } from './booking.entity';
 import { Principal } from '../identity/access';
@@ -34,11 +35,10 @@ export async function refreshContext(
   manager: EntityManager,
   context: BookingContext,
 ): Promise<BookingContext> {
-  const center = await manager
-    .getRepository(CenterEntity)
-    .findOneByOrFail({ id: context.center.id });
+  const center = await findRow(manager, CenterEntity, { id: context.center.id });
+  if (!center) throw new DomainError('NOT_FOUND', `No center ${context.center.id}`);
   const ids = context.held.map((h) => h.resource.id);
-  const rows = await manager.getRepository(ResourceEntity).findBy({ id: In(ids) });
+  const rows = await findRows(manager, ResourceEntity, { id: ids });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const held = context.held.map((h) => ({
     resource: byId.get(h.resource.id)!,

@@ -8,6 +8,7 @@ import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { AuditLog } from '../audit/audit-log';
 import { insertRows } from '../database/insert-rows';
+import { findRow } from '../database/find-rows';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { UserEntity } from '../identity/user.entity';
@@ -460,7 +461,7 @@ function applySkipping(
 
 /** A user deactivated while their booking was being made does not get it. */
 async function assertOwnerActive(manager: EntityManager, ownerId: string): Promise<void> {
-  const owner = await manager.getRepository(UserEntity).findOneBy({ id: ownerId });
+  const owner = await findRow(manager, UserEntity, { id: ownerId });
   if (!owner?.active) throw new DomainError('NOT_FOUND', `No active user ${ownerId}`);
 }
 

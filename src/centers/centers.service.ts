@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
+import { findRow } from '../database/find-rows';
 import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
@@ -40,7 +41,7 @@ export class CentersService {
   }
 
   async getEntity(id: string): Promise<CenterEntity> {
-    const center = await this.dataSource.getRepository(CenterEntity).findOneBy({ id });
+    const center = await findRow(this.dataSource.manager, CenterEntity, { id });
     if (!center) throw new DomainError('NOT_FOUND', `No center ${id}`);
     return center;
   }

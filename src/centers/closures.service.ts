@@ -6,6 +6,7 @@ import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
+import { findRows } from '../database/find-rows';
 import { Principal } from '../identity/access';
 import { isLocalDate, validateClosureRule } from '../scheduling';
 import type { ClosureRule } from '../scheduling/types';
@@ -25,9 +26,7 @@ export class ClosuresService {
 
   /** The closure rules sessions are checked against; in `manager`'s transaction when given. */
   async rulesOf(centerId: string, manager?: EntityManager): Promise<ClosureRule[]> {
-    const rows = await (manager ?? this.dataSource.manager)
-      .getRepository(ClosureEntity)
-      .findBy({ centerId });
+    const rows = await findRows(manager ?? this.dataSource.manager, ClosureEntity, { centerId });
     return rows.map((row) => ({
       from: row.from,
       to: row.to,

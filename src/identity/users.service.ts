@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError } from '../common/domain-error';
+import { findRow } from '../database/find-rows';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
 import { LoginThrottle } from './login-throttle';
@@ -72,7 +73,7 @@ export class UsersService {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
+    const user = await findRow(this.dataSource.manager, UserEntity, { id: payload.sub });
     if (!user || !user.active) {
       throw new DomainError('UNAUTHENTICATED', 'The account is not active');
     }

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
+import { findRow } from '../database/find-rows';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
 import { AuditLog } from '../audit/audit-log';
@@ -70,7 +71,7 @@ export class ResourcesService {
   }
 
   async getEntity(id: string): Promise<ResourceEntity> {
-    const resource = await this.dataSource.getRepository(ResourceEntity).findOneBy({ id });
+    const resource = await findRow(this.dataSource.manager, ResourceEntity, { id });
     if (!resource) throw new DomainError('NOT_FOUND', `No resource ${id}`);
     return resource;
   }
