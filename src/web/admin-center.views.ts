@@ -82,7 +82,7 @@ export function featureLabel(ctx: WebContext, feature: string): string {
 /** A calendar date of the center (no time, so no zone) in the reader's language. */
 function localDate(ctx: WebContext, date: string): string {
   const day = DateTime.fromISO(date);
-  return day.isValid ? day.setLocale(intlTag(ctx.locale)).toFormat('d LLLL yyyy') : date;
+  return day.isValid ? day.setLocale(intlTag(ctx.locale)).toFormat('d MMMM yyyy') : date;
 }
 
 function doneNotice(ctx: WebContext, done: Done | undefined): Html {

@@ -8,12 +8,12 @@ function at(ms: number, zone: string, locale: Locale): DateTime {
 
 /** "Tuesday 1 December 2026" in the reader's language. */
 export function formatDate(ms: number, zone: string, locale: Locale): string {
-  return at(ms, zone, locale).toFormat('cccc d LLLL yyyy');
+  return at(ms, zone, locale).toFormat('cccc d MMMM yyyy');
 }
 
 /** "1 Dec" style short date. */
 export function formatShortDate(ms: number, zone: string, locale: Locale): string {
-  return at(ms, zone, locale).toFormat('ccc d LLL');
+  return at(ms, zone, locale).toFormat('ccc d MMM');
 }
 
 /** 24-hour "14:00": the convention in all three languages here. */
