@@ -129,6 +129,17 @@ describe('web pages: sign-in, session cookie, CSRF, language', () => {
     expect((await member.get('/')).location).toMatch(/^\/login/);
   });
 
+  it('answers an address that is no page with a page in the reader’s language; the API keeps JSON', async () => {
+    const web = new WebClient(t.baseUrl);
+    const page = await web.get('/no-such-page', { 'accept-language': 'ru' });
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('<html lang="ru">');
+    expect(page.text).toContain('Такой страницы или записи нет');
+    const api = await t.request('GET', '/api/v1/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
   it('switches language, and remembers a signed-in user’s choice in the account', async () => {
     const anonymous = new WebClient(t.baseUrl);
     expect((await anonymous.get('/login', { 'accept-language': 'ru-RU,ru;q=0.9' })).text).toContain(

@@ -1,5 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorFor } from '../database/database-errors';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 
@@ -27,6 +36,12 @@ interface FastifyClientError {
 }
 
 /**
+ * Renders an error as a page (the web app's filter): given the paths that match no route outside
+ * the API, so that a mistyped address in a browser gets a page in the reader's language.
+ */
+export const PAGE_ERRORS = Symbol('PAGE_ERRORS');
+
+/**
  * The one error shape of API.md. Domain errors keep their code; framework errors are mapped by
  * status; anything unknown becomes a bare 500 (logged here, never shown to the caller).
  */
@@ -34,7 +49,18 @@ interface FastifyClientError {
 export class GlobalErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(caught: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() @Inject(PAGE_ERRORS) private readonly pages?: ExceptionFilter) {}
+
+  catch(caught: unknown, host: ArgumentsHost): unknown {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (
+      this.pages &&
+      caught instanceof NotFoundException &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !/^\/api(\/|$|\?)/.test(request.url)
+    ) {
+      return this.pages.catch(caught, host);
+    }
     // A database error the request caused outside a write transaction (which maps its own).
     const error = domainErrorFor(caught) ?? caught;
     const reply = host.switchToHttp().getResponse<FastifyReply>();

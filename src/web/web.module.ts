@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BookingsModule } from '../bookings/bookings.module';
 import { CentersModule } from '../centers/centers.module';
 import { CheckInModule } from '../check-in/check-in.module';
+import { PAGE_ERRORS } from '../common/error.filter';
 import { IdentityModule } from '../identity/identity.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ResourcesModule } from '../resources/resources.module';
@@ -44,6 +45,13 @@ import { WebPageInterceptor } from './web-page.interceptor';
     AdminReportsController,
     AdminReportsCsvController,
   ],
-  providers: [WebContextFactory, WebPageInterceptor, WebErrorFilter, CenterChoice],
+  providers: [
+    WebContextFactory,
+    WebPageInterceptor,
+    WebErrorFilter,
+    CenterChoice,
+    { provide: PAGE_ERRORS, useExisting: WebErrorFilter },
+  ],
+  exports: [PAGE_ERRORS],
 })
 export class WebModule {}
