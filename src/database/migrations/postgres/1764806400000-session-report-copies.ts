@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SESSION_COPIES } from '../sqlite/1764806400000-session-report-copies';
-
-const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
-const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
-const fromNew = SESSION_COPIES.map(([column, source]) => `${column} = NEW.${source}`).join(', ');
-const watched = SESSION_COPIES.map(([, source]) => source).join(', ');
+import {
+  addSessionCopies,
+  COPY_FROM_NEW,
+  SESSION_COPIES,
+  WATCHED_COLUMNS,
+} from '../sqlite/1764806400000-session-report-copies';
 
 /**
  * As the SQLite migration of the same name: the columns lose their defaults once filled in, the
@@ -14,13 +14,7 @@ export class SessionReportCopies1764806400000 implements MigrationInterface {
   name = 'SessionReportCopies1764806400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [column, , type] of SESSION_COPIES) {
-      await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
-    }
-    await queryRunner.query(
-      `UPDATE occurrences SET (${sessionColumns}) =
-         (SELECT ${bookingColumns} FROM bookings b WHERE b.id = occurrences.booking_id)`,
-    );
+    await addSessionCopies(queryRunner);
     for (const [column, , type] of SESSION_COPIES) {
       if (type.includes('DEFAULT')) {
         await queryRunner.query(`ALTER TABLE occurrences ALTER COLUMN ${column} DROP DEFAULT`);
@@ -34,12 +28,12 @@ export class SessionReportCopies1764806400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE FUNCTION bookings_session_copies() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         UPDATE occurrences SET ${fromNew} WHERE booking_id = NEW.id;
+         UPDATE occurrences SET ${COPY_FROM_NEW} WHERE booking_id = NEW.id;
          RETURN NULL;
        END $$`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${watched} ON bookings
+      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${WATCHED_COLUMNS} ON bookings
        FOR EACH ROW EXECUTE FUNCTION bookings_session_copies()`,
     );
   }

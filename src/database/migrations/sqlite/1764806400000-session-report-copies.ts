@@ -11,10 +11,26 @@ export const SESSION_COPIES = [
   ['booking_status', 'status', "VARCHAR(16) NOT NULL DEFAULT ''"],
 ] as const;
 
-const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
-const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
-const fromNew = SESSION_COPIES.map(([column, source]) => `${column} = NEW.${source}`).join(', ');
-const watched = SESSION_COPIES.map(([, source]) => source).join(', ');
+/** `SET` list copying a booking row `NEW` onto its sessions, for the triggers. */
+export const COPY_FROM_NEW = SESSION_COPIES.map(
+  ([column, source]) => `${column} = NEW.${source}`,
+).join(', ');
+
+/** The booking columns whose change the triggers copy. */
+export const WATCHED_COLUMNS = SESSION_COPIES.map(([, source]) => source).join(', ');
+
+/** Adds the columns (with SQLite's defaults) and fills them in from each session's booking. */
+export async function addSessionCopies(queryRunner: QueryRunner): Promise<void> {
+  for (const [column, , type] of SESSION_COPIES) {
+    await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
+  }
+  const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
+  const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
+  await queryRunner.query(
+    `UPDATE occurrences SET (${sessionColumns}) =
+       (SELECT ${bookingColumns} FROM bookings b WHERE b.id = occurrences.booking_id)`,
+  );
+}
 
 /**
  * Each session keeps the booking fields that the utilization report reads (center, resource,
@@ -30,22 +46,16 @@ export class SessionReportCopies1764806400000 implements MigrationInterface {
   name = 'SessionReportCopies1764806400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [column, , type] of SESSION_COPIES) {
-      await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
-    }
-    await queryRunner.query(
-      `UPDATE occurrences SET (${sessionColumns}) =
-         (SELECT ${bookingColumns} FROM bookings b WHERE b.id = occurrences.booking_id)`,
-    );
+    await addSessionCopies(queryRunner);
     await queryRunner.query(
       `CREATE INDEX idx_occurrences_center_report ON occurrences
          (center_id, start_ms, end_ms, status, booking_status, resource_id, owner_id, purpose,
           attendees, quantity, checked_in_at, checked_out_at)`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${watched} ON bookings
+      `CREATE TRIGGER trg_bookings_session_copies AFTER UPDATE OF ${WATCHED_COLUMNS} ON bookings
        FOR EACH ROW BEGIN
-         UPDATE occurrences SET ${fromNew} WHERE booking_id = NEW.id;
+         UPDATE occurrences SET ${COPY_FROM_NEW} WHERE booking_id = NEW.id;
        END`,
     );
   }
