@@ -1,3 +1,4 @@
+import { SESSION_COPIES } from '../src/database/migrations/sqlite/1764806400000-session-report-copies';
 import { assertSessionCopies, startTestApp, TestApp } from './support/test-app';
 import { createResource, World, createWorld } from './support/world';
 
@@ -92,6 +93,51 @@ describe('the booking fields each session keeps', () => {
     expect(reject.status).toBe(200);
     expect((await copies(refused.id)).map((r) => r.booking_status)).toEqual(['rejected']);
     await assertSessionCopies(t.dataSource);
+  });
+
+  it('are declared as their booking columns are: type, length, null or not, collation', async () => {
+    const declared = async (table: string, column: string) => {
+      if (t.dialect === 'sqlite') {
+        const columns: Array<{ name: string; type: string; notnull: number }> = await t.query(
+          `PRAGMA table_info("${table}")`,
+        );
+        const found = columns.find((c) => c.name === column)!;
+        return { type: found.type.toLowerCase(), notNull: found.notnull === 1 };
+      }
+      const [found] = await t.query(
+        `SELECT data_type, character_maximum_length, is_nullable, collation_name
+           FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?`,
+        [table, column],
+      );
+      return found;
+    };
+    for (const [copy, source] of SESSION_COPIES) {
+      expect([copy, await declared('occurrences', copy)]).toEqual([
+        copy,
+        await declared('bookings', source),
+      ]);
+    }
+  });
+
+  it('follow an update made under another search path (PostgreSQL) or none (SQLite)', async () => {
+    const booked = await book(w.trainer.token, {
+      resourceId: room,
+      start: '2026-12-18T14:00',
+      end: '2026-12-18T16:00',
+    });
+    if (t.dialect === 'postgres') {
+      const [{ schema }] = await t.query('SELECT current_schema() AS schema');
+      await t.dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL search_path TO pg_catalog');
+        await manager.query(`UPDATE "${schema}".bookings SET purpose = 'meeting' WHERE id = $1`, [
+          booked.id,
+        ]);
+      });
+    } else {
+      await t.query("UPDATE bookings SET purpose = 'meeting' WHERE id = ?", [booked.id]);
+    }
+    expect((await copies(booked.id)).map((r) => r.purpose)).toEqual(['meeting']);
   });
 
   it('are filled in by the migration on a database that already has bookings', async () => {

@@ -8,13 +8,15 @@ import {
 
 /**
  * As the SQLite migration of the same name: the columns lose their defaults once filled in, the
- * index carries the columns only read as INCLUDE columns, and the trigger calls a function.
+ * index carries the columns only read as INCLUDE columns, and the trigger calls a function that
+ * keeps the schema it was created in (so an UPDATE from a session with another search_path still
+ * reaches this schema's sessions).
  */
 export class SessionReportCopies1764806400000 implements MigrationInterface {
   name = 'SessionReportCopies1764806400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await addSessionCopies(queryRunner);
+    await addSessionCopies(queryRunner, 'COLLATE "C"');
     for (const [column, , type] of SESSION_COPIES) {
       if (type.includes('DEFAULT')) {
         await queryRunner.query(`ALTER TABLE occurrences ALTER COLUMN ${column} DROP DEFAULT`);
@@ -26,7 +28,8 @@ export class SessionReportCopies1764806400000 implements MigrationInterface {
                   quantity, checked_in_at, checked_out_at)`,
     );
     await queryRunner.query(
-      `CREATE FUNCTION bookings_session_copies() RETURNS trigger LANGUAGE plpgsql AS $$
+      `CREATE FUNCTION bookings_session_copies() RETURNS trigger LANGUAGE plpgsql
+       SET search_path FROM CURRENT AS $$
        BEGIN
          UPDATE occurrences SET ${COPY_FROM_NEW} WHERE booking_id = NEW.id;
          RETURN NULL;

@@ -19,10 +19,19 @@ export const COPY_FROM_NEW = SESSION_COPIES.map(
 /** The booking columns whose change the triggers copy. */
 export const WATCHED_COLUMNS = SESSION_COPIES.map(([, source]) => source).join(', ');
 
-/** Adds the columns (with SQLite's defaults) and fills them in from each session's booking. */
-export async function addSessionCopies(queryRunner: QueryRunner): Promise<void> {
+/**
+ * Adds the columns (with SQLite's defaults) and fills them in from each session's booking.
+ * `textCollation` follows each VARCHAR type (PostgreSQL's text columns are all `COLLATE "C"`).
+ */
+export async function addSessionCopies(
+  queryRunner: QueryRunner,
+  textCollation = '',
+): Promise<void> {
   for (const [column, , type] of SESSION_COPIES) {
-    await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${type}`);
+    const collated = textCollation
+      ? type.replace(/^(VARCHAR\(\d+\))/, `$1 ${textCollation}`)
+      : type;
+    await queryRunner.query(`ALTER TABLE occurrences ADD COLUMN ${column} ${collated}`);
   }
   const sessionColumns = SESSION_COPIES.map(([column]) => column).join(', ');
   const bookingColumns = SESSION_COPIES.map(([, column]) => `b.${column}`).join(', ');
