@@ -23,7 +23,9 @@ function selectOf(manager: EntityManager, metadata: EntityMetadata) {
  * The rows of an entity that match `where`, hydrated as TypeORM's `findBy` would (the columns'
  * transformers, booleans and JSON), read with one plain statement. For the look-ups made on every
  * booking: `findBy` builds its statement anew on each call, which cost more than the look-up
- * itself (docs/benchmarks.md).
+ * itself (docs/benchmarks.md). Only for plain entities: no relations, soft-delete columns,
+ * `select: false` columns or load listeners, which it would ignore. A condition on null or
+ * undefined means IS NULL (not "any value", and not `= NULL`, which matches nothing).
  */
 export async function findRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -40,6 +42,7 @@ export async function findRows<T extends ObjectLiteral>(
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`findRows: no column ${property} in ${metadata.name}`);
     const name = driver.escape(column.databaseName);
+    if (wanted === null || wanted === undefined) return `${name} IS NULL`;
     if (!Array.isArray(wanted)) {
       values.push(driver.preparePersistentValue(wanted, column));
       return `${name} = ${placeholder()}`;
