@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startCommandOf } from '../../bench/start-command';
 import { ADMIN, httpClient, HttpClient } from './test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,10 +24,22 @@ export interface Instance extends HttpClient {
 
 export const INSTANCE_JWT_SECRET = 'instances-test-secret-long-enough';
 
-export function startInstance(databaseUrl: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+/**
+ * Starts `node dist/src/main.js` on a free port. With `asNpmStart`, the process gets exactly the
+ * environment assignments and node flags of package.json's `start` script (what `npm start` runs).
+ */
+export function startInstance(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { asNpmStart?: boolean } = {},
+) {
+  const command = options.asNpmStart
+    ? startCommandOf(ROOT)
+    : { env: {}, nodeArgs: [], script: join(ROOT, 'dist', 'src', 'main.js') };
+  const child = spawn(process.execPath, [...command.nodeArgs, command.script], {
     cwd: ROOT,
     env: {
+      ...command.env,
       PATH: process.env.PATH,
       TZ: process.env.TZ,
       PGUSER: process.env.PGUSER,
