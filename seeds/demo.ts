@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../src/bookings/booking.entity';
 import { CenterEntity } from '../src/centers/center.entity';
-import { ClosureEntity, ClosureNames } from '../src/centers/closure.entity';
+import { ClosureEntity } from '../src/centers/closure.entity';
 import { insertRows } from '../src/database/insert-rows';
 import { WriteTransactions } from '../src/database/write-transactions';
 import { hashPassword } from '../src/identity/passwords';
@@ -55,33 +55,10 @@ export async function seedDemo(writes: WriteTransactions, now: number): Promise<
     for (const center of DEMO_CENTERS) {
       const id = await ensureCenter(manager, center, since);
       centers.set(center.slug, id);
-      for (const resource of center.resources) {
-        await ensureResource(manager, id, resource, since);
-      }
-      for (const holiday of DEMO_HOLIDAYS) await ensureHoliday(manager, id, holiday, since);
+      await ensureResources(manager, id, center.resources, since);
+      await ensureHolidays(manager, id, since);
     }
-    for (const user of DEMO_USERS) {
-      const existing = await manager.getRepository(UserEntity).findOneBy({ email: user.email });
-      if (existing) continue;
-      const id = randomUUID();
-      await manager.getRepository(UserEntity).insert({
-        id,
-        email: user.email,
-        phone: null,
-        name: user.name,
-        passwordHash,
-        role: user.role,
-        locale: user.locale ?? 'en',
-        organizationId: user.organization ? (organizations.get(user.organization) ?? null) : null,
-        active: true,
-        createdAt: since,
-      });
-      for (const slug of user.centers ?? []) {
-        await manager
-          .getRepository(UserCenterEntity)
-          .insert({ userId: id, centerId: centers.get(slug)! });
-      }
-    }
+    await ensureUsers(manager, organizations, centers, passwordHash, since);
     if (await manager.getRepository(BookingEntity).exists()) {
       return { bookings: 0, occurrences: 0, allocations: 0, audit_entries: 0 };
     }
@@ -209,34 +186,77 @@ async function ensureCenter(
   return id;
 }
 
-async function ensureResource(
+/** The center's resources that are missing (by name), in one statement. */
+async function ensureResources(
   manager: EntityManager,
   centerId: string,
-  resource: DemoResource,
+  resources: DemoResource[],
   since: number,
 ): Promise<void> {
   const repository = manager.getRepository(ResourceEntity);
-  if (await repository.existsBy({ centerId, name: resource.name })) return;
-  await repository.insert(newResource(centerId, resource, since));
+  const existing = new Set((await repository.findBy({ centerId })).map((r) => r.name));
+  const missing = resources.filter((r) => !existing.has(r.name));
+  if (missing.length > 0)
+    await repository.insert(missing.map((r) => newResource(centerId, r, since)));
 }
 
-async function ensureHoliday(
+/** The yearly holidays the center lacks (by date), with their names in each language. */
+async function ensureHolidays(manager: EntityManager, centerId: string, since: number) {
+  const repository = manager.getRepository(ClosureEntity);
+  const existing = new Set(
+    (await repository.findBy({ centerId, yearly: true })).map((c) => c.from),
+  );
+  const missing = DEMO_HOLIDAYS.map((h) => ({ ...h, date: `2026-${h.monthDay}` })).filter(
+    (h) => !existing.has(h.date),
+  );
+  if (missing.length === 0) return;
+  await repository.insert(
+    missing.map((holiday) => ({
+      id: randomUUID(),
+      centerId,
+      from: holiday.date,
+      to: holiday.date,
+      reason: holiday.reason,
+      names: holiday.names,
+      yearly: true,
+      createdAt: since,
+    })),
+  );
+}
+
+/** The demo people who are missing (by email), with their home centers. */
+async function ensureUsers(
   manager: EntityManager,
-  centerId: string,
-  holiday: { monthDay: string; reason: string; names: ClosureNames },
+  organizations: Map<string, string>,
+  centers: Map<string, string>,
+  passwordHash: string,
   since: number,
 ): Promise<void> {
-  const repository = manager.getRepository(ClosureEntity);
-  const date = `2026-${holiday.monthDay}`;
-  if (await repository.existsBy({ centerId, from: date, yearly: true })) return;
-  await repository.insert({
+  const repository = manager.getRepository(UserEntity);
+  const existing = new Set(
+    (await repository.findBy({ email: In(DEMO_USERS.map((u) => u.email)) })).map((u) => u.email),
+  );
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.email)).map((user) => ({
+    user,
     id: randomUUID(),
-    centerId,
-    from: date,
-    to: date,
-    reason: holiday.reason,
-    names: holiday.names,
-    yearly: true,
-    createdAt: since,
-  });
+  }));
+  if (missing.length === 0) return;
+  await repository.insert(
+    missing.map(({ user, id }) => ({
+      id,
+      email: user.email,
+      phone: null,
+      name: user.name,
+      passwordHash,
+      role: user.role,
+      locale: user.locale ?? 'en',
+      organizationId: user.organization ? (organizations.get(user.organization) ?? null) : null,
+      active: true,
+      createdAt: since,
+    })),
+  );
+  const homes = missing.flatMap(({ user, id }) =>
+    (user.centers ?? []).map((slug) => ({ userId: id, centerId: centers.get(slug)! })),
+  );
+  if (homes.length > 0) await manager.getRepository(UserCenterEntity).insert(homes);
 }
