@@ -541,9 +541,10 @@ class CenterPlan {
   private settle(made: DemoBooking, fate: Fate): void {
     const session = made.sessions[0];
     if (fate.roll < 0.05) {
-      // Cancelled between its creation and its start (and before today).
+      // Cancelled between its last change (its creation or approval) and its start, before today.
       const until = Math.min(session.startMs, this.todayStart);
-      const at = made.booking.createdAt + Math.floor((until - made.booking.createdAt) * fate.stay);
+      const since = made.booking.updatedAt;
+      const at = since + Math.floor((until - since) * fate.stay);
       if (at < until) {
         // Its slots stay out of the plan: bookings made before the cancellation could not
         // have taken them.

@@ -345,11 +345,19 @@ describe('the demo seed (SEED=demo)', () => {
             + (SELECT COUNT(*) FROM occurrences WHERE checked_in_at > ? OR checked_out_at > ?) AS n`,
       [now, now, now, now, now],
     );
-    expect({ uncreated, uncancelled, undecided, future }).toEqual({
+    // Each booking's entries follow its creation, its last one is its last change, in order.
+    const [{ n: disordered }] = await t.query(
+      `SELECT COUNT(*) AS n FROM bookings b JOIN audit_entries e ON e.target_id = b.id
+        WHERE e.at_ms < b.created_at OR e.at_ms > b.updated_at
+           OR (e.action = 'booking.approved' AND EXISTS (SELECT 1 FROM audit_entries c
+                WHERE c.target_id = b.id AND c.action = 'booking.cancelled' AND c.at_ms < e.at_ms))`,
+    );
+    expect({ uncreated, uncancelled, undecided, future, disordered }).toEqual({
       uncreated: 0,
       uncancelled: 0,
       undecided: 0,
       future: 0,
+      disordered: 0,
     });
   });
 
