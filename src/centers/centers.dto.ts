@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CenterPolicy, ClosureRule, OpeningHours } from '../scheduling/types';
+import type { ClosureNames } from './closure.entity';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -210,6 +211,11 @@ export interface ClosureView extends ClosureRule {
   id: string;
   centerId: string;
   reason: string;
+}
+
+/** A closure with its names by language: what pages read; the API answers `ClosureView`. */
+export interface NamedClosureView extends ClosureView {
+  names: ClosureNames | null;
 }
 
 export interface AffectedSession {

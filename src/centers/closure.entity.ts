@@ -1,5 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { instantColumn, uuidColumn } from '../database/columns';
+import type { Locale } from '../identity/user.entity';
+
+/** A closure's name by language; a language without one reads `reason` (`closureName`). */
+export type ClosureNames = Partial<Record<Locale, string>>;
 
 @Entity('closures')
 @Index('idx_closures_center', ['centerId'])
@@ -19,6 +23,10 @@ export class ClosureEntity {
 
   @Column({ type: 'varchar', length: 300 })
   reason: string;
+
+  /** The name in each language (migration ClosureNames); null when only `reason` is known. */
+  @Column({ type: 'simple-json', nullable: true })
+  names: ClosureNames | null;
 
   @Column({ type: 'boolean', default: false })
   yearly: boolean;

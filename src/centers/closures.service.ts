@@ -8,9 +8,9 @@ import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { findRows } from '../database/find-rows';
 import { Principal } from '../identity/access';
-import { isLocalDate, validateClosureRule } from '../scheduling';
+import { isClosedOn, isLocalDate, validateClosureRule } from '../scheduling';
 import type { ClosureRule } from '../scheduling/types';
-import { CreateClosureInput, ClosureView } from './centers.dto';
+import { CreateClosureInput, ClosureView, NamedClosureView } from './centers.dto';
 import { CentersService } from './centers.service';
 import { ClosureEntity } from './closure.entity';
 
@@ -47,7 +47,14 @@ export class ClosuresService {
     return byCenter;
   }
 
+  /** The API's list: each closure with `reason`, as the contract has it. */
   async list(centerId: string, page: PageQuery): Promise<Page<ClosureView>> {
+    const { items, total } = await this.listNamed(centerId, page);
+    return { items: items.map(toClosureView), total };
+  }
+
+  /** The same list with each closure's names by language, for pages (`closureName`). */
+  async listNamed(centerId: string, page: PageQuery): Promise<Page<NamedClosureView>> {
     await this.centers.getEntity(centerId);
     const [rows, total] = await this.dataSource.getRepository(ClosureEntity).findAndCount({
       where: { centerId },
@@ -55,7 +62,14 @@ export class ClosuresService {
       skip: page.offset,
       take: page.limit,
     });
-    return { items: rows.map(toClosureView), total };
+    return { items: rows.map((row) => ({ ...toClosureView(row), names: row.names })), total };
+  }
+
+  /** The closure that closes the center on a local date, if any, with its names. */
+  async closureOn(centerId: string, date: string): Promise<NamedClosureView | undefined> {
+    const rows = await findRows(this.dataSource.manager, ClosureEntity, { centerId });
+    const row = isClosedOn(date, rows);
+    return row && { ...toClosureView(row), names: row.names };
   }
 
   /** A checked closure, not stored yet: the caller runs the center and the dates make sense. */
@@ -75,6 +89,7 @@ export class ClosuresService {
       centerId,
       ...rule,
       reason: input.reason,
+      names: null,
       createdAt: this.clock.now(),
     };
   }
@@ -110,7 +125,9 @@ export class ClosuresService {
   }
 }
 
-function toClosureView(row: ClosureEntity): ClosureView {
+function toClosureView(
+  row: Pick<ClosureEntity, 'id' | 'centerId' | 'from' | 'to' | 'reason' | 'yearly'>,
+): ClosureView {
   return {
     id: row.id,
     centerId: row.centerId,

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../seeds/demo-data';
+import { DEMO_LOGINS, DEMO_MEMBERS, DEMO_PASSWORD } from '../../seeds/demo-data';
 import { seedDemo } from '../../seeds/demo';
 import { CenterEntity } from '../centers/center.entity';
 import { Clock } from '../common/clock';
@@ -17,10 +17,12 @@ export async function runStartupTasks(
   const notes: string[] = [];
   const dataSource = app.get(DataSource);
   if (config.seed === 'demo' && (await dataSource.getRepository(CenterEntity).count()) === 0) {
-    await seedDemo(app.get(WriteTransactions), app.get(Clock).now());
+    const written = await seedDemo(app.get(WriteTransactions), app.get(Clock).now());
     notes.push(
-      `Loaded the demo data. Demo logins (password "${DEMO_PASSWORD}", for the demo only): ` +
-        DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', '),
+      `Loaded the demo data (${written.bookings} bookings around today). Demo logins ` +
+        `(password "${DEMO_PASSWORD}", for the demo only): ` +
+        DEMO_LOGINS.map((u) => `${u.email} (${u.role})`).join(', ') +
+        `, and ${DEMO_MEMBERS.length} more members (firstname.lastname@makon.example).`,
     );
   }
   if (config.adminEmail && config.adminPassword) {

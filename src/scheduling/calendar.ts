@@ -115,10 +115,10 @@ function closureCovers(rule: ClosureRule, localDate: string): boolean {
 }
 
 /** The closure covering a local date, if any. */
-export function isClosedOn(
+export function isClosedOn<Rule extends ClosureRule>(
   localDate: string,
-  closures: readonly ClosureRule[],
-): ClosureRule | undefined {
+  closures: readonly Rule[],
+): Rule | undefined {
   return closures.find((rule) => closureCovers(rule, localDate));
 }
 

@@ -325,7 +325,7 @@ export class AdminCenterController {
     );
     const [entities, closures] = await Promise.all([
       this.resources.allOf(center.id),
-      this.closures.list(center.id, Object.assign(new PageQuery(), { limit: 500, offset: 0 })),
+      this.closures.listNamed(center.id, Object.assign(new PageQuery(), { limit: 500, offset: 0 })),
     ]);
     const resources = entities
       .map((r) => this.resources.view(caller, r))

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { AffectedSession, CenterView, ClosureView } from '../centers/centers.dto';
+import { AffectedSession, CenterView, NamedClosureView } from '../centers/centers.dto';
+import { closureName } from '../centers/closure-name';
 import { RESOURCE_KINDS, ResourceKind } from '../resources/resource.entity';
 import { ResourceView } from '../resources/resources.dto';
 import { WEEKDAYS, Weekday } from '../scheduling/types';
@@ -52,7 +53,7 @@ export interface SetupPage {
   center: CenterView;
   runs: CenterView[];
   resources: ResourceView[];
-  closures: ClosureView[];
+  closures: NamedClosureView[];
   done?: Done;
   affected?: AffectedSession[];
   /** The form that was posted and refused, with what was typed. */
@@ -355,7 +356,7 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
             <tbody>
               ${page.closures.map(
                 (c) => html`<tr>
-                  <th scope="row">${c.reason}</th>
+                  <th scope="row">${closureName(c, ctx.locale)}</th>
                   <td>
                     ${
                       c.from === c.to
@@ -368,7 +369,7 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
                     <form method="post" action="/admin/center/closures/${c.id}/delete">
                       ${csrfField(ctx)} ${centerField(page.center)}
                       <button type="submit" class="secondary"
-                        aria-label="${ctx.t('center.deleteNamed', { reason: c.reason })}">
+                        aria-label="${ctx.t('center.deleteNamed', { reason: closureName(c, ctx.locale) })}">
                         ${ctx.t('center.delete')}
                       </button>
                     </form>

@@ -1,6 +1,8 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { BookingsService } from '../bookings/bookings.service';
+import { closureName } from '../centers/closure-name';
 import { CentersService } from '../centers/centers.service';
+import { ClosuresService } from '../centers/closures.service';
 import { CheckInService } from '../check-in/check-in.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -32,6 +34,7 @@ export class AdminTodayController {
     private readonly centers: CentersService,
     private readonly checkIns: CheckInService,
     private readonly bookings: BookingsService,
+    private readonly closures: ClosuresService,
     private readonly clock: Clock,
   ) {}
 
@@ -122,10 +125,15 @@ export class AdminTodayController {
       limit: 1,
       offset: 0,
     });
+    const closure =
+      timeline.closure === null
+        ? undefined
+        : await this.closures.closureOn(center.id, timeline.date);
     return renderToday(ctx, {
       centers: centers.some((c) => c.id === center.id) ? centers : [center, ...centers],
       center,
       timeline,
+      closureName: closure ? closureName(closure, ctx.locale) : timeline.closure,
       occupancy,
       pendingCount: pending.total,
       now,

@@ -22,6 +22,8 @@ export interface TodayData {
   centers: CenterEntity[];
   center: CenterEntity;
   timeline: Timeline;
+  /** The name, in the reader's language, of the closure that closes the day shown; else null. */
+  closureName: string | null;
   /** What each resource does now; only when the day shown is today. */
   occupancy: OccupancyItem[] | null;
   pendingCount: number;
@@ -282,8 +284,8 @@ function region(ctx: WebContext, data: TodayData): Html {
     <p>
       ${formatDate(Date.parse(`${timeline.date}T12:00:00Z`), 'UTC', ctx.locale)} ·
       ${
-        timeline.closure !== null
-          ? ctx.t('today.closedDay', { reason: timeline.closure })
+        data.closureName !== null
+          ? ctx.t('today.closedDay', { reason: data.closureName })
           : periods
             ? ctx.t('today.openHours', { periods })
             : ctx.t('today.closedAllDay')
