@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
+import { describeError } from './common/last-resort';
 import { runStartupTasks } from './database/startup';
 import { hashPassword } from './identity/passwords';
 
@@ -20,9 +21,21 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * The last resort: no request may stop the server. The exception filters never reject, and
+ * Fastify answers what escapes them; should a rejection still go unhandled somewhere, it is
+ * logged on one line instead of ending the process (Node's default).
+ */
+function keepServingOnUnhandledRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`Unhandled rejection, kept serving: ${describeError(reason)}`);
+  });
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = new Logger('Makon');
+  keepServingOnUnhandledRejections(logger);
   // scrypt runs on libuv's thread pool: started now, it overlaps building the application.
   const adminPasswordHashing =
     config.adminEmail && config.adminPassword ? hashPassword(config.adminPassword) : undefined;
