@@ -12,6 +12,7 @@ export const CONFIG_DEFAULTS = {
   BODY_LIMIT_BYTES: '1048576',
   LOG_LEVEL: 'warn',
   RUN_JOBS: 'true',
+  TRUST_PROXY: 'false',
 } as const;
 
 /** Used only outside production, with a warning at start-up. */

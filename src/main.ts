@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { adapterOptions, configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
 import { describeError } from './common/last-resort';
 import { runStartupTasks } from './database/startup';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     config.adminEmail && config.adminPassword ? hashPassword(config.adminPassword) : undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    new FastifyAdapter(adapterOptions(config)),
     { logger: config.logLevel === 'silent' ? false : levelsFrom(config.logLevel) },
   );
   await configureApp(app, config);
