@@ -14,6 +14,3 @@ export const CONFIG_DEFAULTS = {
   RUN_JOBS: 'true',
   TRUST_PROXY: 'false',
 } as const;
-
-/** Used only outside production, with a warning at start-up. */
-export const DEVELOPMENT_JWT_SECRET = 'makon-development-only-secret-do-not-use-in-production';

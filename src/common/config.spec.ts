@@ -10,7 +10,6 @@ describe('configuration', () => {
       seed: 'demo',
       publicUrl: 'http://127.0.0.1:3000',
       tokenTtlHours: 12,
-      usesDevelopmentJwtSecret: true,
       runJobs: true,
       trustProxy: false,
     });
@@ -60,7 +59,9 @@ describe('configuration', () => {
     });
     expect(config.publicUrl).toBe('https://makon.example');
     expect(config.database).toEqual({ type: 'sqlite', path: '/var/lib/makon/makon.sqlite' });
-    expect(config.usesDevelopmentJwtSecret).toBe(false);
+    expect(config.jwtSecret).toBe('a-production-secret-of-length');
+    // Unset outside production: a secret generated for the installation, never a built-in one.
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
   });
 
   it('takes a postgres:// URL with an optional schema', () => {

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { CONFIG_DEFAULTS, DEVELOPMENT_JWT_SECRET } from '../../config/defaults';
+import { CONFIG_DEFAULTS } from '../../config/defaults';
 
 export type DatabaseConfig =
   { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; schema?: string };
@@ -12,8 +12,11 @@ export interface AppConfig {
   seed: 'demo' | 'none';
   adminEmail?: string;
   adminPassword?: string;
-  jwtSecret: string;
-  usesDevelopmentJwtSecret: boolean;
+  /**
+   * JWT_SECRET. Unset outside production: a secret generated once for the installation and kept
+   * beside its database is used instead (src/identity/signing-secret.ts).
+   */
+  jwtSecret?: string;
   publicUrl: string;
   tokenTtlHours: number;
   bodyLimitBytes: number;
@@ -204,8 +207,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
-    jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
-    usesDevelopmentJwtSecret: env.JWT_SECRET === undefined,
+    jwtSecret: env.JWT_SECRET,
     publicUrl,
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 1, 24 * 365),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
