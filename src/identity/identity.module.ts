@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { EmailChangeLimit } from './email-change-limit';
 import { IdentityController } from './identity.controller';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationsService } from './organizations.service';
@@ -18,7 +19,13 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [IdentityController],
-  providers: [UsersService, UserManagementService, OrganizationsService, LoginThrottle],
+  providers: [
+    UsersService,
+    UserManagementService,
+    OrganizationsService,
+    LoginThrottle,
+    EmailChangeLimit,
+  ],
   exports: [UsersService, OrganizationsService, UserManagementService, SigningSecretModule],
 })
 export class IdentityModule {}
