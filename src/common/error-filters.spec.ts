@@ -98,7 +98,9 @@ describe('exception filters never throw', () => {
   });
 
   it('the page filter drops a redirect it had begun, and still answers its page', async () => {
-    const contexts = { create: () => Promise.resolve(englishContext) } as unknown as WebContextFactory;
+    const contexts = {
+      create: () => Promise.resolve(englishContext),
+    } as unknown as WebContextFactory;
     const response = await probe(
       new WebErrorFilter(contexts),
       new Error('ERR_INVALID_CHAR'),
@@ -112,7 +114,9 @@ describe('exception filters never throw', () => {
   });
 
   it('the page filter answers a bare 500 when a header it keeps is refused', async () => {
-    const contexts = { create: () => Promise.resolve(englishContext) } as unknown as WebContextFactory;
+    const contexts = {
+      create: () => Promise.resolve(englishContext),
+    } as unknown as WebContextFactory;
     const response = await probe(
       new WebErrorFilter(contexts),
       new DomainError('FORBIDDEN', 'no'),
@@ -135,7 +139,9 @@ describe('exception filters never throw', () => {
   });
 
   it('neither filter throws when the answer was already sent', async () => {
-    const contexts = { create: () => Promise.resolve(englishContext) } as unknown as WebContextFactory;
+    const contexts = {
+      create: () => Promise.resolve(englishContext),
+    } as unknown as WebContextFactory;
     for (const filter of [new GlobalErrorFilter(), new WebErrorFilter(contexts)]) {
       const response = await probe(filter, new Error('late'), (reply) => {
         void reply.status(200).send('already answered');
