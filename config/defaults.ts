@@ -12,7 +12,5 @@ export const CONFIG_DEFAULTS = {
   BODY_LIMIT_BYTES: '1048576',
   LOG_LEVEL: 'warn',
   RUN_JOBS: 'true',
+  TRUST_PROXY: 'false',
 } as const;
-
-/** Used only outside production, with a warning at start-up. */
-export const DEVELOPMENT_JWT_SECRET = 'makon-development-only-secret-do-not-use-in-production';

@@ -2,7 +2,19 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
 import { AppConfig } from './common/config';
+
+/** The Fastify settings that come from the configuration (main.ts and the e2e tests). */
+export function adapterOptions(config: AppConfig): FastifyServerOptions {
+  const { trustProxy } = config;
+  return {
+    bodyLimit: config.bodyLimitBytes,
+    // A hop count trusts that many proxies nearest the server, whatever their addresses (this
+    // Fastify treats a bare number as "trust none", so it is given as a function).
+    trustProxy: typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy,
+  };
+}
 
 /** What main.ts and the e2e tests both apply to the application, so tests see production. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {

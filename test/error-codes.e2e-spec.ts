@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { ADMIN, ApiResponse, startTestApp, TestApp } from './support/test-app';
 import { createCenter, createResource, createWorld, World } from './support/world';
 
@@ -149,19 +149,30 @@ describe('error codes', () => {
 
     it('with an expired token, a token signed with another key, or an unsigned one', async () => {
       const now = Math.floor(t.clock.now() / 1000); // tokens are checked on the app's clock
-      const fresh = signJwt({ sub: w.member.id, iat: now - 60, exp: now + 3600 });
+      // Each carries a session id (jti), as the tokens the server issues do.
+      const fresh = signJwt({
+        sub: w.member.id,
+        iat: now - 60,
+        exp: now + 3600,
+        jti: randomUUID(),
+      });
       const me = await t.request('GET', '/api/v1/users/me', { token: fresh });
       expect(me.status).toBe(200); // the crafted token is good when it has not expired
       expect(me.body.id).toBe(w.member.id);
 
-      const expired = signJwt({ sub: w.member.id, iat: now - 13 * 3600, exp: now - 3600 });
+      const expired = signJwt({
+        sub: w.member.id,
+        iat: now - 13 * 3600,
+        exp: now - 3600,
+        jti: randomUUID(),
+      });
       expectError(
         await t.request('GET', '/api/v1/users/me', { token: expired }),
         401,
         'UNAUTHENTICATED',
       );
       const forged = signJwt(
-        { sub: w.admin.id, iat: now - 60, exp: now + 3600 },
+        { sub: w.admin.id, iat: now - 60, exp: now + 3600, jti: randomUUID() },
         'another-secret-that-is-long-enough',
       );
       expectError(
@@ -169,13 +180,22 @@ describe('error codes', () => {
         401,
         'UNAUTHENTICATED',
       );
-      const unsigned = signJwt({ sub: w.admin.id, iat: now - 60, exp: now + 3600 }, '', 'none');
+      const unsigned = signJwt(
+        { sub: w.admin.id, iat: now - 60, exp: now + 3600, jti: randomUUID() },
+        '',
+        'none',
+      );
       expectError(
         await t.request('GET', '/api/v1/users/me', { token: unsigned }),
         401,
         'UNAUTHENTICATED',
       );
-      const nobody = signJwt({ sub: UNKNOWN_ID, iat: now - 60, exp: now + 3600 });
+      const nobody = signJwt({
+        sub: UNKNOWN_ID,
+        iat: now - 60,
+        exp: now + 3600,
+        jti: randomUUID(),
+      });
       expectError(
         await t.request('GET', '/api/v1/users/me', { token: nobody }),
         401,

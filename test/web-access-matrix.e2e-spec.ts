@@ -1,5 +1,5 @@
 import { declaredRoutes } from './support/routes';
-import { startTestApp, TestApp } from './support/test-app';
+import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
 import { Actor, createResource, createWorld, World } from './support/world';
 
@@ -27,6 +27,8 @@ interface PageRow {
   route: string;
   call: (caller: Caller) => PageCall | Promise<PageCall>;
   expect: Outcomes;
+  /** A session of its own for the call (signing out ends the session it is made with). */
+  freshSession?: true;
 }
 
 const PUBLIC: Outcomes = [200, 200, 200, 200, 200, 200];
@@ -149,6 +151,7 @@ describe('who may open which page: every page route × every kind of caller', ()
       route: 'POST /logout',
       call: () => ({ path: '/logout', form: {} }),
       expect: [303, 303, 303, 303, 303, 303],
+      freshSession: true,
     },
     {
       route: 'POST /lang',
@@ -446,7 +449,12 @@ describe('who may open which page: every page route × every kind of caller', ()
       const [method] = row.route.split(' ');
       for (const [index, caller] of CALLERS.entries()) {
         const { path, form } = await row.call(caller);
-        const web = WebClient.withToken(t.baseUrl, actorOf(caller)?.token);
+        const actor = actorOf(caller);
+        const token =
+          row.freshSession && actor
+            ? await t.login(actor.email, actor === world.admin ? ADMIN.password : 'user-password-1')
+            : actor?.token;
+        const web = WebClient.withToken(t.baseUrl, token);
         const response = method === 'GET' ? await web.get(path) : await web.post(path, form ?? {});
         const location = response.status === 303 ? (response.location ?? '') : '';
         const got: Outcome = location.startsWith('/login?')

@@ -10,8 +10,8 @@ describe('configuration', () => {
       seed: 'demo',
       publicUrl: 'http://127.0.0.1:3000',
       tokenTtlHours: 12,
-      usesDevelopmentJwtSecret: true,
       runJobs: true,
+      trustProxy: false,
     });
     expect(loadConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false);
   });
@@ -39,6 +39,11 @@ describe('configuration', () => {
     [{ TOKEN_TTL_HOURS: '0' }, 'TOKEN_TTL_HOURS'],
     [{ PUBLIC_URL: 'makon.example' }, 'PUBLIC_URL'],
     [{ RUN_JOBS: 'yes' }, 'RUN_JOBS'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '0' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '127.0.0.1,proxy.example' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: ',' }, 'TRUST_PROXY'],
   ])('refuses %p, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(`Invalid configuration: ${variable} `);
@@ -54,7 +59,9 @@ describe('configuration', () => {
     });
     expect(config.publicUrl).toBe('https://makon.example');
     expect(config.database).toEqual({ type: 'sqlite', path: '/var/lib/makon/makon.sqlite' });
-    expect(config.usesDevelopmentJwtSecret).toBe(false);
+    expect(config.jwtSecret).toBe('a-production-secret-of-length');
+    // Unset outside production: a secret generated for the installation, never a built-in one.
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
   });
 
   it('takes a postgres:// URL with an optional schema', () => {
@@ -67,5 +74,14 @@ describe('configuration', () => {
       loadConfig({ DATABASE_URL: 'postgresql://db.example/makon?schema=tenant_a' }).database,
     ).toMatchObject({ type: 'postgres', schema: 'tenant_a' });
     expect(loadConfig({}).unsafeDisableResourceLocks).toBe(false);
+  });
+
+  it('takes TRUST_PROXY as Fastify does: true or false, a hop count, or addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ TRUST_PROXY: ' 10.0.0.1, 10.1.0.0/16 ,::1,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
   });
 });

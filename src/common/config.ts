@@ -1,4 +1,5 @@
-import { CONFIG_DEFAULTS, DEVELOPMENT_JWT_SECRET } from '../../config/defaults';
+import { isIP } from 'node:net';
+import { CONFIG_DEFAULTS } from '../../config/defaults';
 
 export type DatabaseConfig =
   { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; schema?: string };
@@ -11,19 +12,31 @@ export interface AppConfig {
   seed: 'demo' | 'none';
   adminEmail?: string;
   adminPassword?: string;
-  jwtSecret: string;
-  usesDevelopmentJwtSecret: boolean;
+  /**
+   * JWT_SECRET. Unset outside production: a secret generated once for the installation and kept
+   * beside its database is used instead (src/identity/signing-secret.ts).
+   */
+  jwtSecret?: string;
   publicUrl: string;
   tokenTtlHours: number;
   bodyLimitBytes: number;
   /** Browser origins allowed to call the API from other sites; empty: CORS stays off. */
   corsOrigins: string[];
+  /** Which proxies' X-Forwarded-For to believe (Fastify's `trustProxy`); false: none. */
+  trustProxy: TrustProxy;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** Test-only: no advisory locks on PostgreSQL (see resourceLocksDisabled). */
   unsafeDisableResourceLocks: boolean;
   /** Whether this instance runs the timed jobs (the no-show release every minute). */
   runJobs: boolean;
 }
+
+/**
+ * Fastify's `trustProxy`: `false` (the client is the connection's peer), `true` (the left-most
+ * X-Forwarded-For address, whoever sent it), a number of proxy hops in front of the server, or
+ * the proxies' addresses and ranges.
+ */
+export type TrustProxy = boolean | number | string[];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -50,6 +63,48 @@ function origins(env: Env, name: string): string[] {
         `must list origins such as https://makon.example (got "${origin}")`,
       );
     }
+  }
+  return list;
+}
+
+/** proxy-addr's names for address ranges, which Fastify's `trustProxy` list takes too. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry) !== 0) return true;
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+  if (!match) return false;
+  const version = isIP(match[1]);
+  const prefix = Number(match[2]);
+  return (version === 4 && prefix <= 32) || (version === 6 && prefix <= 128);
+}
+
+/** TRUST_PROXY: `false`, `true`, a hop count, or a comma-separated list of addresses or ranges. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 100) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `as a number of proxies must be 1 to 100 (got "${raw}")`,
+      );
+    }
+    return hops;
+  }
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const wrong = list.find((entry) => !isAddressOrRange(entry));
+  if (list.length === 0 || wrong !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must be false, true, a number of proxies, or a comma-separated list of addresses and ' +
+        `ranges such as 10.0.0.1,10.1.0.0/16 (got "${wrong ?? raw}")`,
+    );
   }
   return list;
 }
@@ -152,12 +207,12 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
-    jwtSecret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
-    usesDevelopmentJwtSecret: env.JWT_SECRET === undefined,
+    jwtSecret: env.JWT_SECRET,
     publicUrl,
     tokenTtlHours: integer(env, 'TOKEN_TTL_HOURS', 1, 24 * 365),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
     unsafeDisableResourceLocks: resourceLocksDisabled(env, nodeEnv),
     runJobs: oneOf(env, 'RUN_JOBS', ['true', 'false'] as const) === 'true',

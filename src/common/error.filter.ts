@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorFor } from '../database/database-errors';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
+import { answerLastResort } from './last-resort';
 
 interface ErrorBody {
   statusCode: number;
@@ -51,7 +52,22 @@ export class GlobalErrorFilter implements ExceptionFilter {
 
   constructor(@Optional() @Inject(PAGE_ERRORS) private readonly pages?: ExceptionFilter) {}
 
+  /** Never throws: a failure while answering ends in a bare 500 and one log line. */
   catch(caught: unknown, host: ArgumentsHost): unknown {
+    try {
+      return this.answer(caught, host);
+    } catch (failure) {
+      answerLastResort(
+        host.switchToHttp().getResponse<FastifyReply>(),
+        this.logger,
+        caught,
+        failure,
+      );
+      return undefined;
+    }
+  }
+
+  private answer(caught: unknown, host: ArgumentsHost): unknown {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (
       this.pages &&
@@ -59,7 +75,18 @@ export class GlobalErrorFilter implements ExceptionFilter {
       (request.method === 'GET' || request.method === 'HEAD') &&
       !/^\/api(\/|$|\?)/.test(request.url)
     ) {
-      return this.pages.catch(caught, host);
+      const page = this.pages.catch(caught, host) as unknown;
+      // The page filter never rejects; should one ever, its failure still gets an answer.
+      return page instanceof Promise
+        ? page.catch((failure) =>
+            answerLastResort(
+              host.switchToHttp().getResponse<FastifyReply>(),
+              this.logger,
+              caught,
+              failure,
+            ),
+          )
+        : page;
     }
     // A database error the request caused outside a write transaction (which maps its own).
     const error = domainErrorFor(caught) ?? caught;

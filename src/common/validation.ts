@@ -12,13 +12,42 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 /** Keys that would reach an object's prototype; class-transformer would otherwise drop them silently. */
 const POISONED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function poisonedPath(value: unknown, path: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (POISONED_KEYS.has(key)) return here;
-    const inner = poisonedPath((value as Record<string, unknown>)[key], here);
-    if (inner) return inner;
+/**
+ * How deep a body or query may nest objects and arrays (the body itself is level 1). No input of
+ * the API comes near it; far deeper input would overflow the stack of the recursive libraries
+ * (class-transformer, class-validator) that run after this check.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The first problem of a body or query's shape: a key that reaches a prototype, or nesting past
+ * MAX_INPUT_DEPTH. A walk with its own stack, so no input can overflow the call stack.
+ */
+function shapeProblem(input: unknown): FieldProblem | null {
+  const pending: Array<{ value: unknown; path: string; depth: number }> = [
+    { value: input, path: '', depth: 1 },
+  ];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_INPUT_DEPTH) {
+      return { field: path, message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+    }
+    const keys = Object.keys(value);
+    for (const key of keys) {
+      if (POISONED_KEYS.has(key)) {
+        return { field: path ? `${path}.${key}` : key, message: 'is not an allowed field name' };
+      }
+    }
+    // Pushed last to first, so that the walk visits fields in their order.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const here = path ? `${path}.${keys[i]}` : keys[i];
+      pending.push({
+        value: (value as Record<string, unknown>)[keys[i]],
+        path: here,
+        depth: depth + 1,
+      });
+    }
   }
   return null;
 }
@@ -38,8 +67,8 @@ class StrictValidationPipe extends ValidationPipe {
       ) {
         throw validationError('body', 'must be a JSON object');
       }
-      const poisoned = poisonedPath(value, '');
-      if (poisoned) throw validationError(poisoned, 'is not an allowed field name');
+      const problem = shapeProblem(value);
+      if (problem) throw validationError(problem.field, problem.message);
     }
     return super.transform(value, metadata);
   }

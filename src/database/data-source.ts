@@ -18,6 +18,10 @@ import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-tok
 import { ReportIndexes1764720000000 } from './migrations/sqlite/1764720000000-report-indexes';
 import { SessionReportCopies1764806400000 } from './migrations/sqlite/1764806400000-session-report-copies';
 import { SessionReportCopies1764806400000 as PostgresSessionReportCopies } from './migrations/postgres/1764806400000-session-report-copies';
+import { InstallationSettings1764900000000 } from './migrations/sqlite/1764900000000-installation-settings';
+import { RevokedSessions1764900000001 } from './migrations/sqlite/1764900000001-revoked-sessions';
+import { InstallationSettings1764900000000 as PostgresInstallationSettings } from './migrations/postgres/1764900000000-installation-settings';
+import { RevokedSessions1764900000001 as PostgresRevokedSessions } from './migrations/postgres/1764900000001-revoked-sessions';
 import { ClosureNames1764930000000 } from './migrations/sqlite/1764930000000-closure-names';
 import { ClosureNames1764930000000 as PostgresClosureNames } from './migrations/postgres/1764930000000-closure-names';
 
@@ -28,6 +32,8 @@ const SQLITE_MIGRATIONS = [
   TokenVersion1764633600001,
   ReportIndexes1764720000000,
   SessionReportCopies1764806400000,
+  InstallationSettings1764900000000,
+  RevokedSessions1764900000001,
   ClosureNames1764930000000,
 ];
 
@@ -40,6 +46,8 @@ const POSTGRES_MIGRATIONS = [
   PostgresTokenVersion,
   PostgresReportIndexes,
   PostgresSessionReportCopies,
+  PostgresInstallationSettings,
+  PostgresRevokedSessions,
   PostgresClosureNames,
 ];
 

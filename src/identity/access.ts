@@ -28,6 +28,8 @@ export interface Principal {
   name: string;
   /** Centers a coordinator runs; empty for other roles. */
   centerIds: string[];
+  /** The signed-in session (its token's id and expiry, epoch ms), which signing out ends. */
+  session?: { id: string; expiresAt: number };
 }
 
 export const CurrentUser = createParamDecorator(

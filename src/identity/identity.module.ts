@@ -1,27 +1,31 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { createSecretKey } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../common/config';
+import { EmailChangeLimit } from './email-change-limit';
 import { IdentityController } from './identity.controller';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationsService } from './organizations.service';
+import { SigningSecret, SigningSecretModule } from './signing-secret';
 import { UserManagementService } from './user-management.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    SigningSecretModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        // A KeyObject made once: given the secret as a string, jsonwebtoken first tries (and
-        // fails) to parse it as a public key on every request, about 1 ms each (docs/benchmarks.md).
-        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
-        return { secretOrKeyProvider: () => key };
-      },
+      imports: [SigningSecretModule],
+      inject: [SigningSecret],
+      // The KeyObject made once (docs/benchmarks.md: a string key costs about 1 ms per request).
+      useFactory: (secret: SigningSecret) => ({ secretOrKeyProvider: () => secret.key }),
     }),
   ],
   controllers: [IdentityController],
-  providers: [UsersService, UserManagementService, OrganizationsService, LoginThrottle],
-  exports: [UsersService, OrganizationsService, UserManagementService],
+  providers: [
+    UsersService,
+    UserManagementService,
+    OrganizationsService,
+    LoginThrottle,
+    EmailChangeLimit,
+  ],
+  exports: [UsersService, OrganizationsService, UserManagementService, SigningSecretModule],
 })
 export class IdentityModule {}

@@ -10,6 +10,7 @@ import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Page } from '../common/pagination';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
+import { EmailChangeLimit } from './email-change-limit';
 import { OrganizationsService } from './organizations.service';
 import { OwnedSessions } from './owned-sessions';
 import { hashPassword, verifyPassword } from './passwords';
@@ -35,6 +36,7 @@ export class UserManagementService {
     private readonly ownedSessions: OwnedSessions,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly emailChanges: EmailChangeLimit,
   ) {}
 
   async create(caller: Principal, input: CreateUserInput): Promise<UserView> {
@@ -143,6 +145,8 @@ export class UserManagementService {
     }
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
+    // Counted before the address is looked up, so a taken one tells no more than a free one.
+    if (self && email && email !== target.email) this.emailChanges.attempt(caller.id);
     const now = this.clock.now();
 
     const saved = await this.writes.run(async (manager) => {

@@ -5,7 +5,6 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError } from '../common/domain-error';
-import { findRow } from '../database/find-rows';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
 import { LoginThrottle } from './login-throttle';
@@ -17,7 +16,41 @@ interface TokenPayload {
   sub: string;
   /** The user's token version when it was issued. */
   ver?: number;
+  /** The session's id: signing out lists it in revoked_sessions. */
+  jti?: string;
+  /** Expiry, in seconds: a token without one is refused. */
+  exp?: number;
 }
+
+/** A statement for each database: `$n` placeholders on PostgreSQL, `?` (same order) on SQLite. */
+function bothDialects(sql: string): { postgres: string; sqlite: string } {
+  return { postgres: sql, sqlite: sql.replace(/\$\d+/g, '?') };
+}
+
+/**
+ * The user behind a token and whether its session was ended, in one statement: this runs on every
+ * request. `$1` the session id, `$2` the user id.
+ */
+const PRINCIPAL_SQL = bothDialects(`SELECT u.id, u.role, u.name, u.active, u.token_version,
+    EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.id = $1) AS revoked
+  FROM users u WHERE u.id = $2`);
+const PRUNE_REVOKED_SQL = bothDialects('DELETE FROM revoked_sessions WHERE expires_at < $1');
+const REVOKE_SQL = bothDialects(
+  'INSERT INTO revoked_sessions (id, user_id, expires_at) VALUES ($1, $2, $3) ' +
+    'ON CONFLICT (id) DO NOTHING',
+);
+
+interface PrincipalRow {
+  id: string;
+  role: Principal['role'];
+  name: string;
+  active: boolean | number;
+  token_version: number | string;
+  revoked: boolean | number;
+}
+
+/** SQLite answers booleans as 0 and 1, PostgreSQL as false and true. */
+const isTrue = (value: boolean | number | string) => value === true || Number(value) === 1;
 
 @Injectable()
 export class UsersService {
@@ -55,6 +88,7 @@ export class UsersService {
     const payload: TokenPayload & { iat: number } = {
       sub: user.id,
       ver: user.tokenVersion,
+      jti: randomUUID(),
       iat: Math.floor(this.clock.now() / 1000),
     };
     const accessToken = await this.jwt.signAsync(payload, {
@@ -63,7 +97,7 @@ export class UsersService {
     return { accessToken, user: await this.view(user) };
   }
 
-  /** The principal behind a bearer token, or UNAUTHENTICATED. */
+  /** The principal behind a bearer token (or session cookie), or UNAUTHENTICATED. */
   async authenticate(token: string): Promise<Principal> {
     let payload: TokenPayload;
     try {
@@ -73,11 +107,19 @@ export class UsersService {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
-    const user = await findRow(this.dataSource.manager, UserEntity, { id: payload.sub });
-    if (!user || !user.active) {
+    // Every token this server issues has all three; one without an expiry would never expire.
+    const { sub, jti, exp } = payload;
+    if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') {
+      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+    }
+    const [user] = await this.dataSource.query<Array<PrincipalRow | undefined>>(
+      this.dialectOf(PRINCIPAL_SQL),
+      [jti, sub],
+    );
+    if (!user || !isTrue(user.active)) {
       throw new DomainError('UNAUTHENTICATED', 'The account is not active');
     }
-    if ((payload.ver ?? 0) !== user.tokenVersion) {
+    if ((payload.ver ?? 0) !== Number(user.token_version) || isTrue(user.revoked)) {
       throw new DomainError('UNAUTHENTICATED', 'The token was revoked: sign in again');
     }
     return {
@@ -86,7 +128,30 @@ export class UsersService {
       name: user.name,
       centerIds:
         user.role === 'coordinator' ? ((await this.centerIdsOf([user.id])).get(user.id) ?? []) : [],
+      session: { id: jti, expiresAt: exp * 1000 },
     };
+  }
+
+  /**
+   * Signs one session out for good, on every instance: its id is listed until the token would
+   * have expired anyway. The person's other sessions stay valid. Rows past their expiry go.
+   */
+  async endSession(principal: Principal): Promise<void> {
+    const { session } = principal;
+    if (!session) return;
+    const now = this.clock.now();
+    await this.writes.run(async (manager) => {
+      await manager.query(this.dialectOf(PRUNE_REVOKED_SQL), [now]);
+      await manager.query(this.dialectOf(REVOKE_SQL), [
+        session.id,
+        principal.id,
+        session.expiresAt,
+      ]);
+    });
+  }
+
+  private dialectOf(sql: { postgres: string; sqlite: string }): string {
+    return this.dataSource.options.type === 'postgres' ? sql.postgres : sql.sqlite;
   }
 
   async me(principal: Principal): Promise<UserView> {

@@ -4,8 +4,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /**
  * The web pages sign in with a cookie instead of a bearer header. The cookie holds the same
  * signed token the API issues, so one check (UsersService.authenticate: signature, expiry,
- * revocation) serves both. Forms carry a CSRF token: an HMAC of a random per-browser cookie, so
- * another site can neither read nor forge it, and it works before sign-in (the login form) too.
+ * revocation) serves both. Forms carry a CSRF token, an HMAC that another site can neither read
+ * nor forge: signed in, of the session's id, so a token fetched under one session is worth
+ * nothing under another; before sign-in (the sign-in form, the language switch), of a random
+ * per-browser cookie.
  */
 export const SESSION_COOKIE = 'makon_session';
 export const CSRF_COOKIE = 'makon_csrf';
@@ -52,13 +54,31 @@ export function newCsrfSecret(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function csrfTokenFor(secret: string, key: string): string {
-  return createHmac('sha256', key).update(`csrf:${secret}`).digest('base64url');
+/** What a form's CSRF token is bound to: the signed-in session, or (before sign-in) the browser. */
+export type CsrfBinding = { session: string } | { browser: string };
+
+/** The binding of a request: its valid session if it has one, else its CSRF cookie (if any). */
+export function csrfBindingOf(
+  session: { id: string } | undefined,
+  browserSecret: string | undefined,
+): CsrfBinding | undefined {
+  if (session) return { session: session.id };
+  return browserSecret ? { browser: browserSecret } : undefined;
 }
 
-export function isValidCsrfToken(secret: string | undefined, token: unknown, key: string): boolean {
-  if (!secret || typeof token !== 'string') return false;
-  const expected = Buffer.from(csrfTokenFor(secret, key));
+export function csrfTokenFor(binding: CsrfBinding, key: Buffer): string {
+  const subject =
+    'session' in binding ? `session:${binding.session}` : `browser:${binding.browser}`;
+  return createHmac('sha256', key).update(`csrf:${subject}`).digest('base64url');
+}
+
+export function isValidCsrfToken(
+  binding: CsrfBinding | undefined,
+  token: unknown,
+  key: Buffer,
+): boolean {
+  if (!binding || typeof token !== 'string') return false;
+  const expected = Buffer.from(csrfTokenFor(binding, key));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -79,9 +79,14 @@ export class AuthPagesController {
     return new Redirect(safeNextPath(next, home));
   }
 
+  /** Ends this session on the server too (a shared computer's old cookie opens nothing). */
   @Public()
   @Post('logout')
-  logout(@Page() ctx: WebContext, @Res({ passthrough: true }) reply: FastifyReply): WebResult {
+  async logout(
+    @Page() ctx: WebContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebResult> {
+    if (ctx.principal) await this.users.endSession(ctx.principal);
     appendCookie(
       reply,
       serializeCookie(SESSION_COOKIE, '', {

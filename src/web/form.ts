@@ -5,19 +5,25 @@ import { validationFailure } from '../common/validation';
 /** A form body as Nest's Fastify adapter parses it (querystring): repeated fields are arrays. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
-/** One field's value, trimmed; the first when the field was sent twice; undefined when empty. */
+/**
+ * One field's value, trimmed; the first when the field was sent twice; undefined when empty or
+ * not text (a JSON body posted to a page may hold anything).
+ */
 export function field(form: FormBody | undefined, name: string): string | undefined {
-  const value = form?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  const trimmed = first?.trim();
+  const value: unknown = form?.[name];
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  const trimmed = typeof first === 'string' ? first.trim() : undefined;
   return trimmed ? trimmed : undefined;
 }
 
-/** Every value of a repeated field (checkboxes), empty ones dropped. */
+/** Every value of a repeated field (checkboxes), empty ones and any but text dropped. */
 export function fields(form: FormBody | undefined, name: string): string[] {
-  const value = form?.[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.map((v) => v.trim()).filter(Boolean);
+  const value: unknown = form?.[name];
+  const list: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { Principal } from '../identity/access';
 import { UsersService } from '../identity/users.service';
+import { SigningSecret } from '../identity/signing-secret';
 import {
   CSRF_COOKIE,
+  csrfBindingOf,
   csrfTokenFor,
   LANGUAGE_COOKIE,
   newCsrfSecret,
@@ -39,10 +41,15 @@ export function appendCookie(reply: FastifyReply, cookie: string): void {
 
 @Injectable()
 export class WebContextFactory {
+  private readonly csrfKey: Buffer;
+
   constructor(
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    secret: SigningSecret,
+  ) {
+    this.csrfKey = secret.derive('csrf');
+  }
 
   get secureCookies(): boolean {
     return this.config.publicUrl.startsWith('https:');
@@ -60,11 +67,13 @@ export class WebContextFactory {
       );
     }
     const locale = await this.localeOf(principal, cookies[LANGUAGE_COOKIE], request);
+    // Signed in, the forms' token is bound to the session; before sign-in, to this browser.
+    const binding = csrfBindingOf(principal?.session, secret)!;
     return {
       principal,
       locale,
       t: translator(locale),
-      csrfToken: csrfTokenFor(secret, this.config.jwtSecret),
+      csrfToken: csrfTokenFor(binding, this.csrfKey),
       path: request.url,
       secureCookies: this.secureCookies,
     };

@@ -1,15 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
+import { answerLastResort } from '../common/last-resort';
 import { domainErrorFor } from '../database/database-errors';
 import { html } from './html';
 import { MessageKey } from './i18n';
 import { renderPage } from './layout';
 import { WebContextFactory, WebRequest } from './web-context';
+import { safeNextPath } from './web-result';
 
 /**
  * Errors on pages become pages: no session sends the browser to the sign-in form (and back
  * afterwards); refusals, missing items and failures get a short page in the reader's language.
+ * It never throws (nor rejects): a failure while answering ends in a bare 500 and one log line.
  */
 @Catch()
 export class WebErrorFilter implements ExceptionFilter {
@@ -18,6 +21,19 @@ export class WebErrorFilter implements ExceptionFilter {
   constructor(private readonly contexts: WebContextFactory) {}
 
   async catch(caught: unknown, host: ArgumentsHost): Promise<void> {
+    try {
+      await this.answer(caught, host);
+    } catch (failure) {
+      answerLastResort(
+        host.switchToHttp().getResponse<FastifyReply>(),
+        this.logger,
+        caught,
+        failure,
+      );
+    }
+  }
+
+  private async answer(caught: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<WebRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = domainErrorFor(caught) ?? caught;
@@ -27,9 +43,11 @@ export class WebErrorFilter implements ExceptionFilter {
         : error instanceof HttpException
           ? error.getStatus()
           : 500;
+    // A redirect the page had begun (its Location may be what failed) is not part of the answer.
+    reply.removeHeader('location');
     void reply.header('cache-control', 'no-store');
     if (status === 401) {
-      const next = request.method === 'GET' ? request.url : '/';
+      const next = request.method === 'GET' ? safeNextPath(request.url, '/') : '/';
       void reply
         .status(303)
         .header('location', `/login?next=${encodeURIComponent(next)}`)

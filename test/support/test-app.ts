@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { adapterOptions, configureApp } from '../../src/app.setup';
 import { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { runStartupTasks } from '../../src/database/startup';
@@ -200,7 +200,7 @@ async function startApp(config: AppConfig, clock: TestClock): Promise<NestFastif
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    new FastifyAdapter(adapterOptions(config)),
     { logger: false },
   );
   await configureApp(app, config);

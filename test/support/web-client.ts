@@ -13,6 +13,8 @@ export interface WebResponse {
 export class WebClient {
   private readonly cookies = new Map<string, string>();
   private csrfToken: string | undefined;
+  /** The session cookie the page with that token was fetched with (tokens are bound to it). */
+  private csrfSession: string | undefined;
   /** The raw Set-Cookie lines of the last response, to check their attributes. */
   lastSetCookies: string[] = [];
 
@@ -38,11 +40,24 @@ export class WebClient {
     return this.cookies.get(name);
   }
 
+  /** Sets a cookie as another site could plant it (or a test needs it). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** The CSRF token of the last page fetched. */
+  get lastCsrfToken(): string | undefined {
+    return this.csrfToken;
+  }
+
   async get(path: string, headers: Record<string, string> = {}): Promise<WebResponse> {
     return this.send('GET', path, undefined, headers);
   }
 
-  /** Posts a form with the CSRF token of the last page (fetching /login first if none yet). */
+  /**
+   * Posts a form with the CSRF token of the last page fetched under the current session cookie
+   * (fetching a page for one first when there is none).
+   */
   async post(
     path: string,
     fields: Record<string, string | string[]>,
@@ -50,7 +65,9 @@ export class WebClient {
   ): Promise<WebResponse> {
     const body = new URLSearchParams();
     if (options.csrf !== false) {
-      if (!this.csrfToken) await this.fetchCsrfToken();
+      if (!this.csrfToken || this.csrfSession !== this.cookies.get('makon_session')) {
+        await this.fetchCsrfToken();
+      }
       body.append('_csrf', this.csrfToken!);
     }
     for (const [name, value] of Object.entries(fields)) {
@@ -61,15 +78,17 @@ export class WebClient {
     });
   }
 
-  /** The sign-in form's token, fetched without the session (a signed-in user is redirected). */
+  /**
+   * A page's token: signed in, from the start page (`/` sends each role to theirs), whose forms
+   * carry the session's token; otherwise from the sign-in form.
+   */
   private async fetchCsrfToken(): Promise<void> {
-    const session = this.cookies.get('makon_session');
-    this.cookies.delete('makon_session');
-    try {
+    if (!this.cookies.has('makon_session')) {
       await this.get('/login');
-    } finally {
-      if (session) this.cookies.set('makon_session', session);
+      return;
     }
+    const start = await this.get('/');
+    if (start.location) await this.get(start.location);
   }
 
   private async send(
@@ -78,6 +97,7 @@ export class WebClient {
     body: string | undefined,
     headers: Record<string, string>,
   ): Promise<WebResponse> {
+    const session = this.cookies.get('makon_session');
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -98,7 +118,10 @@ export class WebClient {
     const text = await response.text();
     assertNoPasswordHash(`${method} ${path}`, text);
     const token = /name="_csrf" value="([^"]+)"/.exec(text);
-    if (token) this.csrfToken = token[1];
+    if (token) {
+      this.csrfToken = token[1];
+      this.csrfSession = session;
+    }
     return { status: response.status, text, location: response.headers.get('location') };
   }
 }
