@@ -148,9 +148,11 @@ describe('the booking fields each session keeps', () => {
       recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' },
     });
     const before = await copies(kept.id);
-    const migration = t.dataSource.migrations.at(-1)!;
-    expect(migration.name).toBe('SessionReportCopies1764806400000');
-    await t.dataSource.undoLastMigration();
+    // Undo it, and the migrations that came after it.
+    const names = t.dataSource.migrations.map((m) => m.name);
+    const index = names.indexOf('SessionReportCopies1764806400000');
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = names.length - 1; i >= index; i--) await t.dataSource.undoLastMigration();
     const columns = await t.query('SELECT * FROM occurrences WHERE booking_id = ?', [kept.id]);
     expect(Object.keys(columns[0])).not.toContain('booking_status');
     await t.dataSource.runMigrations();

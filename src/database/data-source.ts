@@ -18,6 +18,8 @@ import { TokenVersion1764633600001 } from './migrations/sqlite/1764633600001-tok
 import { ReportIndexes1764720000000 } from './migrations/sqlite/1764720000000-report-indexes';
 import { SessionReportCopies1764806400000 } from './migrations/sqlite/1764806400000-session-report-copies';
 import { SessionReportCopies1764806400000 as PostgresSessionReportCopies } from './migrations/postgres/1764806400000-session-report-copies';
+import { CanonicalTimeZones1764910000000 } from './migrations/sqlite/1764910000000-canonical-time-zones';
+import { CanonicalTimeZones1764910000000 as PostgresCanonicalTimeZones } from './migrations/postgres/1764910000000-canonical-time-zones';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
@@ -26,6 +28,7 @@ const SQLITE_MIGRATIONS = [
   TokenVersion1764633600001,
   ReportIndexes1764720000000,
   SessionReportCopies1764806400000,
+  CanonicalTimeZones1764910000000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -37,6 +40,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresTokenVersion,
   PostgresReportIndexes,
   PostgresSessionReportCopies,
+  PostgresCanonicalTimeZones,
 ];
 
 const INT8_OID = 20;
