@@ -305,3 +305,9 @@ export interface BookingView {
   occurrences: OccurrenceView[];
   skipped: ConflictView[];
 }
+
+/** A booking as the API answers it: for members and trainers, no other user's id (null). */
+export type BookingAnswer = Omit<BookingView, 'ownerId' | 'creatorId'> & {
+  ownerId: string | null;
+  creatorId: string | null;
+};
