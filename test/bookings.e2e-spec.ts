@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { createResource, createWorld, World } from './support/world';
+import { createCenter, createResource, createWorld, World } from './support/world';
 
 describe('bookings', () => {
   let t: TestApp;
@@ -306,6 +306,30 @@ describe('bookings', () => {
       );
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('INVALID_STATE');
+    });
+
+    it('books a BYSETPOS series only in the periods that have that position (issue 14)', async () => {
+      const center = await createCenter(t, w.admin.token, { policy: { maxAdvanceDays: 365 } });
+      const resourceId = (await createResource(t, w.admin.token, center.id)).id;
+      const monthly = (rule: string) => ({
+        resourceId,
+        start: '2026-12-01T10:00',
+        end: '2026-12-01T11:00',
+        recurrence: { rule },
+      });
+      // No month has six Mondays: rrule.js 2.8.1 booked the first Monday of every month.
+      const none = await book(w.member.token, monthly('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-6;COUNT=2'));
+      expect(none.status).toBe(400);
+      expect(none.body.code).toBe('INVALID_RECURRENCE');
+      const fifth = await book(
+        w.member.token,
+        monthly('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-5;COUNT=2'),
+      );
+      expect(fifth.status).toBe(201);
+      expect(fifth.body.occurrences.map((o: { start: string }) => o.start)).toEqual([
+        '2027-03-01T10:00:00+05:00',
+        '2027-05-03T10:00:00+05:00',
+      ]);
     });
 
     it('cancels a session and all that follow with scope=following', async () => {

@@ -447,6 +447,65 @@ describe('catalog', () => {
       );
     });
 
+    it('stores the canonical name of a time zone typed in any case, on create and PATCH (issue 14)', async () => {
+      const base = () => ({ slug: newSlug(), name: 'Zone', city: 'Tashkent', region: 'Tashkent' });
+      for (const [typed, canonical] of [
+        ['asia/tashkent', 'Asia/Tashkent'],
+        ['ASIA/SAMARKAND', 'Asia/Samarkand'],
+        ['utc', 'UTC'],
+        ['Etc/UTC', 'UTC'],
+        ['us/eastern', 'America/New_York'],
+        ['Asia/Tashkent', 'Asia/Tashkent'],
+      ]) {
+        const created = await post(w.admin.token, '/api/v1/centers', {
+          ...base(),
+          timezone: typed,
+        });
+        expect(created.status).toBe(201);
+        expect(created.body.timezone).toBe(canonical);
+        const read = await get(w.member.token, `/api/v1/centers/${created.body.id}`);
+        expect(read.body.timezone).toBe(canonical);
+      }
+      const { centerId, coordinator } = await centerWithCoordinator();
+      const patched = await patch(coordinator.token, `/api/v1/centers/${centerId}`, {
+        timezone: 'europe/berlin',
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.timezone).toBe('Europe/Berlin');
+      const [row] = await t.query('SELECT timezone FROM centers WHERE id = ?', [centerId]);
+      expect(row.timezone).toBe('Europe/Berlin');
+      for (const bad of ['', '+05:00', 'UTC+5', 'Asia/Tashkent ', 'asia\\tashkent']) {
+        expectError(
+          await patch(coordinator.token, `/api/v1/centers/${centerId}`, { timezone: bad }),
+          400,
+          'VALIDATION_FAILED',
+          'timezone',
+        );
+      }
+    });
+
+    it('canonicalizes the time zones stored before, by migration (issue 14)', async () => {
+      const ids: string[] = [];
+      for (const typed of ['asia/tashkent', 'utc', 'Etc/UTC', 'Asia/Samarkand']) {
+        const { centerId } = await centerWithCoordinator();
+        await t.query('UPDATE centers SET timezone = ? WHERE id = ?', [typed, centerId]);
+        ids.push(centerId);
+      }
+      const migration = t.dataSource.migrations.find(
+        (m) => m.name === 'CanonicalTimeZones1764910000000',
+      );
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await migration!.up(runner);
+      } finally {
+        await runner.release();
+      }
+      const zones = [];
+      for (const id of ids)
+        zones.push((await get(w.member.token, `/api/v1/centers/${id}`)).body.timezone);
+      expect(zones).toEqual(['Asia/Tashkent', 'UTC', 'UTC', 'Asia/Samarkand']);
+    });
+
     it('refuses a slug that is taken with 409 ALREADY_EXISTS', async () => {
       const slug = newSlug();
       const body = { slug, name: 'First', city: 'Nukus', region: 'Karakalpakstan' };

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
-import { Actor, createResource, createUser, createWorld, World } from './support/world';
+import {
+  Actor,
+  createCenter,
+  createResource,
+  createUser,
+  createWorld,
+  World,
+} from './support/world';
 
 /**
  * Occupancy, the day's timeline and the utilization report on a small fixed week, with every
@@ -634,7 +641,7 @@ describe('occupancy, timeline and utilization reports', () => {
     );
     const bytes = new Uint8Array(await raw.arrayBuffer());
     // A UTF-8 byte order mark, so that spreadsheets read Uzbek and Russian names right.
-    expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x6b]);
+    expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x22]);
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -713,5 +720,56 @@ describe('occupancy, timeline and utilization reports', () => {
       },
     );
     expect(badDate.status).toBe(400);
+  });
+
+  // Last: its center's resources would change the network's figures above.
+  it('quotes every text cell and neutralizes formula-like names in the CSV (issue 14)', async () => {
+    const center = await createCenter(t, w.admin.token);
+    const names = [
+      'a;=1+1;b',
+      ' =1+1',
+      '\t=1',
+      '-2+3',
+      '@SUM(1)',
+      'say "hi",\r\nbye',
+      'Plain; desk',
+    ];
+    const ids: string[] = [];
+    for (const name of names)
+      ids.push((await createResource(t, w.admin.token, center.id, { name })).id);
+    const csv = await report(
+      `centerId=${center.id}&from=2026-12-07&to=2026-12-09&format=csv`,
+      w.admin.token,
+    );
+    expect(csv.status).toBe(200);
+    const text = csv.body as string;
+    // Each name is one quoted cell: no `,` or `;` inside it can start a cell of its own.
+    for (const cell of [
+      '"a;=1+1;b"',
+      `"' =1+1"`,
+      `"'\t=1"`,
+      `"'-2+3"`,
+      `"'@SUM(1)"`,
+      `"say ""hi"",\r\nbye"`,
+      `"Plain; desk"`,
+    ]) {
+      expect(text).toContain(`,${cell},`);
+    }
+    const lines = parseCsv(text);
+    expect(lines[0]).toEqual(COLUMNS);
+    const labels = new Map(lines.slice(1).map((line) => [line[0], line[1]]));
+    expect(ids.map((id) => labels.get(id))).toEqual([
+      'a;=1+1;b',
+      "' =1+1",
+      "'\t=1",
+      "'-2+3",
+      "'@SUM(1)",
+      'say "hi",\r\nbye',
+      'Plain; desk',
+    ]);
+    // Figures stay plain numbers; every text cell, the header's included, is quoted.
+    const raw = text.replace(/^\uFEFF/, '');
+    expect(raw.startsWith('"key","label","openHours",')).toBe(true);
+    expect(raw).toMatch(/\r\n"total","Total",\d+(\.\d+)?,0,0,0,0,0,0,0,0,0,0\r\n$/);
   });
 });

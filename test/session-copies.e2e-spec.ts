@@ -148,11 +148,11 @@ describe('the booking fields each session keeps', () => {
       recurrence: { rule: 'FREQ=WEEKLY;COUNT=2' },
     });
     const before = await copies(kept.id);
-    // Undoes the migrations back to and including SessionReportCopies (later ones first).
+    // Undo it, and the migrations that came after it.
     const names = t.dataSource.migrations.map((m) => m.name);
-    const position = names.indexOf('SessionReportCopies1764806400000');
-    expect(position).toBeGreaterThanOrEqual(0);
-    for (let i = names.length - 1; i >= position; i--) await t.dataSource.undoLastMigration();
+    const index = names.indexOf('SessionReportCopies1764806400000');
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = names.length - 1; i >= index; i--) await t.dataSource.undoLastMigration();
     const columns = await t.query('SELECT * FROM occurrences WHERE booking_id = ?', [kept.id]);
     expect(Object.keys(columns[0])).not.toContain('booking_status');
     await t.dataSource.runMigrations();

@@ -1,7 +1,8 @@
+import { isStaff, Principal } from '../identity/access';
 import { formatInstant } from '../scheduling';
 import type { Conflict } from '../scheduling/types';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { BookingView, ConflictView, OccurrenceView } from './bookings.dto';
+import { BookingAnswer, BookingView, ConflictView, OccurrenceView } from './bookings.dto';
 
 export function conflictView(conflict: Conflict, zone: string): ConflictView {
   const view: ConflictView = {
@@ -70,4 +71,15 @@ export function occurrenceView(
     view.checkedOutAt = formatInstant(occurrence.checkedOutAt, zone);
   }
   return view;
+}
+
+/**
+ * A booking as its caller gets it. Members and trainers get no other user's id: where staff made
+ * the booking on their behalf, `creatorId` (and `ownerId`, should it ever not be theirs) is null.
+ * Staff get the booking as it is.
+ */
+export function bookingAnswer(caller: Principal, view: BookingView): BookingAnswer {
+  if (isStaff(caller)) return view;
+  const own = (id: string): string | null => (id === caller.id ? id : null);
+  return { ...view, ownerId: own(view.ownerId), creatorId: own(view.creatorId) };
 }

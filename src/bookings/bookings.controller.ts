@@ -17,6 +17,7 @@ import { validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
 import {
+  BookingAnswer,
   BookingQuery,
   BookingView,
   CancelOccurrenceQuery,
@@ -27,6 +28,7 @@ import {
   UpdateBookingInput,
 } from './bookings.dto';
 import { BookingChangesService } from './booking-changes.service';
+import { bookingAnswer } from './booking-views';
 import { BookingsService } from './bookings.service';
 
 @ApiTags('bookings')
@@ -49,41 +51,51 @@ export class BookingsController {
     @Body() input: CreateBookingInput,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<BookingView> {
+  ): Promise<BookingAnswer> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw validationError('Idempotency-Key', 'must be 1-200 visible ASCII characters');
     }
     const result = await this.bookings.create(caller, input, idempotencyKey);
     void reply.status(result.statusCode);
-    return result.body;
+    return bookingAnswer(caller, result.body);
   }
 
   @SignedIn()
   @Get()
-  list(@CurrentUser() caller: Principal, @Query() query: BookingQuery): Promise<Page<BookingView>> {
-    return this.bookings.list(caller, query);
+  async list(
+    @CurrentUser() caller: Principal,
+    @Query() query: BookingQuery,
+  ): Promise<Page<BookingAnswer>> {
+    const page = await this.bookings.list(caller, query);
+    return { ...page, items: page.items.map((view) => bookingAnswer(caller, view)) };
   }
 
   @SignedIn()
   @Get(':bookingId')
-  get(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
-    return this.bookings.get(caller, id);
+  async get(
+    @CurrentUser() caller: Principal,
+    @Param('bookingId') id: string,
+  ): Promise<BookingAnswer> {
+    return bookingAnswer(caller, await this.bookings.get(caller, id));
   }
 
   @SignedIn()
   @Patch(':bookingId')
-  update(
+  async update(
     @CurrentUser() caller: Principal,
     @Param('bookingId') id: string,
     @Body() input: UpdateBookingInput,
-  ): Promise<BookingView> {
-    return this.changes.update(caller, id, input);
+  ): Promise<BookingAnswer> {
+    return bookingAnswer(caller, await this.changes.update(caller, id, input));
   }
 
   @SignedIn()
   @Delete(':bookingId')
-  cancel(@CurrentUser() caller: Principal, @Param('bookingId') id: string): Promise<BookingView> {
-    return this.changes.cancel(caller, id);
+  async cancel(
+    @CurrentUser() caller: Principal,
+    @Param('bookingId') id: string,
+  ): Promise<BookingAnswer> {
+    return bookingAnswer(caller, await this.changes.cancel(caller, id));
   }
 
   @SignedIn()

@@ -19,9 +19,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { PURPOSES, Purpose } from './booking.entity';
+import { IsLocalDate } from '../common/request-dates';
 import { IsAfterField, IsRequestTime } from './request-time.validators';
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RecurrenceInput {
   @ApiProperty({ example: 'FREQ=WEEKLY;COUNT=8' })
@@ -34,7 +33,7 @@ export class RecurrenceInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @Matches(LOCAL_DATE, { each: true, message: 'exceptions must be local dates YYYY-MM-DD' })
+  @IsLocalDate({ each: true })
   exceptions?: string[];
 }
 
@@ -306,3 +305,9 @@ export interface BookingView {
   occurrences: OccurrenceView[];
   skipped: ConflictView[];
 }
+
+/** A booking as the API answers it: for members and trainers, no other user's id (null). */
+export type BookingAnswer = Omit<BookingView, 'ownerId' | 'creatorId'> & {
+  ownerId: string | null;
+  creatorId: string | null;
+};

@@ -1,5 +1,6 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { DomainError } from '../common/domain-error';
+import { wallTimeRangeProblem } from '../common/request-dates';
 import { parseRequestMoment } from '../scheduling';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
@@ -9,12 +10,13 @@ export function hasExplicitOffset(value: string): boolean {
   return HAS_OFFSET.test(value);
 }
 
-/** The parts of a request time that need no zone: its format, a real date, a whole minute. */
+/** The parts of a request time that need no zone: its format, a real date, a whole minute, its range. */
 function zonelessProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'must be an ISO 8601 date-time string';
   try {
     parseRequestMoment(value, 'UTC', 'time');
-    return null;
+    // The format is checked: the text starts with its wall time, YYYY-MM-DDTHH:mm.
+    return wallTimeRangeProblem(value.slice(0, 16));
   } catch (error) {
     if (error instanceof DomainError) {
       const detail = (error.extras.details as Array<{ message: string }> | undefined)?.[0];

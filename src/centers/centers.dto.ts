@@ -14,10 +14,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '../common/request-dates';
 import type { CenterPolicy, ClosureRule, OpeningHours } from '../scheduling/types';
 import type { ClosureNames } from './closure.entity';
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PolicyInput {
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 90 })
@@ -175,11 +174,11 @@ export class UpdateCenterInput {
 
 export class CreateClosureInput {
   @ApiProperty({ example: '2026-12-08' })
-  @Matches(LOCAL_DATE, { message: 'from must be a local date YYYY-MM-DD' })
+  @IsLocalDate()
   from: string;
 
   @ApiProperty({ example: '2026-12-08' })
-  @Matches(LOCAL_DATE, { message: 'to must be a local date YYYY-MM-DD' })
+  @IsLocalDate()
   to: string;
 
   @ApiProperty()

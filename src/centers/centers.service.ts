@@ -8,7 +8,7 @@ import { findRow } from '../database/find-rows';
 import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
-import { DEFAULT_OPENING_HOURS, isValidZone, validateOpeningHours } from '../scheduling';
+import { DEFAULT_OPENING_HOURS, canonicalZone, validateOpeningHours } from '../scheduling';
 import { DEFAULT_POLICY, OpeningHours, WEEKDAYS } from '../scheduling/types';
 import { CenterEntity } from './center.entity';
 import { CenterView, CreateCenterInput, PolicyInput, UpdateCenterInput } from './centers.dto';
@@ -154,8 +154,10 @@ function mergePolicy<T extends object>(base: T, patch: PolicyInput | undefined):
   return merged;
 }
 
+/** A valid zone under its canonical name (`asia/tashkent` is stored as `Asia/Tashkent`). */
 function checkedZone(zone: string): string {
-  if (isValidZone(zone)) return zone;
+  const canonical = canonicalZone(zone);
+  if (canonical !== null) return canonical;
   throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent');
 }
 

@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { SessionView } from '../bookings/bookings.dto';
+import { bookingAnswer } from '../bookings/booking-views';
+import { BookingAnswer, SessionView } from '../bookings/bookings.dto';
 import { CurrentUser, Principal, SignedIn } from '../identity/access';
 import { CheckInService } from './check-in.service';
-import { ScanResult, ScanService } from './scan.service';
+import { ScanService } from './scan.service';
 
 @ApiTags('check-in')
 @ApiBearerAuth()
@@ -46,9 +47,13 @@ export class CheckInController {
     @CurrentUser() caller: Principal,
     @Param('token') token: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ScanResult> {
+  ): Promise<
+    | { action: 'checked_in'; occurrence: SessionView }
+    | { action: 'walk_in'; booking: BookingAnswer }
+  > {
     const result = await this.scans.scan(caller, token);
     void reply.status(result.action === 'walk_in' ? 201 : 200);
-    return result;
+    if (result.action === 'checked_in') return result;
+    return { action: 'walk_in', booking: bookingAnswer(caller, result.booking) };
   }
 }

@@ -20,9 +20,11 @@ import { SessionReportCopies1764806400000 } from './migrations/sqlite/1764806400
 import { SessionReportCopies1764806400000 as PostgresSessionReportCopies } from './migrations/postgres/1764806400000-session-report-copies';
 import { InstallationSettings1764900000000 } from './migrations/sqlite/1764900000000-installation-settings';
 import { RevokedSessions1764900000001 } from './migrations/sqlite/1764900000001-revoked-sessions';
+import { CanonicalTimeZones1764910000000 } from './migrations/sqlite/1764910000000-canonical-time-zones';
+import { ClosureNames1764930000000 } from './migrations/sqlite/1764930000000-closure-names';
 import { InstallationSettings1764900000000 as PostgresInstallationSettings } from './migrations/postgres/1764900000000-installation-settings';
 import { RevokedSessions1764900000001 as PostgresRevokedSessions } from './migrations/postgres/1764900000001-revoked-sessions';
-import { ClosureNames1764930000000 } from './migrations/sqlite/1764930000000-closure-names';
+import { CanonicalTimeZones1764910000000 as PostgresCanonicalTimeZones } from './migrations/postgres/1764910000000-canonical-time-zones';
 import { ClosureNames1764930000000 as PostgresClosureNames } from './migrations/postgres/1764930000000-closure-names';
 
 const SQLITE_MIGRATIONS = [
@@ -34,6 +36,7 @@ const SQLITE_MIGRATIONS = [
   SessionReportCopies1764806400000,
   InstallationSettings1764900000000,
   RevokedSessions1764900000001,
+  CanonicalTimeZones1764910000000,
   ClosureNames1764930000000,
 ];
 
@@ -48,6 +51,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresSessionReportCopies,
   PostgresInstallationSettings,
   PostgresRevokedSessions,
+  PostgresCanonicalTimeZones,
   PostgresClosureNames,
 ];
 

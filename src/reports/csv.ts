@@ -3,18 +3,22 @@
 export type CsvValue = string | number | null;
 
 /**
- * A text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or carriage
- * return first) is prefixed with an apostrophe (OWASP's advice against CSV injection).
+ * Text a spreadsheet could read as a formula (OWASP, "CSV Injection"): its first character other
+ * than white space is `=`, `+`, `-` or `@` (or their full-width forms, which some input methods
+ * type), or it starts with a tab, carriage return or line feed.
  */
-function neutralized(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
+/**
+ * A text cell is always quoted, so that no separator inside it (`,`, or `;` where a Russian or
+ * Uzbek Excel splits on it) starts a new cell; a formula-like text gets an apostrophe first, which
+ * makes a spreadsheet show it as text. Figures stay plain numbers.
+ */
 export function csvCell(value: CsvValue): string {
   if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = neutralized(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** Lines end in CRLF; the text starts with a UTF-8 byte order mark so spreadsheets read it as UTF-8. */

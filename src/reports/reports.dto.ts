@@ -1,10 +1,8 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IsRequestTime } from '../bookings/request-time.validators';
+import { IsLocalDate } from '../common/request-dates';
 import { GROUP_BY, GroupBy } from './utilization';
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_DATE_MESSAGE = 'must be a local date YYYY-MM-DD';
 
 export class OccupancyQuery {
   @ApiPropertyOptional({ description: 'The instant to show; now when left out' })
@@ -16,7 +14,7 @@ export class OccupancyQuery {
 export class TimelineQuery {
   @ApiPropertyOptional({ description: 'Local date YYYY-MM-DD; today (local) when left out' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: `date ${LOCAL_DATE_MESSAGE}` })
+  @IsLocalDate()
   date?: string;
 }
 
@@ -29,11 +27,11 @@ export class UtilizationQuery {
   centerId?: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'First local date, inclusive' })
-  @Matches(LOCAL_DATE, { message: `from ${LOCAL_DATE_MESSAGE}` })
+  @IsLocalDate()
   from: string;
 
   @ApiProperty({ example: '2026-12-31', description: 'Last local date, inclusive' })
-  @Matches(LOCAL_DATE, { message: `to ${LOCAL_DATE_MESSAGE}` })
+  @IsLocalDate()
   to: string;
 
   @ApiPropertyOptional({ enum: GROUP_BY, default: 'resource' })

@@ -4,6 +4,7 @@ export {
   HOUR_MS,
   MINUTE_MS,
   addDays,
+  canonicalZone,
   daysBetween,
   formatInstant,
   isLocalDate,

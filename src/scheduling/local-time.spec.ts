@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   addDays,
+  canonicalZone,
   daysBetween,
   formatInstant,
   isLocalDate,
@@ -267,6 +268,27 @@ describe('zones and local dates', () => {
     [null, false],
   ])('isValidZone(%j) is %s', (zone, expected) => {
     expect(isValidZone(zone)).toBe(expected);
+  });
+
+  it.each([
+    ['asia/tashkent', TASHKENT],
+    ['ASIA/SAMARKAND', 'Asia/Samarkand'],
+    [TASHKENT, TASHKENT],
+    ['utc', 'UTC'],
+    ['Etc/UTC', 'UTC'],
+    ['us/eastern', NEW_YORK],
+    ['Mars/Olympus', null],
+    ['+05:00', null],
+    ['', null],
+    [42, null],
+  ])('canonicalZone(%j) is %j', (zone, expected) => {
+    expect(canonicalZone(zone)).toBe(expected);
+  });
+
+  it('fixes the letter case of every zone the runtime knows, keeping its name', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      expect(canonicalZone(zone.toLowerCase())).toBe(zone);
+    }
   });
 
   it.each([

@@ -52,6 +52,21 @@ export function isValidZone(zone: unknown): zone is string {
   return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
 }
 
+/**
+ * The name under which a zone is stored: the canonical id the runtime's Intl (ICU) gives it, the
+ * same engine that later computes its offsets. Letter case is fixed (`asia/tashkent` →
+ * `Asia/Tashkent`, `utc` → `UTC`) and an alias becomes its zone (`Etc/UTC` → `UTC`, `US/Eastern`
+ * → `America/New_York`). Null when the name is not a zone.
+ */
+export function canonicalZone(zone: unknown): string | null {
+  if (!isValidZone(zone)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 function ianaZone(zone: string): CachedZone {
   let found = zoneCache.get(zone);
   if (!found) {

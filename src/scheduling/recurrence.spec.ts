@@ -222,6 +222,107 @@ describe('expandSessions with a rule', () => {
     });
   });
 
+  describe('BYSETPOS, on the whole set of each period (RFC 5545)', () => {
+    // Starts on Wednesday 2026-12-02. Mondays: Dec 2026 and Jan, Feb 2027 have four; Mar, May,
+    // Aug 2027 have five.
+    const dates = (rule: string): string[] =>
+      expand({ startWall: '2026-12-02T10:00', endWall: '2026-12-02T11:00', rule }).sessions.map(
+        (s) => s.localDate,
+      );
+
+    it('books nothing in a month whose set is smaller than a negative position (issue 14)', () => {
+      expect(dates('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-5;COUNT=3')).toEqual([
+        '2027-03-01',
+        '2027-05-03',
+        '2027-08-02',
+      ]);
+      const error = domainErrorOf(() => dates('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-6;COUNT=2'));
+      expect(error.code).toBe('INVALID_RECURRENCE');
+      expect(error.message).toBe('The rule yields no session');
+    });
+
+    it('books nothing in a month whose set is smaller than a positive position', () => {
+      expect(dates('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=5;COUNT=3')).toEqual([
+        '2027-03-29',
+        '2027-05-31',
+        '2027-08-30',
+      ]);
+    });
+
+    it('takes several positions of one period in date order, each once', () => {
+      // Workdays of December 2026: Tue 1 … Thu 31; of January 2027: Fri 1 … Fri 29.
+      expect(dates('FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1,1,-30,1;COUNT=4')).toEqual([
+        '2026-12-31',
+        '2027-01-01',
+        '2027-01-29',
+        '2027-02-01',
+      ]);
+    });
+
+    it('counts the positions of the first week from its first day, not from the start', () => {
+      // The week of Monday 2026-11-30 holds MO, WE, FR; its first is before the start.
+      expect(dates('FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=1;COUNT=2')).toEqual([
+        '2026-12-07',
+        '2026-12-14',
+      ]);
+      expect(dates('FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=2;COUNT=2')).toEqual([
+        '2026-12-02',
+        '2026-12-09',
+      ]);
+      expect(dates('FREQ=WEEKLY;WKST=SU;BYDAY=SU,MO,SA;BYSETPOS=-1;COUNT=2')).toEqual([
+        '2026-12-05',
+        '2026-12-12',
+      ]);
+    });
+
+    it('evaluates a daily period (one day) and yearly sets of month days', () => {
+      expect(codeOf(() => dates('FREQ=DAILY;BYMONTHDAY=1;BYSETPOS=-2;COUNT=2'))).toBe(
+        'INVALID_RECURRENCE',
+      );
+      expect(dates('FREQ=DAILY;BYMONTHDAY=1;BYSETPOS=-1;COUNT=2')).toEqual([
+        '2027-01-01',
+        '2027-02-01',
+      ]);
+      expect(dates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1;COUNT=3')).toEqual([
+        '2027-02-28',
+        '2028-02-29',
+        '2029-02-28',
+      ]);
+      expect(dates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=2;COUNT=1')).toEqual([
+        '2028-02-29',
+      ]);
+      expect(
+        codeOf(() => dates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-3;COUNT=1')),
+      ).toBe('INVALID_RECURRENCE');
+    });
+
+    it('takes the start day of the month when BYMONTH is the only other part', () => {
+      // MONTHLY;BYMONTH: the 2nd of the listed months, as without BYSETPOS.
+      expect(dates('FREQ=MONTHLY;BYMONTH=1,3;BYSETPOS=1;COUNT=3')).toEqual([
+        '2027-01-02',
+        '2027-03-02',
+        '2028-01-02',
+      ]);
+    });
+
+    it('reads a BYDAY list mixing numbered and plain weekdays as alternatives', () => {
+      // rrule.js intersects them (nothing at all); RFC 5545: the first Monday and every Friday.
+      expect(dates('FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=4')).toEqual([
+        '2026-12-04',
+        '2026-12-07',
+        '2026-12-11',
+        '2026-12-18',
+      ]);
+      expect(dates('FREQ=MONTHLY;BYDAY=1MO,MO;BYSETPOS=2;COUNT=1')).toEqual(['2026-12-14']);
+      expect(dates('FREQ=YEARLY;BYDAY=-1SU,SA;BYSETPOS=-2;COUNT=1')).toEqual(['2026-12-26']);
+    });
+
+    it('selects before UNTIL cuts the period', () => {
+      // The last Monday of January 2027 is the 25th: past UNTIL, and the 18th is not chosen instead.
+      expect(dates('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1;UNTIL=20270124')).toEqual(['2026-12-28']);
+    });
+  });
+
   describe('rejections', () => {
     it.each([
       'FREQ=HOURLY;INTERVAL=2;BYHOUR=1;COUNT=3',
@@ -650,5 +751,288 @@ describe('expandSessions on arbitrary rules (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property: rules with BYSETPOS against an oracle that builds each period's set from the
+// calendar's arithmetic (RFC 5545, sections 3.3.10 and 3.8.5.3), with neither Date nor rrule.js.
+
+type SetPosFreq = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+
+interface SetPosCase {
+  zone: string;
+  startFloating: number;
+  durationMinutes: number;
+  freq: SetPosFreq;
+  interval: number;
+  /** WKST, 0 = Monday; null: not given (Monday). */
+  weekStart: number | null;
+  byDay: Array<{ day: number; n: number | null }> | null;
+  byMonthDay: number[] | null;
+  byYearDay: number[] | null;
+  byMonth: number[] | null;
+  bySetPos: number[];
+  end: { count: number } | { untilDays: number };
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (H. Hinnant's civil_from_days). */
+function civil(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthLength = (y: number, m: number): number =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+/** 0 = Monday; day 0 (1970-01-01) was a Thursday. */
+const weekdayOfDay = (days: number): number => (((days + 3) % 7) + 7) % 7;
+
+/** Whether a day belongs to the rule's set (its period aside): every BY… part holds. */
+function inRuleSet(c: SetPosCase, days: number, start: number): boolean {
+  const { year, month, day } = civil(days);
+  const monthDays = monthLength(year, month);
+  const yearDays = isLeap(year) ? 366 : 365;
+  const yearDay = days - dayNumber(year, 1, 1) + 1;
+  const weekday = weekdayOfDay(days);
+  const matches = (values: number[], n: number, size: number): boolean =>
+    values.some((v) => (v > 0 ? v === n : size + v + 1 === n));
+  if (c.byMonth && !c.byMonth.includes(month)) return false;
+  if (c.byMonthDay && !matches(c.byMonthDay, day, monthDays)) return false;
+  if (c.byYearDay && !matches(c.byYearDay, yearDay, yearDays)) return false;
+  if (c.byDay) {
+    // A numbered weekday counts within the month (MONTHLY, or YEARLY with BYMONTH), else the year.
+    const inMonth = c.freq === 'MONTHLY' || c.byMonth !== null;
+    const [index, size] = inMonth ? [day, monthDays] : [yearDay, yearDays];
+    const fromStart = Math.floor((index - 1) / 7) + 1;
+    const fromEnd = Math.floor((size - index) / 7) + 1;
+    const dayMatches = c.byDay.some(
+      (e) =>
+        e.day === weekday && (e.n === null || (e.n > 0 ? fromStart === e.n : fromEnd === -e.n)),
+    );
+    if (!dayMatches) return false;
+  }
+  if (c.byDay || c.byMonthDay || c.byYearDay) return true;
+  // No day-level part: the start gives it (RFC 5545: "derived from DTSTART").
+  const first = civil(start);
+  if (c.freq === 'WEEKLY') return weekday === weekdayOfDay(start);
+  if (c.freq === 'MONTHLY') return day === first.day;
+  if (c.freq === 'YEARLY')
+    return day === first.day && (c.byMonth !== null || month === first.month);
+  return true;
+}
+
+/** The days of the k-th period of the rule (every `interval` periods from the start's). */
+function periodDays(c: SetPosCase, start: number, k: number): number[] {
+  const range = (from: number, length: number): number[] =>
+    Array.from({ length }, (_, i) => from + i);
+  if (c.freq === 'DAILY') return [start + k * c.interval];
+  if (c.freq === 'WEEKLY') {
+    const weekStart = c.weekStart ?? 0;
+    const first = start - ((((weekdayOfDay(start) - weekStart) % 7) + 7) % 7);
+    return range(first + 7 * c.interval * k, 7);
+  }
+  const { year, month } = civil(start);
+  if (c.freq === 'YEARLY') {
+    const y = year + c.interval * k;
+    return range(dayNumber(y, 1, 1), isLeap(y) ? 366 : 365);
+  }
+  const index = year * 12 + (month - 1) + c.interval * k;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return range(dayNumber(y, m, 1), monthLength(y, m));
+}
+
+/** The oracle walks periods starting before this day (past the expansion's scan). */
+const ORACLE_LAST_DAY = dayNumber(2045, 1, 1);
+
+function setPosOracle(c: SetPosCase): { sessions: Session[]; ended: boolean } {
+  const start = Math.floor(c.startFloating / DAY);
+  const timeOfDay = c.startFloating - start * DAY;
+  const lastDay = 'untilDays' in c.end ? start + c.end.untilDays : Infinity;
+  const duration = c.durationMinutes * MINUTE;
+  const reference =
+    luxonInstant(c.startFloating + duration, c.zone) - luxonInstant(c.startFloating, c.zone);
+  const sessions: Session[] = [];
+  for (let k = 0; ; k++) {
+    const days = periodDays(c, start, k);
+    if (days[0] > lastDay) return { sessions, ended: true };
+    if (days[0] >= ORACLE_LAST_DAY) return { sessions, ended: false };
+    const set = days.filter((d) => inRuleSet(c, d, start));
+    const picked = new Set<number>();
+    for (const p of c.bySetPos) {
+      const i = p > 0 ? p - 1 : set.length + p;
+      if (i >= 0 && i < set.length) picked.add(set[i]);
+    }
+    for (const day of [...picked].sort((a, b) => a - b)) {
+      if (day < start) continue;
+      if (day > lastDay) return { sessions, ended: true };
+      const floating = day * DAY + timeOfDay;
+      const sessionStart = luxonInstant(floating, c.zone);
+      let sessionEnd = luxonInstant(floating + duration, c.zone);
+      if (sessionEnd <= sessionStart) sessionEnd = sessionStart + reference;
+      const { year, month, day: dayOfMonth } = civil(day);
+      const localDate = `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+      sessions.push({ start: sessionStart, end: sessionEnd, localDate });
+      if ('count' in c.end && sessions.length === c.end.count) return { sessions, ended: true };
+    }
+  }
+}
+
+function setPosRuleOf(c: SetPosCase): string {
+  const parts = [`FREQ=${c.freq}`, `INTERVAL=${c.interval}`];
+  if (c.weekStart !== null) parts.push(`WKST=${DAY_CODES[c.weekStart]}`);
+  if (c.byDay) {
+    parts.push(
+      `BYDAY=${c.byDay.map((e) => `${e.n === null ? '' : e.n}${DAY_CODES[e.day]}`).join(',')}`,
+    );
+  }
+  if (c.byMonthDay) parts.push(`BYMONTHDAY=${c.byMonthDay.join(',')}`);
+  if (c.byYearDay) parts.push(`BYYEARDAY=${c.byYearDay.join(',')}`);
+  if (c.byMonth) parts.push(`BYMONTH=${c.byMonth.join(',')}`);
+  parts.push(`BYSETPOS=${c.bySetPos.join(',')}`);
+  if ('count' in c.end) parts.push(`COUNT=${c.end.count}`);
+  else parts.push(`UNTIL=${compact(c.startFloating + c.end.untilDays * DAY).slice(0, 8)}`);
+  return parts.join(';');
+}
+
+const signedUpTo = (max: number): fc.Arbitrary<number> =>
+  fc.integer({ min: 1, max }).chain((n) => fc.constantFrom(n, -n));
+const optional = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.option(arbitrary, { nil: null, freq: 2 });
+
+const setPosCaseArbitrary: fc.Arbitrary<SetPosCase> = fc
+  .record({
+    start: anyStart,
+    durationMinutes: fc.integer({ min: 15, max: 240 }),
+    freq: fc.constantFrom<SetPosFreq>('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+    interval: fc.integer({ min: 1, max: 3 }),
+    weekStart: optional(fc.integer({ min: 0, max: 6 })),
+    byDay: optional(
+      fc.uniqueArray(
+        fc.record({
+          day: fc.integer({ min: 0, max: 6 }),
+          n: fc.option(fc.oneof(signedUpTo(5), signedUpTo(53)), { nil: null }),
+        }),
+        { minLength: 1, maxLength: 4, selector: (e) => `${e.n}${e.day}` },
+      ),
+    ),
+    byMonthDay: optional(fc.uniqueArray(signedUpTo(31), { minLength: 1, maxLength: 3 })),
+    byYearDay: optional(fc.uniqueArray(signedUpTo(366), { minLength: 1, maxLength: 3 })),
+    byMonth: optional(
+      fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }),
+    ),
+    bySetPos: fc.array(fc.oneof(signedUpTo(6), signedUpTo(40)), { minLength: 1, maxLength: 3 }),
+    end: fc.oneof(
+      fc.record({ count: fc.integer({ min: 1, max: 12 }) }),
+      fc.record({ untilDays: fc.integer({ min: 0, max: 800 }) }),
+    ),
+  })
+  .map(({ start, ...rest }): SetPosCase => {
+    const c: SetPosCase = { ...start, ...rest };
+    // Only what the parser accepts: numbered weekdays in MONTHLY and YEARLY rules (at most 5th in
+    // a month), month days not in WEEKLY rules, year days only in YEARLY ones.
+    const numbered = c.freq === 'MONTHLY' || c.freq === 'YEARLY';
+    const byDay = c.byDay?.map((e) => ({
+      day: e.day,
+      n: numbered && (c.freq === 'YEARLY' || (e.n !== null && Math.abs(e.n) <= 5)) ? e.n : null,
+    }));
+    return {
+      ...c,
+      byDay: byDay
+        ? byDay.filter((e, i) => byDay.findIndex((f) => f.day === e.day && f.n === e.n) === i)
+        : null,
+      byMonthDay: c.freq === 'WEEKLY' ? null : c.byMonthDay,
+      byYearDay: c.freq === 'YEARLY' ? c.byYearDay : null,
+    };
+  })
+  .filter(
+    (c) => c.byDay !== null || c.byMonthDay !== null || c.byYearDay !== null || c.byMonth !== null,
+  );
+
+const SET_POS_HORIZON = utc('2031-01-01T00:00Z');
+
+function checkSetPosAgainstOracle(c: SetPosCase): void {
+  const oracle = setPosOracle(c);
+  const input: ExpansionInput = {
+    startWall: isoWall(c.startFloating),
+    endWall: isoWall(c.startFloating + c.durationMinutes * MINUTE),
+    zone: c.zone,
+    rule: setPosRuleOf(c),
+    horizonEndMs: SET_POS_HORIZON,
+    maxOccurrences: 1000,
+  };
+  fc.pre(
+    luxonInstant(c.startFloating + c.durationMinutes * MINUTE, c.zone) >
+      luxonInstant(c.startFloating, c.zone),
+  );
+  if (oracle.sessions.length === 0) {
+    expect(domainErrorOf(() => expandSessions(input)).message).toBe('The rule yields no session');
+    return;
+  }
+  // The expansion scans 4 years past the horizon: a series whose first session comes later than
+  // 3 years past it may or may not be seen, and is not compared.
+  if (oracle.sessions[0].start >= SET_POS_HORIZON + 3 * 365 * DAY) return;
+  const result = expandSessions(input);
+  expect(result.sessions).toEqual(oracle.sessions.filter((s) => s.end <= SET_POS_HORIZON));
+  expect(result.beyondHorizon).toBe(
+    !oracle.ended || oracle.sessions.some((s) => s.end > SET_POS_HORIZON),
+  );
+}
+
+describe('expandSessions with BYSETPOS against a calendar-arithmetic oracle (property)', () => {
+  it('checks the oracle itself on dates it must know', () => {
+    expect(dayNumber(1970, 1, 1)).toBe(0);
+    expect(civil(dayNumber(2028, 2, 29))).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(weekdayOfDay(dayNumber(2026, 12, 7))).toBe(0);
+    expect(dayNumber(2026, 12, 1) * DAY).toBe(utc('2026-12-01T00:00'));
+  });
+
+  it('gives the oracle sessions for BYSETPOS rules of every frequency', () => {
+    fc.assert(fc.property(setPosCaseArbitrary, checkSetPosAgainstOracle), { numRuns: 400 });
+  });
+
+  it.each([
+    'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-6;COUNT=2',
+    'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-5;COUNT=3',
+    'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=1;COUNT=2',
+  ])('agrees with the oracle on %j (the cases of issue 14)', (rule) => {
+    const bySetPos = /BYSETPOS=(-?\d+)/.exec(rule)?.[1];
+    const c: SetPosCase = {
+      zone: TASHKENT,
+      startFloating: utc('2026-12-02T10:00'),
+      durationMinutes: 60,
+      freq: rule.startsWith('FREQ=MONTHLY') ? 'MONTHLY' : 'WEEKLY',
+      interval: 1,
+      weekStart: null,
+      byDay: rule.includes('MO,WE,FR')
+        ? [0, 2, 4].map((day) => ({ day, n: null }))
+        : [{ day: 0, n: null }],
+      byMonthDay: null,
+      byYearDay: null,
+      byMonth: null,
+      bySetPos: [Number(bySetPos)],
+      end: { count: Number(/COUNT=(\d+)/.exec(rule)?.[1]) },
+    };
+    expect(setPosRuleOf(c).replace('INTERVAL=1;', '')).toBe(rule);
+    checkSetPosAgainstOracle(c);
   });
 });

@@ -4,7 +4,7 @@
  * The rule is evaluated by rrule.js on floating wall-clock dates (never with a tzid); each match is
  * turned into instants in the center's zone here. See STACK.md, "Traps already found".
  */
-import { RRule } from 'rrule';
+import { Options, RRule } from 'rrule';
 import { DomainError, validationError } from '../common/domain-error';
 import {
   DAY_MS,
@@ -15,6 +15,7 @@ import {
   parseWall,
 } from './local-time';
 import { ParsedRule, RuleFrequency, parseRule, rruleFrequency } from './rrule-parse';
+import { periodOf, selectSetPositions } from './rule-periods';
 import { Interval, Session } from './types';
 
 export interface ExpansionInput {
@@ -180,13 +181,19 @@ function scanEndFloating(rule: ParsedRule, shape: SessionShape, horizonEndMs: nu
 }
 
 /** rrule.js on floating dates (no tzid), bounded in time and in periods iterated. */
-function floatingRRule(rule: ParsedRule, startFloating: number, untilFloating: number): RRule {
+function floatingRRule(
+  rule: ParsedRule,
+  byParts: Partial<Options>,
+  startFloating: number,
+  untilFloating: number,
+  count: number | null,
+): RRule {
   const rrule = new RRule(
     {
-      ...rule.byParts,
+      ...byParts,
       freq: rruleFrequency(rule.freq),
       interval: rule.interval,
-      count: rule.count,
+      count,
       dtstart: new Date(startFloating),
       until: new Date(untilFloating),
     },
@@ -194,6 +201,95 @@ function floatingRRule(rule: ParsedRule, startFloating: number, untilFloating: n
   );
   limitPeriods(rrule, periodsBetween(rule, startFloating, untilFloating));
   return rrule;
+}
+
+/**
+ * The day-level parts RFC 5545 takes from the start when the rule names none (rrule.js does the
+ * same from its dtstart). Spelled out, so that the rule can be run from another dtstart.
+ */
+function withStartDefaults(rule: ParsedRule, startFloating: number): Partial<Options> {
+  const { byweekday, bymonthday, byyearday, byweekno, bymonth } = rule.byParts;
+  if (byweekday || bymonthday || byyearday || byweekno) return rule.byParts;
+  const start = new Date(startFloating);
+  switch (rule.freq) {
+    case 'YEARLY':
+      return {
+        ...rule.byParts,
+        bymonth: bymonth ?? [start.getUTCMonth() + 1],
+        bymonthday: [start.getUTCDate()],
+      };
+    case 'MONTHLY':
+      return { ...rule.byParts, bymonthday: [start.getUTCDate()] };
+    case 'WEEKLY':
+      return { ...rule.byParts, byweekday: [(start.getUTCDay() + 6) % 7] };
+    default:
+      return rule.byParts;
+  }
+}
+
+/**
+ * The rule's matches from `startFloating` to `untilFloating` (inclusive), in order, given to
+ * `onMatch` until it answers false. Without BYSETPOS rrule.js gives them directly.
+ *
+ * With BYSETPOS, rrule.js is not trusted with the positions (2.8.1 takes the first member of a
+ * set smaller than a negative position, repeats a member named twice, and counts the first week
+ * from the start instead of from WKST). It lists every member of each period's set instead, from
+ * the start of the first period to the end of the last one (a period is selected from whole,
+ * before the start and UNTIL cut it), and the positions are applied here; COUNT counts the
+ * selected matches, so the caller stops at it.
+ */
+function eachMatch(
+  rule: ParsedRule,
+  startFloating: number,
+  untilFloating: number,
+  onMatch: (floating: number) => boolean,
+): void {
+  const { byParts, setPositions } = rule;
+  if (setPositions.length === 0) {
+    const rrule = floatingRRule(rule, byParts, startFloating, untilFloating, rule.count);
+    rrule.all((date) => onMatch(date.getTime()));
+    return;
+  }
+  const weekStart = typeof byParts.wkst === 'number' ? byParts.wkst : 0;
+  const timeOfDay = startFloating - periodOf('DAILY', startFloating).start;
+  const first = periodOf(rule.freq, startFloating, weekStart);
+  const last = periodOf(rule.freq, untilFloating, weekStart);
+  const members = floatingRRule(
+    rule,
+    withStartDefaults(rule, startFloating),
+    first.start + timeOfDay,
+    last.end - 1,
+    null,
+  );
+
+  let period: number | null = null;
+  let set: number[] = [];
+  const selectFrom = (): boolean => {
+    for (const floating of selectSetPositions(set, setPositions)) {
+      if (floating < startFloating) continue;
+      if (floating > untilFloating || !onMatch(floating)) return false;
+    }
+    return true;
+  };
+  let going = true;
+  try {
+    members.all((date) => {
+      const floating = date.getTime();
+      const memberPeriod = periodOf(rule.freq, floating, weekStart).start;
+      if (period !== null && memberPeriod !== period) {
+        going = selectFrom();
+        set = [];
+      }
+      period = memberPeriod;
+      set.push(floating);
+      return going;
+    });
+  } catch (error) {
+    if (!(error instanceof ScanBudgetExhausted)) throw error;
+    // The budget covers every period up to `last`, and rrule.js runs out of it only between two
+    // periods, so the members gathered last still form a whole period.
+  }
+  if (going) selectFrom();
 }
 
 function scanRule(
@@ -204,26 +300,28 @@ function scanRule(
 ): Scan {
   const scanEnd = scanEndFloating(rule, shape, input.horizonEndMs);
   const ruleEnd = ruleEndFloating(rule, shape.zone);
-  const rrule = floatingRRule(rule, shape.startFloating, Math.min(ruleEnd, scanEnd));
 
   const untilInstant = rule.until?.kind === 'instant' ? rule.until.ms : Infinity;
   const scan: Scan = { kept: [], matches: 0, ended: ruleEnd <= scanEnd };
-  const onMatch = (date: Date): boolean => {
-    const session = sessionAt(date.getTime(), shape);
+  const onMatch = (floating: number): boolean => {
+    const session = sessionAt(floating, shape);
     if (session.start > untilInstant) {
       scan.ended = true;
       return false;
     }
     scan.matches += 1;
     if (!exceptions.has(session.localDate)) scan.kept.push(session);
+    if (rule.count !== null && scan.matches >= rule.count) {
+      scan.ended = true;
+      return false;
+    }
     return scan.kept.length <= input.maxOccurrences;
   };
   try {
-    rrule.all(onMatch);
+    eachMatch(rule, shape.startFloating, Math.min(ruleEnd, scanEnd), onMatch);
   } catch (error) {
     if (!(error instanceof ScanBudgetExhausted)) throw error;
   }
-  if (rule.count !== null && scan.matches >= rule.count) scan.ended = true;
   return scan;
 }
 

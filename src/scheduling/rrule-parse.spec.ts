@@ -22,6 +22,7 @@ describe('parseRule', () => {
       count: 8,
       until: null,
       byParts: { byweekday: [new Weekday(1), new Weekday(3)] },
+      setPositions: [],
     });
   });
 
@@ -49,10 +50,9 @@ describe('parseRule', () => {
   });
 
   it('reads numbered weekdays, month days, set positions and the week start', () => {
-    expect(parseRule('FREQ=MONTHLY;BYDAY=-1FR,+2MO;BYSETPOS=1;WKST=SU;COUNT=3').byParts).toEqual({
-      byweekday: [new Weekday(4, -1), new Weekday(0, 2)],
-      bysetpos: [1],
-      wkst: 6,
+    expect(parseRule('FREQ=MONTHLY;BYDAY=-1FR,+2MO;BYSETPOS=1,-2;WKST=SU;COUNT=3')).toMatchObject({
+      byParts: { byweekday: [new Weekday(4, -1), new Weekday(0, 2)], wkst: 6 },
+      setPositions: [1, -2],
     });
     expect(
       parseRule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29,-1;BYYEARDAY=60;COUNT=3').byParts,
@@ -61,6 +61,19 @@ describe('parseRule', () => {
       byweekno: [20],
       byweekday: [new Weekday(0)],
     });
+  });
+
+  it('spells out plain weekdays mixed with numbered ones (rrule.js would intersect them)', () => {
+    const monthly = parseRule('FREQ=MONTHLY;BYDAY=1MO,FR;COUNT=3').byParts.byweekday;
+    expect(monthly).toEqual([new Weekday(0, 1), ...[1, 2, 3, 4, 5].map((n) => new Weekday(4, n))]);
+    expect(parseRule('FREQ=YEARLY;BYDAY=-1MO,FR;COUNT=3').byParts.byweekday).toHaveLength(54);
+    expect(parseRule('FREQ=YEARLY;BYMONTH=3;BYDAY=-1MO,FR;COUNT=3').byParts.byweekday).toHaveLength(
+      6,
+    );
+    expect(parseRule('FREQ=MONTHLY;BYDAY=MO,FR;COUNT=3').byParts.byweekday).toEqual([
+      new Weekday(0),
+      new Weekday(4),
+    ]);
   });
 
   it('maps frequencies to rrule.js', () => {
@@ -109,6 +122,11 @@ describe('parseRule', () => {
     ['FREQ=MONTHLY;BYYEARDAY=1;COUNT=3', /cannot be used/],
     ['FREQ=MONTHLY;BYSETPOS=1;COUNT=3', /needs another/],
     ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0;COUNT=3', /BYSETPOS/],
+    ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=367;COUNT=3', /BYSETPOS=367/],
+    [
+      'FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO,FR;BYSETPOS=1;COUNT=3',
+      /BYSETPOS cannot be used with BYWEEKNO/,
+    ],
     ['FREQ=DAILY;INTERVAL=0;COUNT=3', /INTERVAL=0/],
     ['FREQ=DAILY;UNTIL=20270230', /UNTIL/],
     ['FREQ=DAILY;UNTIL=2027-01-01', /UNTIL/],

@@ -17,8 +17,10 @@ export interface ParsedRule {
   interval: number;
   count: number | null;
   until: RuleUntil | null;
-  /** rrule.js options for the BY… parts and WKST (never dtstart, until, count or tzid). */
+  /** rrule.js options for the BY… parts and WKST (never BYSETPOS, dtstart, until, count or tzid). */
   byParts: Partial<Options>;
+  /** BYSETPOS (empty when not given): applied by the expansion, not by rrule.js. */
+  setPositions: number[];
 }
 
 const FREQUENCIES: Record<RuleFrequency, Frequency> = {
@@ -141,8 +143,33 @@ function readWeekdays(text: string, freq: RuleFrequency, hasWeekNumbers: boolean
   });
 }
 
+/**
+ * RFC 5545 reads a BYDAY list as alternatives, but rrule.js 2.8.1 intersects its numbered and
+ * plain entries (`FREQ=MONTHLY;BYDAY=1MO,FR` yields nothing). When a list mixes them, each plain
+ * weekday is spelled out as every numbered one of its scope (the month, or the year for a YEARLY
+ * rule without BYMONTH), which is the same set of days.
+ */
+function alternativesOf(days: Weekday[], freq: RuleFrequency, hasMonths: boolean): Weekday[] {
+  const numbered = days.filter((day) => day.n !== undefined);
+  if (numbered.length === 0 || numbered.length === days.length) return days;
+  const most = freq === 'YEARLY' && !hasMonths ? 53 : 5;
+  const spelled = days
+    .filter((day) => day.n === undefined)
+    .flatMap((day) => Array.from({ length: most }, (_, i) => new Weekday(day.weekday, i + 1)));
+  return [...numbered, ...spelled];
+}
+
 function requireFrequency(key: string, freq: RuleFrequency, allowed: RuleFrequency[]): void {
   if (!allowed.includes(freq)) throw invalid(`${key} cannot be used with FREQ=${freq}`);
+}
+
+function readSetPositions(parts: Map<string, string>): number[] {
+  const bySetPos = parts.get('BYSETPOS');
+  if (bySetPos === undefined) return [];
+  if (!BY_PARTS.some((key) => parts.has(key))) throw invalid('BYSETPOS needs another BY… part');
+  // A numbered week may straddle two years, so which year's set it joins is not well defined.
+  if (parts.has('BYWEEKNO')) throw invalid('BYSETPOS cannot be used with BYWEEKNO');
+  return readList('BYSETPOS', bySetPos, 1, 366, true);
 }
 
 function readByParts(parts: Map<string, string>, freq: RuleFrequency): Partial<Options> {
@@ -152,10 +179,12 @@ function readByParts(parts: Map<string, string>, freq: RuleFrequency): Partial<O
   const byYearDay = parts.get('BYYEARDAY');
   const byWeekNo = parts.get('BYWEEKNO');
   const byMonth = parts.get('BYMONTH');
-  const bySetPos = parts.get('BYSETPOS');
   const weekStart = parts.get('WKST');
 
-  if (byDay !== undefined) options.byweekday = readWeekdays(byDay, freq, byWeekNo !== undefined);
+  if (byDay !== undefined) {
+    const days = readWeekdays(byDay, freq, byWeekNo !== undefined);
+    options.byweekday = alternativesOf(days, freq, byMonth !== undefined);
+  }
   if (byMonthDay !== undefined) {
     requireFrequency('BYMONTHDAY', freq, ['YEARLY', 'MONTHLY', 'DAILY']);
     options.bymonthday = readList('BYMONTHDAY', byMonthDay, 1, 31, true);
@@ -169,10 +198,6 @@ function readByParts(parts: Map<string, string>, freq: RuleFrequency): Partial<O
     options.byweekno = readList('BYWEEKNO', byWeekNo, 1, 53, true);
   }
   if (byMonth !== undefined) options.bymonth = readList('BYMONTH', byMonth, 1, 12, false);
-  if (bySetPos !== undefined) {
-    if (!BY_PARTS.some((key) => parts.has(key))) throw invalid('BYSETPOS needs another BY… part');
-    options.bysetpos = readList('BYSETPOS', bySetPos, 1, 366, true);
-  }
   if (weekStart !== undefined) {
     const index = DAY_CODES.indexOf(weekStart);
     if (index < 0) throw invalid(`WKST=${weekStart} is not a day (MO…SU)`);
@@ -206,6 +231,7 @@ export function parseRule(rule: string): ParsedRule {
     count: countText === undefined ? null : readInteger('COUNT', countText, 1, 999_999),
     until: untilText === undefined ? null : readUntil(untilText),
     byParts: readByParts(parts, freq),
+    setPositions: readSetPositions(parts),
   };
 }
 

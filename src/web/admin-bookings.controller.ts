@@ -5,11 +5,12 @@ import { BookingsService } from '../bookings/bookings.service';
 import { CentersService } from '../centers/centers.service';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
+import { localDateProblem } from '../common/request-dates';
 import { createValidationPipe } from '../common/validation';
 import { Staff } from '../identity/access';
 import { UsersService } from '../identity/users.service';
 import { ResourcesService } from '../resources/resources.service';
-import { addDays, isLocalDate } from '../scheduling';
+import { addDays } from '../scheduling';
 import { centerParam, centersRunBy, formError } from './admin-today.shared';
 import {
   BOOKING_STATUSES,
@@ -72,10 +73,8 @@ export class AdminBookingsController {
       throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
     }
     for (const name of ['from', 'to'] as const) {
-      const value = filters[name];
-      if (value !== undefined && !isLocalDate(value)) {
-        throw validationError(name, 'must be a date YYYY-MM-DD');
-      }
+      const problem = filters[name] === undefined ? null : localDateProblem(filters[name]);
+      if (problem !== null) throw validationError(name, problem);
     }
     const pageNumber = Math.max(1, Math.floor(Number(page ?? '1')) || 1);
     const query = (await validation.transform(
