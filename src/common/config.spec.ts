@@ -16,6 +16,13 @@ describe('configuration', () => {
     expect(loadConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false);
   });
 
+  it('turns self sign-up on in the demo only, unless SELF_SIGNUP says otherwise', () => {
+    expect(loadConfig({}).selfSignup).toBe(true);
+    expect(loadConfig({ SEED: 'none' }).selfSignup).toBe(false);
+    expect(loadConfig({ SEED: 'none', SELF_SIGNUP: 'true' }).selfSignup).toBe(true);
+    expect(loadConfig({ SEED: 'demo', SELF_SIGNUP: 'false' }).selfSignup).toBe(false);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -39,6 +46,7 @@ describe('configuration', () => {
     [{ TOKEN_TTL_HOURS: '0' }, 'TOKEN_TTL_HOURS'],
     [{ PUBLIC_URL: 'makon.example' }, 'PUBLIC_URL'],
     [{ RUN_JOBS: 'yes' }, 'RUN_JOBS'],
+    [{ SELF_SIGNUP: 'yes' }, 'SELF_SIGNUP'],
   ])('refuses %p, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(`Invalid configuration: ${variable} `);
