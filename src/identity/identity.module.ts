@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 import { IdentityController } from './identity.controller';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationsService } from './organizations.service';
+import { SelfSignupService } from './self-signup.service';
+import { SignupThrottle } from './signup-throttle';
 import { UserManagementService } from './user-management.service';
 import { UsersService } from './users.service';
 
@@ -21,7 +23,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [IdentityController],
-  providers: [UsersService, UserManagementService, OrganizationsService, LoginThrottle],
-  exports: [UsersService, OrganizationsService, UserManagementService],
+  providers: [
+    UsersService,
+    UserManagementService,
+    OrganizationsService,
+    LoginThrottle,
+    SignupThrottle,
+    SelfSignupService,
+  ],
+  exports: [UsersService, OrganizationsService, UserManagementService, SelfSignupService],
 })
 export class IdentityModule {}
