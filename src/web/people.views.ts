@@ -271,9 +271,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
 }
 
 function contact(person: UserView): Html {
-  return html`${person.email && html`<span class="nowrap">${person.email}</span>`}${
-    person.email && person.phone && html`<br />`
-  }${person.phone && html`<span class="nowrap">${person.phone}</span>`}`;
+  return html`${person.email}${person.email && person.phone && html`<br />`}${person.phone}`;
 }
 
 function pagination(ctx: WebContext, data: PeopleListData): Html {
@@ -309,7 +307,7 @@ export function peopleListPage(ctx: WebContext, data: PeopleListData): Html {
         data.people.length === 0
           ? html`<p>${ctx.t('people.none')}</p>`
           : html`<div class="table-wrap" tabindex="0" role="group" aria-labelledby="results-h">
-            <table>
+            <table class="people-table">
               <thead>
                 <tr>
                   <th scope="col">${ctx.t('people.name')}</th>
