@@ -194,6 +194,14 @@ describe('web: the audit log', () => {
     expect(said).toContain(
       'Administrator changed the account of Changed Person. Changed: language, phone.',
     );
+    // A change to one's own account (a language switch, say) reads as such.
+    t.clock.advanceMinutes(1);
+    await t.request('PATCH', `/api/v1/users/${w.admin.id}`, {
+      token: w.admin.token,
+      body: { name: 'Network Admin' },
+    });
+    const own = sentences((await pageAs(w.admin, '/admin/audit')).text);
+    expect(own[0]).toBe('Network Admin changed their own account. Changed: name.');
   });
 
   it('refuses bad filters beside them, in the reader’s language, and lists nothing', async () => {

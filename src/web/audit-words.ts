@@ -105,6 +105,8 @@ export function entryInWords(
     key = 'audit.action.user.created.self';
   } else if (entry.action === 'user.password_changed' && entry.actor.id === entry.targetId) {
     key = 'audit.action.user.password_changed.self';
+  } else if (entry.action === 'user.updated' && entry.actor.id === entry.targetId) {
+    key = 'audit.action.user.updated.self';
   } else if (entry.action === 'occurrence.cancelled' && details.scope === 'following') {
     key = 'audit.action.occurrence.cancelled.following';
   } else if (entry.action === 'organization.renamed') {
