@@ -99,6 +99,23 @@ describe('web: people and organizations for staff', () => {
       expect(await names('role=coordinator')).toEqual(['Test coordinator']);
     });
 
+    it('refuses a hand-made filter beside it, in the reader’s language', async () => {
+      await setLocale(w.coordinator, 'uz');
+      try {
+        const web = await coordinatorOn('/admin/people');
+        const page = await web.get('/admin/people?organization=not-an-id&role=chief');
+        expect(page.status).toBe(400);
+        expect(page.text).toContain(words('uz', 'people.filter.choose'));
+        expect(page.text).toMatch(/id="filter-role"[^>]*aria-invalid="true"/);
+        expect(page.text).not.toContain('must be');
+        expect(page.text).not.toContain('Dilnoza Karimova');
+        // A page number past the end (however large) is an empty page, not an error.
+        expect((await web.get('/admin/people?page=99999999999999999999')).status).toBe(200);
+      } finally {
+        await setLocale(w.coordinator, 'en');
+      }
+    });
+
     it('refuses another center’s list to a coordinator (403), as the API does', async () => {
       const web = await coordinatorOn('/admin/people');
       expect((await web.get(`/admin/people?center=${w.otherCenterId}`)).status).toBe(403);
@@ -353,6 +370,12 @@ describe('web: people and organizations for staff', () => {
       ).toBe(403);
       expect((await user(peer.id)).name).toBe('Peer Coordinator');
       expect((await user(peer.id)).active).toBe(true);
+      await t.request('PATCH', `/api/v1/users/${peer.id}`, {
+        token: w.admin.token,
+        body: { active: false },
+      });
+      expect((await web.post(`/admin/people/${peer.id}/reactivate`, {})).status).toBe(403);
+      expect((await user(peer.id)).active).toBe(false);
     });
 
     it('answers 404 for someone of another center, for every action', async () => {
@@ -534,6 +557,9 @@ describe('web: people and organizations for staff', () => {
             body: { name: 'Other NGO' },
           })
         ).body.id;
+        const blank = await web.post(`/admin/organizations/${other}`, { name: '' });
+        expect(blank.status).toBe(400);
+        expect(blank.text).toContain(words('ru', 'people.org.nameInvalid'));
         const clash = await web.post(`/admin/organizations/${other}`, { name: 'nihol youth' });
         expect(clash.status).toBe(409);
         expect(clash.text).toContain(words('ru', 'people.org.takenField'));

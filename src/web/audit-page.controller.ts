@@ -10,6 +10,7 @@ import { UserManagementService } from '../identity/user-management.service';
 import { addDays, isLocalDate } from '../scheduling';
 import { centersRunBy } from './admin-today.shared';
 import { checkedInput } from './admin-center-common';
+import { pageNumber } from './form';
 import { AuditFilters, auditPage } from './audit-page.views';
 import { targetInWords } from './audit-words';
 import { FormProblem, formProblem, ProblemRules } from './form-fields';
@@ -88,7 +89,7 @@ export class AuditPageController {
       actor: query.actor || undefined,
       target: query.target || undefined,
     };
-    const page = Math.max(1, Math.floor(Number(query.page ?? '1')) || 1);
+    const page = pageNumber(query.page);
     const [runs, all] = await Promise.all([
       centersRunBy(caller, this.centers),
       this.centers.allEntities(),

@@ -3,7 +3,7 @@ import { Staff } from '../identity/access';
 import { OrganizationsService } from '../identity/organizations.service';
 import { OrganizationInput, OrganizationQuery } from '../identity/users.dto';
 import { checkedInput } from './admin-center-common';
-import { field, FormBody } from './form';
+import { field, FormBody, pageNumber } from './form';
 import { formProblem } from './form-fields';
 import { Html } from './html';
 import {
@@ -48,8 +48,9 @@ export class OrganizationsController {
     @Query('done') done?: string,
   ): Promise<WebResult> {
     return this.render(ctx, {
-      q: q?.trim() || undefined,
-      page: Math.max(1, Math.floor(Number(page ?? '1')) || 1),
+      // A search longer than the API takes is cut, not refused: it is only a search.
+      q: q?.trim().slice(0, 100) || undefined,
+      page: pageNumber(page),
       done: done !== undefined && done in ORGANIZATIONS_DONE ? (done as 'created') : undefined,
     });
   }
@@ -90,8 +91,8 @@ export class OrganizationsController {
       return new PageResponse(
         problem.status,
         await this.render(ctx, {
-          q: params.get('q') ?? undefined,
-          page: Math.max(1, Number(params.get('page')) || 1),
+          q: params.get('q')?.slice(0, 100) || undefined,
+          page: pageNumber(params.get('page') ?? undefined),
           renamed: { id: organizationId, name, problem },
         }),
       );

@@ -16,8 +16,8 @@ import {
 } from '../identity/users.dto';
 import { checkedInput } from './admin-center-common';
 import { centersRunBy } from './admin-today.shared';
-import { field, FormBody, fields, integerField } from './form';
-import { formProblem } from './form-fields';
+import { field, FormBody, fields, integerField, pageNumber } from './form';
+import { FormProblem, formProblem, ProblemRules } from './form-fields';
 import { Html } from './html';
 import {
   Choice,
@@ -37,6 +37,16 @@ import { Page, WebController } from './web-controller';
 import { PageResponse, Redirect, WebResult } from './web-result';
 
 const PAGE_SIZE = 25;
+
+const FILTER_RULES: ProblemRules = {
+  fields: {
+    q: ['q', 'people.filter.q'],
+    organizationId: ['organization', 'people.filter.choose'],
+    role: ['role', 'people.filter.choose'],
+    active: ['status', 'people.filter.choose'],
+    centerId: ['center', 'people.filter.choose'],
+  },
+};
 const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
 
 /** The values of a form as typed, to show it again. */
@@ -106,8 +116,8 @@ export class PeopleController {
       status: query.status || undefined,
       center: query.center || undefined,
     };
-    const page = Math.max(1, Math.floor(Number(query.page ?? '1')) || 1);
-    const input = await checkedInput(UserQuery, {
+    const page = pageNumber(query.page);
+    const listed = checkedInput(UserQuery, {
       ...(filters.q && { q: filters.q }),
       ...(filters.organization && { organizationId: filters.organization }),
       ...(filters.role && { role: filters.role }),
@@ -122,14 +132,20 @@ export class PeopleController {
       ...(filters.center && { centerId: filters.center }),
       limit: String(PAGE_SIZE),
       offset: String((page - 1) * PAGE_SIZE),
+    }).then((input) => this.management.list(caller, input));
+    // A filter the list refuses (only a hand-made address has one) is said beside it.
+    let problem: FormProblem | undefined;
+    const result = await listed.catch((error: unknown) => {
+      problem = formProblem(error, FILTER_RULES);
+      return { items: [], total: 0 };
     });
-    const [result, organizations, runs, names] = await Promise.all([
-      this.management.list(caller, input),
+    const [organizations, runs, names] = await Promise.all([
       this.allOrganizations(),
       centersRunBy(caller, this.centers),
       this.centerNames(),
     ]);
-    return peopleListPage(ctx, {
+    const listPage = peopleListPage(ctx, {
+      problem,
       people: result.items,
       total: result.total,
       page,
@@ -141,6 +157,7 @@ export class PeopleController {
       isAdmin: caller.role === 'admin',
       done: isPeopleDone(query.done) ? query.done : undefined,
     });
+    return problem ? new PageResponse(problem.status, listPage) : listPage;
   }
 
   @Staff()

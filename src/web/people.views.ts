@@ -195,6 +195,8 @@ export interface PeopleListData {
   centerNames: Map<string, string>;
   isAdmin: boolean;
   done?: PeopleDone;
+  /** Filters the list refused (nothing is listed then). */
+  problem?: FormProblem;
 }
 
 export function peopleUrl(filters: PeopleFilters, page = 1): string {
@@ -210,7 +212,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
   const roles: Role[] = ['member', 'trainer', 'coordinator', 'admin'];
   return html`<form method="get" action="/admin/people" class="row filters" role="search"
     aria-label="${ctx.t('people.searchLabel')}">
-    ${inputField(ctx, undefined, {
+    ${inputField(ctx, data.problem, {
       id: 'q',
       name: 'q',
       type: 'search',
@@ -218,7 +220,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
       value: f.q,
       maxlength: 100,
     })}
-    ${selectField(ctx, undefined, {
+    ${selectField(ctx, data.problem, {
       id: 'filter-organization',
       name: 'organization',
       label: ctx.t('people.organization'),
@@ -228,7 +230,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
         ...data.organizations.map((o) => ({ value: o.id, label: o.name })),
       ],
     })}
-    ${selectField(ctx, undefined, {
+    ${selectField(ctx, data.problem, {
       id: 'filter-role',
       name: 'role',
       label: ctx.t('people.roleLabel'),
@@ -238,7 +240,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
         ...roles.map((role) => ({ value: role, label: roleLabel(ctx, role) })),
       ],
     })}
-    ${selectField(ctx, undefined, {
+    ${selectField(ctx, data.problem, {
       id: 'filter-status',
       name: 'status',
       label: ctx.t('people.status'),
@@ -251,7 +253,7 @@ function searchForm(ctx: WebContext, data: PeopleListData): Html {
     })}
     ${
       data.centers.length > 1 &&
-      selectField(ctx, undefined, {
+      selectField(ctx, data.problem, {
         id: 'filter-center',
         name: 'center',
         label: ctx.t('people.center'),
@@ -301,6 +303,7 @@ export function peopleListPage(ctx: WebContext, data: PeopleListData): Html {
         <li><a class="button" href="/admin/people/new">${ctx.t('people.add')}</a></li>
         <li><a class="button secondary" href="/admin/organizations">${ctx.t('people.organizationsLink')}</a></li>
       </ul>
+      ${problemSummary(ctx, data.problem, (name) => (name === 'q' ? 'q' : `filter-${name}`))}
       ${searchForm(ctx, data)}
       <h2 id="results-h">${ctx.t('people.found', { count: data.total })}</h2>
       ${
