@@ -1,8 +1,18 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { domainErrorFor } from '../database/database-errors';
+import { FormBody } from './form';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { WebContext } from './web-context';
+
+/** The values of a form as typed (without its CSRF token), to show the form again. */
+export function typedValues(form: FormBody | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(form ?? {})) {
+    if (name !== '_csrf' && value !== undefined) out[name] = value;
+  }
+  return out;
+}
 
 /**
  * A refused form, in the reader's language: a summary above the form and a message beside each

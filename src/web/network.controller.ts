@@ -12,7 +12,7 @@ import { checkedInput } from './admin-center-common';
 import { hoursValues, policyValues } from './admin-center.views';
 import { openingHoursFrom, policyFrom } from './center-form';
 import { field, FormBody } from './form';
-import { formProblem } from './form-fields';
+import { formProblem, typedValues } from './form-fields';
 import { Html } from './html';
 import {
   CENTER_RULES,
@@ -33,14 +33,6 @@ const TEXT_FIELDS = ['name', 'slug', 'city', 'region', 'address', 'timezone'] as
 
 function isDone(value: string | undefined): value is NetworkDone {
   return value !== undefined && value in NETWORK_DONE;
-}
-
-function typed(form: FormBody | undefined): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(form ?? {})) {
-    if (name !== '_csrf' && value !== undefined) out[name] = value;
-  }
-  return out;
 }
 
 function centerValues(center: CenterView): Record<string, string> {
@@ -114,7 +106,7 @@ export class NetworkController {
       const problem = formProblem(error, CENTER_RULES);
       return new PageResponse(
         problem.status,
-        centerFormPage(ctx, { state: { values: typed(form), problem } }),
+        centerFormPage(ctx, { state: { values: typedValues(form), problem } }),
       );
     }
     return new Redirect('/admin/network?done=created');
@@ -158,7 +150,7 @@ export class NetworkController {
       const problem = formProblem(error, CENTER_RULES);
       return new PageResponse(
         problem.status,
-        await this.centerPage(ctx, center, { values: typed(form), problem }),
+        await this.centerPage(ctx, center, { values: typedValues(form), problem }),
       );
     }
     return new Redirect(`/admin/network/centers/${centerId}?done=updated`);
@@ -186,7 +178,7 @@ export class NetworkController {
       const problem = formProblem(error, COORDINATOR_RULES);
       return new PageResponse(
         problem.status,
-        await this.overviewPage(ctx, { coordinatorForm: { values: typed(form), problem } }),
+        await this.overviewPage(ctx, { coordinatorForm: { values: typedValues(form), problem } }),
       );
     }
     // The password is shown in this answer only; nothing stores it where it can be read again.

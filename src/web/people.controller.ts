@@ -17,7 +17,7 @@ import {
 import { checkedInput } from './admin-center-common';
 import { centersRunBy } from './admin-today.shared';
 import { field, FormBody, fields, integerField, pageNumber } from './form';
-import { FormProblem, formProblem, ProblemRules } from './form-fields';
+import { FormProblem, formProblem, ProblemRules, typedValues } from './form-fields';
 import { Html } from './html';
 import {
   Choice,
@@ -48,15 +48,6 @@ const FILTER_RULES: ProblemRules = {
   },
 };
 const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
-
-/** The values of a form as typed, to show it again. */
-function typed(form: FormBody | undefined): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(form ?? {})) {
-    if (name !== '_csrf' && value !== undefined) out[name] = value;
-  }
-  return out;
-}
 
 /** A stored person as the values of the edit form. */
 function personValues(
@@ -189,7 +180,7 @@ export class PeopleController {
       person = await this.management.create(caller, input);
     } catch (error) {
       const centers = await this.centerChoices(caller);
-      const state = { values: typed(form), problem: formProblem(error, PERSON_RULES) };
+      const state = { values: typedValues(form), problem: formProblem(error, PERSON_RULES) };
       return new PageResponse(state.problem.status, await this.newPage(ctx, state, centers));
     }
     // Someone without an email cannot sign in: no password to hand over.
@@ -255,7 +246,7 @@ export class PeopleController {
       });
       return new PageResponse(
         problem.status,
-        await this.personPage(ctx, person, { values: typed(form), problem }),
+        await this.personPage(ctx, person, { values: typedValues(form), problem }),
       );
     }
     // Unticking all of a coordinator's centers leaves the person out of their reach.
