@@ -127,6 +127,20 @@ describe('who may call what: every route × every kind of caller', () => {
       expect: [200, 200, 200, 200, 200, 200],
     },
     {
+      // Open to anyone when SELF_SIGNUP allows it (as here); 404 for everyone otherwise.
+      route: 'POST /api/v1/auth/signup',
+      call: () => ({
+        path: '/api/v1/auth/signup',
+        body: {
+          name: 'Self',
+          email: `self-${++seq}@test.example`,
+          password: 'self-password',
+          centerId: world.centerId,
+        },
+      }),
+      expect: [201, 201, 201, 201, 201, 201],
+    },
+    {
       route: 'GET /api/v1/health',
       call: () => ({ path: '/api/v1/health' }),
       expect: [200, 200, 200, 200, 200, 200],
@@ -391,7 +405,7 @@ describe('who may call what: every route × every kind of caller', () => {
 
   beforeAll(async () => {
     // 08:50 on a Tuesday: check-in for the 09:00 sessions is open.
-    t = await startTestApp({ now: '2026-12-01T08:50:00+05:00' });
+    t = await startTestApp({ now: '2026-12-01T08:50:00+05:00', env: { SELF_SIGNUP: 'true' } });
     world = await createWorld(t);
     const allDay = [{ from: '00:00', to: '24:00' }];
     alwaysOpenCenterId = (

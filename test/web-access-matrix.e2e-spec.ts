@@ -61,7 +61,7 @@ describe('who may open which page: every page route × every kind of caller', ()
 
   beforeAll(async () => {
     // 10:00 on a Tuesday: the center is open, so a QR scan can take a desk.
-    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00' });
+    t = await startTestApp({ now: '2026-12-01T10:00:00+05:00', env: { SELF_SIGNUP: 'true' } });
     world = await createWorld(t);
     deskId = (await createResource(t, world.admin.token, world.centerId)).id;
     roomId = (
@@ -407,7 +407,212 @@ describe('who may open which page: every page route × every kind of caller', ()
       call: () => ({ path: `/admin/reports.csv?center=${world.centerId}` }),
       expect: [LOGIN, 403, 403, 200, 403, 200],
     },
+    // People and organizations (staff; a person of "here" is another center's coordinator's 404).
+    {
+      route: 'GET /admin/people',
+      call: () => ({ path: '/admin/people' }),
+      expect: [LOGIN, 403, 403, 200, 200, 200],
+    },
+    {
+      route: 'GET /admin/people/new',
+      call: () => ({ path: '/admin/people/new' }),
+      expect: [LOGIN, 403, 403, 200, 200, 200],
+    },
+    {
+      route: 'POST /admin/people',
+      call: () => ({
+        path: '/admin/people',
+        form: { name: `Matrix person ${++seq}`, phone: '+998 90 000 00 00', role: 'member' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, DONE, DONE],
+    },
+    {
+      route: 'GET /admin/people/:userId',
+      call: async () => ({ path: `/admin/people/${await hereMember()}` }),
+      expect: [LOGIN, 403, 403, 200, 404, 200],
+    },
+    {
+      route: 'POST /admin/people/:userId',
+      call: async () => ({
+        path: `/admin/people/${await hereMember()}`,
+        form: { name: `Matrix renamed ${++seq}`, phone: '+998 90 000 00 00', role: 'member' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 404, DONE],
+    },
+    {
+      route: 'POST /admin/people/:userId/password',
+      // The new temporary password is shown in the answer itself (200), once.
+      call: async () => ({
+        path: `/admin/people/${await hereMember({ email: `matrix-${++seq}@test.example` })}/password`,
+        form: {},
+      }),
+      expect: [LOGIN, 403, 403, 200, 404, 200],
+    },
+    {
+      route: 'GET /admin/people/:userId/deactivate',
+      call: async () => ({ path: `/admin/people/${await hereMember()}/deactivate` }),
+      expect: [LOGIN, 403, 403, 200, 404, 200],
+    },
+    {
+      route: 'POST /admin/people/:userId/deactivate',
+      call: async () => ({
+        path: `/admin/people/${await hereMember()}/deactivate`,
+        form: { expected: '0' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 404, DONE],
+    },
+    {
+      route: 'POST /admin/people/:userId/reactivate',
+      call: async () => ({
+        path: `/admin/people/${await hereMember({ active: false })}/reactivate`,
+        form: {},
+      }),
+      expect: [LOGIN, 403, 403, DONE, 404, DONE],
+    },
+    {
+      route: 'GET /admin/organizations',
+      call: () => ({ path: '/admin/organizations' }),
+      expect: [LOGIN, 403, 403, 200, 200, 200],
+    },
+    {
+      route: 'POST /admin/organizations',
+      call: () => ({ path: '/admin/organizations', form: { name: `Matrix NGO ${++seq}` } }),
+      expect: [LOGIN, 403, 403, DONE, DONE, DONE],
+    },
+    {
+      route: 'POST /admin/organizations/:organizationId',
+      call: async () => {
+        const created = await t.request('POST', '/api/v1/organizations', {
+          token: world.admin.token,
+          body: { name: `Matrix rename ${++seq}` },
+        });
+        return {
+          path: `/admin/organizations/${created.body.id}`,
+          form: { name: `Matrix renamed NGO ${++seq}` },
+        };
+      },
+      expect: [LOGIN, 403, 403, DONE, DONE, DONE],
+    },
+    {
+      route: 'GET /admin/audit',
+      call: () => ({ path: `/admin/audit?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    // The network (admins only).
+    {
+      route: 'GET /admin/network',
+      call: () => ({ path: '/admin/network' }),
+      expect: [LOGIN, 403, 403, 403, 403, 200],
+    },
+    {
+      route: 'GET /admin/network/centers/new',
+      call: () => ({ path: '/admin/network/centers/new' }),
+      expect: [LOGIN, 403, 403, 403, 403, 200],
+    },
+    {
+      route: 'POST /admin/network/centers',
+      call: () => ({
+        path: '/admin/network/centers',
+        form: {
+          name: 'Matrix center',
+          slug: `matrix-${++seq}`,
+          city: 'Termez',
+          region: 'Surkhandarya',
+          timezone: 'Asia/Tashkent',
+          mon_from1: '09:00',
+          mon_to1: '18:00',
+          maxAdvanceDays: '90',
+          maxOccurrences: '366',
+          checkInOpensMinutes: '15',
+          checkInGraceMinutes: '15',
+          walkInMaxMinutes: '240',
+        },
+      }),
+      expect: [LOGIN, 403, 403, 403, 403, DONE],
+    },
+    {
+      route: 'GET /admin/network/centers/:centerId',
+      call: () => ({ path: `/admin/network/centers/${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 403, 403, 200],
+    },
+    {
+      route: 'POST /admin/network/centers/:centerId',
+      call: async () => {
+        const slug = `matrix-edit-${++seq}`;
+        const center = await t.request('POST', '/api/v1/centers', {
+          token: world.admin.token,
+          body: { slug, name: 'Matrix edit', city: 'Termez', region: 'Surkhandarya' },
+        });
+        return {
+          path: `/admin/network/centers/${center.body.id}`,
+          form: {
+            name: 'Matrix edited',
+            slug,
+            city: 'Termez',
+            region: 'Surkhandarya',
+            timezone: 'Asia/Tashkent',
+            active: 'on',
+          },
+        };
+      },
+      expect: [LOGIN, 403, 403, 403, 403, DONE],
+    },
+    {
+      route: 'POST /admin/network/coordinators',
+      // The new coordinator's temporary password is shown in the answer itself (201), once.
+      call: () => ({
+        path: '/admin/network/coordinators',
+        form: {
+          centerId: world.centerId,
+          name: 'Matrix coordinator',
+          email: `matrix-coordinator-${++seq}@test.example`,
+        },
+      }),
+      expect: [LOGIN, 403, 403, 403, 403, 201],
+    },
+    // Self sign-up (on here, SELF_SIGNUP=true): for visitors; someone signed in goes home.
+    {
+      route: 'GET /signup',
+      call: () => ({ path: '/signup' }),
+      expect: [200, 303, 303, 303, 303, 303],
+    },
+    {
+      route: 'POST /signup',
+      call: () => ({
+        path: '/signup',
+        form: {
+          name: 'Matrix self',
+          email: `matrix-self-${++seq}@test.example`,
+          password: 'matrix-password',
+          centerId: world.centerId,
+        },
+      }),
+      expect: [DONE, 303, 303, 303, 303, 303],
+    },
   ];
+
+  let seq = 0;
+
+  /** A new member registered at "here" (phone only unless an email is given), maybe inactive. */
+  async function hereMember(options: { email?: string; active?: boolean } = {}): Promise<string> {
+    const created = await t.request('POST', '/api/v1/users', {
+      token: world.admin.token,
+      body: {
+        name: `Matrix member ${++seq}`,
+        ...(options.email ? { email: options.email } : { phone: '+998 90 000 00 00' }),
+        role: 'member',
+        centerIds: [world.centerId],
+      },
+    });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    if (options.active === false) {
+      await t.request('PATCH', `/api/v1/users/${created.body.id}`, {
+        token: world.admin.token,
+        body: { active: false },
+      });
+    }
+    return created.body.id as string;
+  }
 
   /** A new pending request of the member for the room that needs approval, on a fresh slot. */
   async function roomRequest(): Promise<{ id: string; occurrences: Array<{ id: string }> }> {

@@ -14,15 +14,7 @@ export class OwnedSessionsCanceller extends OwnedSessions {
   }
 
   async cancelUpcoming(manager: EntityManager, ownerId: string, now: number): Promise<number> {
-    const upcoming = await manager
-      .getRepository(OccurrenceEntity)
-      .createQueryBuilder('o')
-      .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-      .where('b.ownerId = :ownerId', { ownerId })
-      .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-      .andWhere('o.status = :booked', { booked: 'booked' })
-      .andWhere('o.startMs > :now', { now })
-      .getMany();
+    const upcoming = await upcomingOf(manager, ownerId, now).getMany();
     if (upcoming.length === 0) return 0;
     const bookings = await manager
       .getRepository(BookingEntity)
@@ -35,4 +27,20 @@ export class OwnedSessionsCanceller extends OwnedSessions {
     }
     return upcoming.length;
   }
+
+  countUpcoming(manager: EntityManager, ownerId: string, now: number): Promise<number> {
+    return upcomingOf(manager, ownerId, now).getCount();
+  }
+}
+
+/** The owner's sessions that have not started, of bookings still pending or confirmed. */
+function upcomingOf(manager: EntityManager, ownerId: string, now: number) {
+  return manager
+    .getRepository(OccurrenceEntity)
+    .createQueryBuilder('o')
+    .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
+    .where('b.ownerId = :ownerId', { ownerId })
+    .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
+    .andWhere('o.status = :booked', { booked: 'booked' })
+    .andWhere('o.startMs > :now', { now });
 }

@@ -16,6 +16,13 @@ describe('configuration', () => {
     expect(loadConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false);
   });
 
+  it('turns self sign-up on in the demo only, unless SELF_SIGNUP says otherwise', () => {
+    expect(loadConfig({}).selfSignup).toBe(true);
+    expect(loadConfig({ SEED: 'none' }).selfSignup).toBe(false);
+    expect(loadConfig({ SEED: 'none', SELF_SIGNUP: 'true' }).selfSignup).toBe(true);
+    expect(loadConfig({ SEED: 'demo', SELF_SIGNUP: 'false' }).selfSignup).toBe(false);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -44,6 +51,7 @@ describe('configuration', () => {
     [{ TRUST_PROXY: '127.0.0.1,proxy.example' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: ',' }, 'TRUST_PROXY'],
+    [{ SELF_SIGNUP: 'yes' }, 'SELF_SIGNUP'],
   ])('refuses %p, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(`Invalid configuration: ${variable} `);

@@ -29,6 +29,8 @@ export interface AppConfig {
   unsafeDisableResourceLocks: boolean;
   /** Whether this instance runs the timed jobs (the no-show release every minute). */
   runJobs: boolean;
+  /** Whether people may create their own member account (`/signup`, `POST /auth/signup`). */
+  selfSignup: boolean;
 }
 
 /**
@@ -199,12 +201,13 @@ export function loadConfig(environment: Env = process.env): AppConfig {
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError('PUBLIC_URL', `must be an http(s) URL (got "${publicUrl}")`);
   }
+  const seed = oneOf(env, 'SEED', ['demo', 'none'] as const);
   return {
     nodeEnv,
     port,
     host,
     database: parseDatabaseUrl(env.DATABASE_URL ?? ''),
-    seed: oneOf(env, 'SEED', ['demo', 'none'] as const),
+    seed,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     jwtSecret: env.JWT_SECRET,
@@ -216,5 +219,10 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
     unsafeDisableResourceLocks: resourceLocksDisabled(env, nodeEnv),
     runJobs: oneOf(env, 'RUN_JOBS', ['true', 'false'] as const) === 'true',
+    // Unset: on in the demo (so a newcomer can try it), off everywhere else.
+    selfSignup:
+      env.SELF_SIGNUP === undefined
+        ? seed === 'demo'
+        : oneOf(env, 'SELF_SIGNUP', ['true', 'false'] as const) === 'true',
   };
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page } from '../common/pagination';
 import { CurrentUser, Principal, Public, SignedIn, Staff } from './access';
 import { OrganizationsService } from './organizations.service';
+import { SelfSignupService } from './self-signup.service';
 import { UserManagementService } from './user-management.service';
 import {
   CreateUserInput,
@@ -10,6 +11,7 @@ import {
   OrganizationInput,
   OrganizationQuery,
   OrganizationView,
+  SignupInput,
   UpdateUserInput,
   UserQuery,
   UserView,
@@ -23,6 +25,7 @@ export class IdentityController {
     private readonly users: UsersService,
     private readonly management: UserManagementService,
     private readonly organizations: OrganizationsService,
+    private readonly signup: SelfSignupService,
   ) {}
 
   @Public()
@@ -33,6 +36,16 @@ export class IdentityController {
     @Ip() address: string,
   ): Promise<{ accessToken: string; user: UserView }> {
     return this.users.login(input.email, input.password, address);
+  }
+
+  /** Self sign-up, when SELF_SIGNUP allows it (404 otherwise): a member account, signed in. */
+  @Public()
+  @Post('auth/signup')
+  signUp(
+    @Body() input: SignupInput,
+    @Ip() address: string,
+  ): Promise<{ accessToken: string; user: UserView }> {
+    return this.signup.signUp(input, address);
   }
 
   @ApiBearerAuth()

@@ -4,7 +4,9 @@ import { EmailChangeLimit } from './email-change-limit';
 import { IdentityController } from './identity.controller';
 import { LoginThrottle } from './login-throttle';
 import { OrganizationsService } from './organizations.service';
+import { SelfSignupService } from './self-signup.service';
 import { SigningSecret, SigningSecretModule } from './signing-secret';
+import { SignupThrottle } from './signup-throttle';
 import { UserManagementService } from './user-management.service';
 import { UsersService } from './users.service';
 
@@ -25,7 +27,15 @@ import { UsersService } from './users.service';
     OrganizationsService,
     LoginThrottle,
     EmailChangeLimit,
+    SignupThrottle,
+    SelfSignupService,
   ],
-  exports: [UsersService, OrganizationsService, UserManagementService, SigningSecretModule],
+  exports: [
+    UsersService,
+    OrganizationsService,
+    UserManagementService,
+    SelfSignupService,
+    SigningSecretModule,
+  ],
 })
 export class IdentityModule {}

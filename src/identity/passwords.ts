@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 const KEY_LENGTH = 32;
 const COST = 16384;
@@ -32,4 +32,20 @@ export async function verifyPassword(password: string, stored: string | null): P
   const expected = Buffer.from(key, 'base64');
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(cost));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Letters and digits nobody mistakes for one another when read aloud or copied by hand. */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A password staff hand over once (a new account, a reset): three groups of four, about 59 bits
+ * from a cryptographic source, such as `k7pm-2xqa-hn4d`.
+ */
+export function temporaryPassword(): string {
+  const groups = Array.from({ length: 3 }, () =>
+    Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(
+      '',
+    ),
+  );
+  return groups.join('-');
 }

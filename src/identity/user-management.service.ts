@@ -15,7 +15,7 @@ import { OrganizationsService } from './organizations.service';
 import { OwnedSessions } from './owned-sessions';
 import { hashPassword, verifyPassword } from './passwords';
 import { Role, UserCenterEntity, UserEntity } from './user.entity';
-import { CreateUserInput, UpdateUserInput, UserQuery, UserView } from './users.dto';
+import { CreateUserInput, SignupInput, UpdateUserInput, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
 /** Fields a user may change on their own account. */
@@ -67,6 +67,60 @@ export class UserManagementService {
       return entity;
     });
     return this.users.view(user);
+  }
+
+  /**
+   * A member's own account (self sign-up), registered at the one active center they chose. The
+   * entry in the audit log names them as the actor: nobody else made it.
+   */
+  async registerSelf(input: SignupInput): Promise<UserEntity> {
+    const center = await this.dataSource
+      .getRepository(CenterEntity)
+      .findOneBy({ id: input.centerId, active: true });
+    if (!center) throw new DomainError('NOT_FOUND', `No center ${input.centerId}`);
+    if (input.organizationId) await this.organizations.assertExists(input.organizationId);
+    const passwordHash = await hashPassword(input.password);
+    const email = normalizeEmail(input.email);
+    return this.writes.run(async (manager) => {
+      await assertEmailFree(manager, email, null);
+      const entity: UserEntity = {
+        id: randomUUID(),
+        email,
+        phone: input.phone ?? null,
+        name: input.name,
+        passwordHash,
+        role: 'member',
+        locale: input.locale ?? 'uz',
+        organizationId: input.organizationId ?? null,
+        active: true,
+        tokenVersion: 0,
+        createdAt: this.clock.now(),
+      };
+      await manager.getRepository(UserEntity).insert(entity);
+      await setCenters(manager, entity.id, [center.id]);
+      await this.audit.record(manager, {
+        actorId: entity.id,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: entity.id,
+        centerId: null,
+        details: { role: 'member', selfSignup: true },
+      });
+      return entity;
+    });
+  }
+
+  /**
+   * How many sessions deactivating this user would cancel now: said before staff confirm. 404 for
+   * a user the caller may not see, 403 for one they may not manage, 409 for themselves.
+   */
+  async upcomingSessionCount(caller: Principal, id: string): Promise<number> {
+    const target = await this.findVisible(caller, id);
+    if (target.id === caller.id) {
+      throw new DomainError('INVALID_STATE', 'You cannot deactivate yourself');
+    }
+    assertMayManageRole(caller, target.role);
+    return this.ownedSessions.countUpcoming(this.dataSource.manager, id, this.clock.now());
   }
 
   async list(caller: Principal, query: UserQuery): Promise<Page<UserView>> {
@@ -268,10 +322,15 @@ export class UserManagementService {
 }
 
 /** Admins manage every role; coordinators manage members and trainers. */
+export function mayManageRole(caller: Principal, role: Role): boolean {
+  if (caller.role === 'admin') return true;
+  return caller.role === 'coordinator' && (role === 'member' || role === 'trainer');
+}
+
 function assertMayManageRole(caller: Principal, role: Role): void {
-  if (caller.role === 'admin') return;
-  if (caller.role === 'coordinator' && (role === 'member' || role === 'trainer')) return;
-  throw new DomainError('FORBIDDEN', `A ${caller.role} may not manage a ${role}`);
+  if (!mayManageRole(caller, role)) {
+    throw new DomainError('FORBIDDEN', `A ${caller.role} may not manage a ${role}`);
+  }
 }
 
 function auditActionFor(sent: string[], deactivated: boolean): AuditAction {

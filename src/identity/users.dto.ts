@@ -83,6 +83,49 @@ export class CreateUserInput {
 }
 
 /**
+ * Self sign-up (when SELF_SIGNUP is on): a member account of one's own. The email is required,
+ * since signing in is by email; the center is where one usually comes, so that its coordinators
+ * see and manage the account.
+ */
+export class SignupInput {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: '+998901234567' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ description: 'The center one usually comes to (an active one)' })
+  @IsUUID('all')
+  centerId: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+/**
  * A change to a user. The user may change their own name, contacts, locale, organization and
  * password (giving the current one); staff may change more (see docs/roles.md).
  */

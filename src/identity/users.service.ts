@@ -84,6 +84,11 @@ export class UsersService {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password');
     }
     this.throttle.succeeded(normalized, address, attempt);
+    return this.signIn(user);
+  }
+
+  /** A token for a user who has just proved who they are (by password, or by signing up). */
+  async signIn(user: UserEntity): Promise<{ accessToken: string; user: UserView }> {
     // Issued and checked against the app's clock, so expiry follows the same time as everything else.
     const payload: TokenPayload & { iat: number } = {
       sub: user.id,

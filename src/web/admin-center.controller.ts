@@ -12,7 +12,6 @@ import { PageQuery } from '../common/pagination';
 import { Principal, Staff } from '../identity/access';
 import { CreateResourceInput, ResourceView, UpdateResourceInput } from '../resources/resources.dto';
 import { ResourcesService } from '../resources/resources.service';
-import { WEEKDAYS } from '../scheduling/types';
 import {
   centersRunBy,
   checkedInput,
@@ -27,12 +26,12 @@ import {
   DONE_KEYS,
   editPage,
   FormState,
-  POLICY_FIELDS,
   qrSheetPage,
   resourceValues,
   Section,
   setupPage,
 } from './admin-center.views';
+import { openingHoursFrom, policyFrom } from './center-form';
 import { field, FormBody, fields } from './form';
 import { Html } from './html';
 import { WebContext } from './web-context';
@@ -191,15 +190,7 @@ export class AdminCenterController {
   @Post('hours')
   async saveHours(@Page() ctx: WebContext, @Body() form: FormBody): Promise<WebResult> {
     const centerId = field(form, 'center') ?? '';
-    const openingHours = Object.fromEntries(
-      WEEKDAYS.map((day) => {
-        const periods = [1, 2]
-          .map((n) => ({ from: field(form, `${day}_from${n}`), to: field(form, `${day}_to${n}`) }))
-          .filter((p) => p.from !== undefined || p.to !== undefined)
-          .map((p) => ({ from: p.from ?? '', to: p.to ?? '' }));
-        return [day, periods];
-      }),
-    );
+    const openingHours = openingHoursFrom(form);
     try {
       const input = await checkedInput(UpdateCenterInput, { openingHours });
       await this.centers.update(ctx.principal!, centerId, input);
@@ -249,9 +240,7 @@ export class AdminCenterController {
   @Post('policy')
   async savePolicy(@Page() ctx: WebContext, @Body() form: FormBody): Promise<WebResult> {
     const centerId = field(form, 'center') ?? '';
-    const policy = Object.fromEntries(
-      POLICY_FIELDS.map((name) => [name, numberOrText(field(form, name)) ?? '']),
-    );
+    const policy = policyFrom(form);
     try {
       const input = await checkedInput(UpdateCenterInput, { policy });
       await this.centers.update(ctx.principal!, centerId, input);

@@ -256,51 +256,60 @@ export function hoursValues(center: CenterView): Record<string, string> {
   return out;
 }
 
-function hoursSection(ctx: WebContext, page: SetupPage): Html {
-  const failed = page.failed?.section === 'hours' ? page.failed.state : undefined;
-  const state = failed ?? { values: hoursValues(page.center) };
+/** The week's opening hours as a table of time inputs (two periods a day), for a form. */
+export function hoursTable(
+  ctx: WebContext,
+  values: Record<string, string | string[]>,
+  hintId: string,
+): Html {
+  const state = { values };
   const cell = (day: Weekday, name: string, label: MessageKey) =>
     html`<td>
       <input type="time" name="${day}_${name}" value="${value(state, `${day}_${name}`)}"
         aria-label="${ctx.t(label, { day: ctx.t(`center.day.${day}`) })}" />
     </td>`;
+  return html`<div class="table-wrap">
+    <table class="hours" aria-describedby="${hintId}">
+      <thead>
+        <tr>
+          <th scope="col">${ctx.t('center.weekday')}</th>
+          <th scope="col">${ctx.t('center.opens')}</th>
+          <th scope="col">${ctx.t('center.closes')}</th>
+          <th scope="col">${ctx.t('center.opens2')}</th>
+          <th scope="col">${ctx.t('center.closes2')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${WEEKDAYS.map(
+          (day) => html`<tr>
+            <th scope="row">
+              ${ctx.t(`center.day.${day}`)}
+              ${
+                !value(state, `${day}_from1`) &&
+                !value(state, `${day}_from2`) &&
+                html`<br /><span class="badge state-closed"
+                  ><span class="icon" aria-hidden="true">✕</span>${ctx.t('state.closed')}</span
+                >`
+              }
+            </th>
+            ${cell(day, 'from1', 'center.opensOn')} ${cell(day, 'to1', 'center.closesOn')}
+            ${cell(day, 'from2', 'center.opens2On')} ${cell(day, 'to2', 'center.closes2On')}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function hoursSection(ctx: WebContext, page: SetupPage): Html {
+  const failed = page.failed?.section === 'hours' ? page.failed.state : undefined;
+  const state = failed ?? { values: hoursValues(page.center) };
   return html`<section aria-labelledby="hours-h">
     <h2 id="hours-h">${ctx.t('center.hours')}</h2>
     <p class="hint" id="hours-hint">${ctx.t('center.hoursHint')}</p>
     ${problem(ctx, failed)}
     <form method="post" action="/admin/center/hours" class="stack wide">
-      ${csrfField(ctx)} ${centerField(page.center)}
-      <div class="table-wrap">
-        <table class="hours" aria-describedby="hours-hint">
-          <thead>
-            <tr>
-              <th scope="col">${ctx.t('center.weekday')}</th>
-              <th scope="col">${ctx.t('center.opens')}</th>
-              <th scope="col">${ctx.t('center.closes')}</th>
-              <th scope="col">${ctx.t('center.opens2')}</th>
-              <th scope="col">${ctx.t('center.closes2')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${WEEKDAYS.map(
-              (day) => html`<tr>
-                <th scope="row">
-                  ${ctx.t(`center.day.${day}`)}
-                  ${
-                    !value(state, `${day}_from1`) &&
-                    !value(state, `${day}_from2`) &&
-                    html`<br /><span class="badge state-closed"
-                      ><span class="icon" aria-hidden="true">✕</span>${ctx.t('state.closed')}</span
-                    >`
-                  }
-                </th>
-                ${cell(day, 'from1', 'center.opensOn')} ${cell(day, 'to1', 'center.closesOn')}
-                ${cell(day, 'from2', 'center.opens2On')} ${cell(day, 'to2', 'center.closes2On')}
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${csrfField(ctx)} ${centerField(page.center)} ${hoursTable(ctx, state.values, 'hours-hint')}
       <div><button type="submit">${ctx.t('center.saveHours')}</button></div>
     </form>
   </section>`;

@@ -5,11 +5,12 @@ import { BASE_JS } from './assets/app.js';
 import { BASE_CSS } from './assets/base.css';
 import { CENTER_CSS } from './assets/center.css';
 import { FORMS_CSS } from './assets/forms.css';
+import { PEOPLE_CSS } from './assets/people.css';
 import { REPORTS_CSS } from './assets/reports.css';
 import { TODAY_CSS } from './assets/today.css';
 import { TODAY_JS } from './assets/today.js';
 
-const CSS = [BASE_CSS, FORMS_CSS, TODAY_CSS, CENTER_CSS, REPORTS_CSS].join('\n');
+const CSS = [BASE_CSS, FORMS_CSS, TODAY_CSS, CENTER_CSS, REPORTS_CSS, PEOPLE_CSS].join('\n');
 const JS = [BASE_JS, TODAY_JS].join('\n');
 
 /** The pages' one stylesheet and one script, from this site (no CDN). */

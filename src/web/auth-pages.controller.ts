@@ -40,7 +40,7 @@ export class AuthPagesController {
   @Get('login')
   loginForm(@Page() ctx: WebContext, @Query('next') next?: string): WebResult {
     if (ctx.principal) return new Redirect(safeNextPath(next, homeOf(ctx.principal)));
-    return loginPage(ctx, next);
+    return loginPage(ctx, next, '', undefined, this.config.selfSignup);
   }
 
   @Public()
@@ -63,7 +63,13 @@ export class AuthPagesController {
       for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
       return new PageResponse(
         error.status,
-        loginPage(ctx, next, email, ctx.t(throttled ? 'login.throttled' : 'login.failed')),
+        loginPage(
+          ctx,
+          next,
+          email,
+          ctx.t(throttled ? 'login.throttled' : 'login.failed'),
+          this.config.selfSignup,
+        ),
       );
     }
     appendCookie(
@@ -122,7 +128,13 @@ export class AuthPagesController {
   }
 }
 
-function loginPage(ctx: WebContext, next?: string, email = '', problem?: string) {
+function loginPage(
+  ctx: WebContext,
+  next?: string,
+  email = '',
+  problem?: string,
+  signupAllowed = false,
+) {
   return renderPage(ctx, {
     title: ctx.t('login.title'),
     main: html`${problem && html`<p class="error" role="alert">${problem}</p>`}
@@ -151,6 +163,7 @@ function loginPage(ctx: WebContext, next?: string, email = '', problem?: string)
           />
         </div>
         <div><button type="submit">${ctx.t('login.submit')}</button></div>
-      </form>`,
+      </form>
+      ${signupAllowed && html`<p>${ctx.t('signup.noAccount')} <a href="/signup">${ctx.t('signup.title')}</a></p>`}`,
   });
 }

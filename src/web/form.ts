@@ -45,3 +45,9 @@ export function integerField(form: FormBody | undefined, name: string): number |
   const value = field(form, name);
   return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
+
+/** A list's page number from the query: 1 unless a whole number from 1 to 10 000 is given. */
+export function pageNumber(value: string | undefined): number {
+  const page = Math.floor(Number(value ?? '1'));
+  return Number.isFinite(page) && page >= 1 ? Math.min(page, 10_000) : 1;
+}

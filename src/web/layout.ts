@@ -5,7 +5,16 @@ import { LANGUAGE_NAME, LOCALES, MessageKey } from './i18n';
 import { WebContext } from './web-context';
 
 export type NavItem =
-  'today' | 'bookings' | 'newBooking' | 'center' | 'reports' | 'myBookings' | 'find';
+  | 'today'
+  | 'bookings'
+  | 'newBooking'
+  | 'center'
+  | 'reports'
+  | 'myBookings'
+  | 'find'
+  | 'people'
+  | 'audit'
+  | 'network';
 
 const STAFF_NAV: Array<[NavItem, string, MessageKey]> = [
   ['today', '/admin', 'nav.today'],
@@ -13,6 +22,14 @@ const STAFF_NAV: Array<[NavItem, string, MessageKey]> = [
   ['newBooking', '/book', 'nav.newBooking'],
   ['center', '/admin/center', 'nav.center'],
   ['reports', '/admin/reports', 'nav.reports'],
+  ['people', '/admin/people', 'people.nav'],
+  ['audit', '/admin/audit', 'audit.nav'],
+];
+
+/** Admins also run the network: its centers and their coordinators. */
+const ADMIN_NAV: Array<[NavItem, string, MessageKey]> = [
+  ...STAFF_NAV,
+  ['network', '/admin/network', 'network.nav'],
 ];
 
 const MEMBER_NAV: Array<[NavItem, string, MessageKey]> = [
@@ -28,7 +45,8 @@ export function csrfField(ctx: WebContext): Html {
 
 function navigation(ctx: WebContext, active: NavItem | undefined): Html {
   if (!ctx.principal) return html``;
-  const items = isStaff(ctx.principal) ? STAFF_NAV : MEMBER_NAV;
+  const items =
+    ctx.principal.role === 'admin' ? ADMIN_NAV : isStaff(ctx.principal) ? STAFF_NAV : MEMBER_NAV;
   return html`<nav aria-label="${ctx.t('nav.label')}">
     <ul class="nav">
       ${items.map(

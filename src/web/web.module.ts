@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { BookingsModule } from '../bookings/bookings.module';
 import { CentersModule } from '../centers/centers.module';
 import { CheckInModule } from '../check-in/check-in.module';
@@ -11,11 +12,16 @@ import { AdminCenterController } from './admin-center.controller';
 import { AdminReportsController, AdminReportsCsvController } from './admin-reports.controller';
 import { AdminTodayController } from './admin-today.controller';
 import { AssetsController } from './assets.controller';
+import { AuditPageController } from './audit-page.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BookController } from './book.controller';
 import { CenterChoice } from './center-choice';
 import { MemberPagesController } from './member-pages.controller';
+import { NetworkController } from './network.controller';
+import { OrganizationsController } from './organizations.controller';
+import { PeopleController } from './people.controller';
 import { SessionActionsController } from './session-actions.controller';
+import { SignupController } from './signup.controller';
 import { WebContextFactory } from './web-context';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPageInterceptor } from './web-page.interceptor';
@@ -32,6 +38,7 @@ import { WebPageInterceptor } from './web-page.interceptor';
     BookingsModule,
     CheckInModule,
     ReportsModule,
+    AuditModule,
   ],
   controllers: [
     AssetsController,
@@ -44,6 +51,11 @@ import { WebPageInterceptor } from './web-page.interceptor';
     AdminCenterController,
     AdminReportsController,
     AdminReportsCsvController,
+    PeopleController,
+    OrganizationsController,
+    AuditPageController,
+    NetworkController,
+    SignupController,
   ],
   providers: [
     WebContextFactory,

@@ -11,6 +11,8 @@ export interface PageData {
   deskScanPath: string;
   /** Today and bookings: a member's room request waiting for approval (today 15:00–16:00). */
   pendingBookingId: string;
+  /** People: a member registered at the first center, with an organization. */
+  personId: string;
 }
 
 /**
@@ -19,7 +21,11 @@ export interface PageData {
  */
 export async function startAppWithPageData(): Promise<PageData> {
   // 10:00 on a Tuesday in Tashkent: the center is open, the day has a past and a future.
-  const t = await startTestApp({ now: '2026-12-01T10:00:00+05:00' });
+  // Self sign-up on, so that the sign-in page offers it and /signup is a page.
+  const t = await startTestApp({
+    now: '2026-12-01T10:00:00+05:00',
+    env: { SELF_SIGNUP: 'true' },
+  });
   const world = await createWorld(t);
   const desk = await createResource(t, world.admin.token, world.centerId, {
     kind: 'desk',
@@ -65,8 +71,10 @@ export async function startAppWithPageData(): Promise<PageData> {
   t.clock.set('2026-12-01T08:00:00+05:00');
   const pendingBookingId = await todayAndBookingsData(t, world, desk.id, room.id);
   t.clock.set('2026-12-01T10:00:00+05:00');
+  const personId = await addPerson(t, world);
   return {
     t,
+    personId,
     pendingBookingId,
     world,
     deskId: desk.id,
@@ -179,6 +187,26 @@ async function addReportHistory(t: TestApp, world: World, deskId: string, roomId
   if (holiday.status !== 201) throw new Error(`closure: ${JSON.stringify(holiday.body)}`);
 }
 
+/** The people pages: an organization and a member of the first center who belongs to it. */
+async function addPerson(t: TestApp, world: World): Promise<string> {
+  const organization = await t.request('POST', '/api/v1/organizations', {
+    token: world.coordinator.token,
+    body: { name: 'Yuksalish Nationwide Movement' },
+  });
+  const person = await t.request('POST', '/api/v1/users', {
+    token: world.coordinator.token,
+    body: {
+      name: 'Dilnoza Karimova',
+      email: 'dilnoza.karimova@test.example',
+      phone: '+998 90 123 45 67',
+      role: 'member',
+      organizationId: organization.body.id,
+    },
+  });
+  if (person.status !== 201) throw new Error(`person: ${JSON.stringify(person.body)}`);
+  return person.body.id as string;
+}
+
 export type Viewer = 'anonymous' | 'member' | 'coordinator' | 'admin';
 
 export interface PageToCheck {
@@ -247,6 +275,31 @@ export const PAGES: PageToCheck[] = [
     path: () => '/admin/reports?center=all&from=2026-11-01&to=2026-11-30',
     as: 'admin',
   },
+  { name: 'people', path: () => '/admin/people', as: 'coordinator', screenshot: true },
+  { name: 'people-admin', path: () => '/admin/people?status=active', as: 'admin' },
+  { name: 'person-new', path: () => '/admin/people/new', as: 'coordinator' },
+  { name: 'person', path: (d) => `/admin/people/${d.personId}?done=updated`, as: 'coordinator' },
+  {
+    name: 'person-deactivate',
+    path: (d) => `/admin/people/${d.world.member.id}/deactivate`,
+    as: 'admin',
+  },
+  { name: 'organizations', path: () => '/admin/organizations', as: 'coordinator' },
+  { name: 'audit', path: () => '/admin/audit', as: 'coordinator', screenshot: true },
+  {
+    name: 'audit-filtered',
+    path: (d) =>
+      `/admin/audit?center=${d.world.centerId}&from=2026-11-01&to=2026-12-31&action=booking.created`,
+    as: 'admin',
+  },
+  { name: 'network', path: () => '/admin/network', as: 'admin', screenshot: true },
+  { name: 'network-center-new', path: () => '/admin/network/centers/new', as: 'admin' },
+  {
+    name: 'network-center',
+    path: (d) => `/admin/network/centers/${d.world.centerId}`,
+    as: 'admin',
+  },
+  { name: 'signup', path: () => '/signup', as: 'anonymous', screenshot: true },
 ];
 
 export function tokenOf(data: PageData, viewer: Viewer): string | undefined {

@@ -1,10 +1,13 @@
 import type { Catalog } from './catalog';
+import { audit } from './audit';
 import { book } from './book';
 import { bookings } from './bookings';
 import { common } from './common';
 import { center } from './center';
 import { member } from './member';
+import { network } from './network';
 import { notices } from './notices';
+import { people } from './people';
 import { reports } from './reports';
 import { today } from './today';
 import { INTL_TAG, Locale, LOCALES } from './locales';
@@ -15,7 +18,19 @@ export * from './locales';
  * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
  * are prefixed by area (`today.…`, `book.…`) so areas cannot collide.
  */
-const AREAS = [common, notices, book, member, today, bookings, center, reports] as const;
+const AREAS = [
+  common,
+  notices,
+  book,
+  member,
+  today,
+  bookings,
+  center,
+  reports,
+  people,
+  audit,
+  network,
+] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof AREAS)[number]>;

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
+import { CenterEntity } from '../centers/center.entity';
+import { ClosureEntity } from '../centers/closure.entity';
+import { OrganizationEntity, UserEntity } from '../identity/user.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntryView } from './audit.dto';
+
+/**
+ * What an entry's target is called now, to write the entry in words: a booking or a session by
+ * its title, resource and time; a resource, center, person or organization by name; a closure by
+ * its dates. A target that no longer exists (a deleted closure) may have no name.
+ */
+export interface AuditTarget {
+  name: string | null;
+  /** A booking's or session's title (may be empty). */
+  title?: string;
+  /** A booking's first session or a session, as instants, and the center's zone. */
+  startMs?: number;
+  endMs?: number;
+  zone?: string;
+  /** A booking that repeats. */
+  repeats?: boolean;
+  /** A closure's local dates. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Reads the targets of audit entries the caller was already allowed to read (AuditService.list),
+ * a few queries per page of entries whatever its length.
+ */
+@Injectable()
+export class AuditTargets {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async describe(entries: AuditEntryView[]): Promise<Map<string, AuditTarget>> {
+    const ids = (type: string) => [
+      ...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId)),
+    ];
+    const occurrences = await this.byIds(OccurrenceEntity, ids('occurrence'));
+    const bookings = await this.byIds(BookingEntity, [
+      ...new Set([...ids('booking'), ...occurrences.map((o) => o.bookingId)]),
+    ]);
+    const closures = await this.byIds(ClosureEntity, ids('closure'));
+    const [resources, centers, users, organizations, closureEntries] = await Promise.all([
+      this.byIds(ResourceEntity, [
+        ...new Set([...ids('resource'), ...bookings.map((b) => b.resourceId)]),
+      ]),
+      this.byIds(CenterEntity, [
+        ...new Set([...ids('center'), ...bookings.map((b) => b.centerId)]),
+      ]),
+      this.byIds(UserEntity, ids('user')),
+      this.byIds(OrganizationEntity, ids('organization')),
+      this.closureCreations(ids('closure').filter((id) => !closures.some((c) => c.id === id))),
+    ]);
+    const resourceName = new Map(resources.map((r) => [r.id, r.name]));
+    const zoneOf = new Map(centers.map((c) => [c.id, c.timezone]));
+    const bookingById = new Map(bookings.map((b) => [b.id, b]));
+    const out = new Map<string, AuditTarget>();
+    for (const booking of bookings) {
+      const zone = zoneOf.get(booking.centerId) ?? 'UTC';
+      out.set(booking.id, {
+        name: resourceName.get(booking.resourceId) ?? null,
+        title: booking.title,
+        startMs: localMs(booking.startLocal, zone),
+        endMs: localMs(booking.endLocal, zone),
+        zone,
+        repeats: booking.rule !== null,
+      });
+    }
+    for (const occurrence of occurrences) {
+      const booking = bookingById.get(occurrence.bookingId);
+      out.set(occurrence.id, {
+        name: booking ? (resourceName.get(booking.resourceId) ?? null) : null,
+        title: booking?.title ?? '',
+        startMs: occurrence.startMs,
+        endMs: occurrence.endMs,
+        zone: (booking && zoneOf.get(booking.centerId)) ?? 'UTC',
+      });
+    }
+    for (const resource of resources) out.set(resource.id, { name: resource.name });
+    for (const center of centers) out.set(center.id, { name: center.name });
+    for (const user of users) out.set(user.id, { name: user.name });
+    for (const organization of organizations) {
+      out.set(organization.id, { name: organization.name });
+    }
+    for (const closure of closures) {
+      out.set(closure.id, { name: closure.reason, from: closure.from, to: closure.to });
+    }
+    for (const entry of closureEntries) {
+      const { from, to } = entry.details ?? {};
+      if (typeof from === 'string' && typeof to === 'string') {
+        out.set(entry.targetId, { name: null, from, to });
+      }
+    }
+    return out;
+  }
+
+  private byIds<T extends ObjectLiteral>(entity: new () => T, ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(entity).findBy({ id: In(ids) } as never);
+  }
+
+  /** A deleted closure's dates, from the entry that recorded its creation. */
+  private closureCreations(ids: string[]): Promise<AuditEntryEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .findBy({ action: 'closure.created', targetId: In(ids) });
+  }
+}
+
+/** A booking's local wall-clock time ("2026-12-04T10:00") as an instant in its center's zone. */
+function localMs(local: string, zone: string): number | undefined {
+  const time = DateTime.fromISO(local, { zone });
+  return time.isValid ? time.toMillis() : undefined;
+}
