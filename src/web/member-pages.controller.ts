@@ -13,6 +13,7 @@ import { DomainError } from '../common/domain-error';
 import { SignedIn } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
+import { MINUTE_MS } from '../scheduling';
 import { CenterChoice } from './center-choice';
 import { field, FormBody, integerField, validatedInput } from './form';
 import {
@@ -24,6 +25,7 @@ import {
 import { WebContext } from './web-context';
 import { Page, WebController } from './web-controller';
 import { PageResponse, WebResult } from './web-result';
+import { pageTime } from './page-time';
 
 /** A member's own pages: my bookings, find a free place, and the QR code's check-in page. */
 @WebController()
@@ -47,7 +49,8 @@ export class MemberPagesController {
       ctx.principal!,
       Object.assign(new BookingQuery(), {
         ownerId: ctx.principal!.id,
-        from: new Date(now).toISOString(),
+        // Sessions that end after the start of this minute; the page drops the ones already over.
+        from: pageTime.requestTime(pageTime.minuteOf(now)),
         limit: 200,
       }),
     );
@@ -70,7 +73,7 @@ export class MemberPagesController {
           : undefined;
     const when = field(query, 'when') === 'later' ? 'later' : 'now';
     const hours = Math.min(Math.max(integerField(query, 'hours') ?? 2, 1), 12);
-    const nowLocal = DateTime.fromMillis(now, { zone }).startOf('minute').plus({ minutes: 1 });
+    const nowLocal = DateTime.fromMillis(pageTime.nextMinuteAfter(now), { zone });
     const start =
       when === 'later'
         ? `${field(query, 'date') ?? nowLocal.toISODate()}T${field(query, 'startTime') ?? '10:00'}`
@@ -121,9 +124,8 @@ export class MemberPagesController {
     const resource = await this.scans.resourceOf(token);
     const center = await this.centers.getEntity(resource.centerId);
     const own = await this.checkIns.openSessionOf(ctx.principal!, resource);
-    const now = this.clock.now();
-    const nowIso = new Date(now).toISOString();
-    const soon = new Date(now + 60_000).toISOString();
+    // The minute a walk-in would start at (the scan takes the resource from this minute on).
+    const minute = pageTime.minuteOf(this.clock.now());
     const here = own
       ? undefined
       : (
@@ -131,8 +133,8 @@ export class MemberPagesController {
             ctx.principal!,
             center.id,
             Object.assign(new AvailabilityQuery(), {
-              start: nowIso,
-              end: soon,
+              start: pageTime.requestTime(minute),
+              end: pageTime.requestTime(minute + MINUTE_MS),
               kind: resource.kind,
             }),
           )
