@@ -127,7 +127,10 @@ export class CentersService {
 
 async function assertSlugFree(repository: Repository<CenterEntity>, slug: string): Promise<void> {
   if (await repository.existsBy({ slug })) {
-    throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`);
+    throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`).worded(
+      'slugTaken',
+      { slug },
+    );
   }
 }
 
@@ -156,7 +159,7 @@ function mergePolicy<T extends object>(base: T, patch: PolicyInput | undefined):
 
 function checkedZone(zone: string): string {
   if (isValidZone(zone)) return zone;
-  throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent');
+  throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent', 'timezone');
 }
 
 /** The week as sent, with the days it leaves out closed. */
@@ -166,6 +169,8 @@ function checkedOpeningHours(hours: unknown): OpeningHours {
       ? { ...Object.fromEntries(WEEKDAYS.map((day) => [day, []])), ...hours }
       : hours;
   const problem = validateOpeningHours(week);
-  if (problem) throw validationError('openingHours', problem);
+  if (problem) {
+    throw validationError('openingHours', problem.message, problem.rule, problem.values);
+  }
   return week as OpeningHours;
 }

@@ -65,10 +65,14 @@ export class ClosuresService {
     input: CreateClosureInput,
   ): Promise<ClosureEntity> {
     const rule = { from: input.from, to: input.to, yearly: input.yearly ?? false };
-    if (!isLocalDate(rule.from)) throw validationError('from', 'must be a real date YYYY-MM-DD');
-    if (!isLocalDate(rule.to)) throw validationError('to', 'must be a real date YYYY-MM-DD');
+    if (!isLocalDate(rule.from)) {
+      throw validationError('from', 'must be a real date YYYY-MM-DD', 'localDate');
+    }
+    if (!isLocalDate(rule.to)) {
+      throw validationError('to', 'must be a real date YYYY-MM-DD', 'localDate');
+    }
     const problem = validateClosureRule(rule);
-    if (problem) throw validationError('to', problem);
+    if (problem) throw validationError('to', problem.message, problem.rule, problem.values);
     await this.centers.getManaged(caller, centerId);
     return {
       id: randomUUID(),

@@ -53,7 +53,7 @@ export class LoginThrottle {
           `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
           {},
           { 'retry-after': String(retryAfterSeconds) },
-        );
+        ).worded('tryAgainInMinutes', { count: Math.ceil(retryAfterSeconds / 60) });
       }
     }
   }

@@ -69,12 +69,12 @@ export class AdminBookingsController {
       owner: owner || undefined,
     };
     if (filters.status && !(BOOKING_STATUSES as readonly string[]).includes(filters.status)) {
-      throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
+      throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`, 'isIn');
     }
     for (const name of ['from', 'to'] as const) {
       const value = filters[name];
       if (value !== undefined && !isLocalDate(value)) {
-        throw validationError(name, 'must be a date YYYY-MM-DD');
+        throw validationError(name, 'must be a date YYYY-MM-DD', 'localDate');
       }
     }
     const pageNumber = Math.max(1, Math.floor(Number(page ?? '1')) || 1);
