@@ -155,7 +155,8 @@ describe('web: the staff’s bookings (/admin/bookings)', () => {
     const again = await coordinator.post(`/admin/bookings/${booking.id}/approve`, {});
     expect(again.status).toBe(409);
     expect(again.text).toContain('This cannot be done in the current state.');
-    expect(again.text).toContain('The booking is confirmed, not pending');
+    expect(again.text).toContain('The booking no longer waits for a decision (status: Confirmed).');
+    expect(again.text).not.toContain('The booking is confirmed, not pending');
   });
 
   it('rejects a request only with a reason, keeping what was typed', async () => {

@@ -2,7 +2,12 @@ import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AvailabilityService } from '../bookings/availability.service';
-import { AvailabilityQuery, BookingQuery, BookingView } from '../bookings/bookings.dto';
+import {
+  AvailabilityQuery,
+  BookingQuery,
+  BookingView,
+  ConflictView,
+} from '../bookings/bookings.dto';
 import { BookingsService } from '../bookings/bookings.service';
 import { CenterEntity } from '../centers/center.entity';
 import { CentersService } from '../centers/centers.service';
@@ -15,6 +20,7 @@ import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { MINUTE_MS } from '../scheduling';
 import { CenterChoice } from './center-choice';
+import { ConflictReasons } from './conflict-reasons';
 import { field, FormBody, integerField, validatedInput } from './form';
 import {
   renderCheckInPage,
@@ -38,6 +44,7 @@ export class MemberPagesController {
     private readonly choice: CenterChoice,
     private readonly checkIns: CheckInService,
     private readonly scans: ScanService,
+    private readonly reasons: ConflictReasons,
     private readonly clock: Clock,
   ) {}
 
@@ -87,7 +94,7 @@ export class MemberPagesController {
       (r) => r.active && (r.kind === 'desk' || r.kind === 'computer'),
     );
     const features = [...new Set(all.flatMap((r) => r.features))].sort();
-    let problem: string | undefined;
+    let problem: DomainError | undefined;
     let free: ResourceEntity[] = [];
     const searched = Object.keys(query).length > 0;
     if (searched) {
@@ -103,7 +110,7 @@ export class MemberPagesController {
         free = all.filter((r) => freeIds.has(r.id));
       } catch (error) {
         if (!(error instanceof DomainError) || error.status >= 500) throw error;
-        problem = error.message;
+        problem = error;
       }
     }
     return renderFindPage(ctx, {
@@ -156,7 +163,26 @@ export class MemberPagesController {
       const result = await this.scans.scan(ctx.principal!, token);
       return renderCheckInResult(ctx, { resource, center, result });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'RESOURCE_BUSY') throw error;
+      if (!(error instanceof DomainError) || [401, 404].includes(error.status)) throw error;
+      if (error.status >= 500) throw error;
+      if (error.code !== 'RESOURCE_BUSY') {
+        // Refused for another reason (a room that needs approval, closed now…): said here.
+        const clashes = await this.reasons.explain(
+          ctx,
+          center,
+          (error.extras.conflicts as ConflictView[] | undefined) ?? [],
+        );
+        return new PageResponse(
+          error.status,
+          renderCheckInPage(ctx, {
+            token,
+            resource,
+            center,
+            state: 'busy',
+            problem: { error, why: clashes.map((c) => c.why) },
+          }),
+        );
+      }
       const freeAt =
         typeof error.extras.freeAt === 'string' ? Date.parse(error.extras.freeAt) : undefined;
       return new PageResponse(

@@ -14,6 +14,7 @@ import { AssetsController } from './assets.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BookController } from './book.controller';
 import { CenterChoice } from './center-choice';
+import { ConflictReasons } from './conflict-reasons';
 import { MemberPagesController } from './member-pages.controller';
 import { SessionActionsController } from './session-actions.controller';
 import { WebContextFactory } from './web-context';
@@ -50,6 +51,7 @@ import { WebPageInterceptor } from './web-page.interceptor';
     WebPageInterceptor,
     WebErrorFilter,
     CenterChoice,
+    ConflictReasons,
     { provide: PAGE_ERRORS, useExisting: WebErrorFilter },
   ],
   exports: [PAGE_ERRORS],
