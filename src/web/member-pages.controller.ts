@@ -113,7 +113,7 @@ export class MemberPagesController {
         problem = error;
       }
     }
-    return renderFindPage(ctx, {
+    const page = renderFindPage(ctx, {
       center,
       offered,
       features,
@@ -123,6 +123,8 @@ export class MemberPagesController {
       problem,
       idempotencyKey: randomUUID(),
     });
+    // A refused search is shown with the form, with the refusal's status.
+    return problem ? new PageResponse(problem.status, page) : page;
   }
 
   @SignedIn()
