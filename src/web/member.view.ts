@@ -123,8 +123,8 @@ ${centerField(ctx, page.offered, page.center.id)}
 <div class="row"><label class="choice"><input type="radio" name="when" value="later"${f.when === 'later' ? html` checked` : ''}> ${ctx.t('find.later')}</label></div>
 <div class="row">
 <div class="field"><label for="date">${ctx.t('book.date')}</label><input id="date" name="date" type="date" value="${date}"></div>
-<div class="field"><label for="startTime">${ctx.t('book.startTime')}</label><input id="startTime" name="startTime" type="time" step="60" value="${startTime}"></div>
-<div class="field"><label for="endTime">${ctx.t('book.endTime')}</label><input id="endTime" name="endTime" type="time" step="60" value="${endTime}"></div>
+<div class="field"><label for="startTime">${ctx.t('book.startTime')}</label><input id="startTime" name="startTime" type="time" step="300" value="${startTime}"></div>
+<div class="field"><label for="endTime">${ctx.t('book.endTime')}</label><input id="endTime" name="endTime" type="time" step="300" value="${endTime}"></div>
 </div></fieldset>
 ${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx.t('find.feature')}</label><select id="feature" name="feature">${opt('', ctx.t('find.anyFeature'), !f.feature)}${page.features.map((x) => opt(x, featureLabel(ctx, x), x === f.feature))}</select></div>`}
 <div><button type="submit">${ctx.t('find.search')}</button></div>
