@@ -8,6 +8,7 @@ import { errorNotice } from './admin-today.shared';
 import { stateBadge } from './badges';
 import { bookingName } from './booking-name';
 import { centerField } from './center-picker';
+import { closureName } from './closure-name';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { formatDate, formatTime } from './format';
@@ -292,7 +293,7 @@ function region(ctx: WebContext, data: TodayData): Html {
       ${formatDate(Date.parse(`${timeline.date}T12:00:00Z`), 'UTC', ctx.locale)} ·
       ${
         timeline.closure !== null
-          ? ctx.t('today.closedDay', { reason: timeline.closure })
+          ? ctx.t('today.closedDay', { reason: closureName(ctx, { reason: timeline.closure }) })
           : periods
             ? ctx.t('today.openHours', { periods })
             : ctx.t('today.closedAllDay')

@@ -6,7 +6,8 @@ import { ClosuresService } from '../centers/closures.service';
 import { Principal } from '../identity/access';
 import { ResourcesService } from '../resources/resources.service';
 import { exclusiveClashes, isClosedOn, localDateOf, MINUTE_MS, openPeriodsOn } from '../scheduling';
-import type { ClosureRule, Interval } from '../scheduling/types';
+import type { Interval } from '../scheduling/types';
+import { closureName } from './closure-name';
 import { formatDateTime, formatTime } from './format';
 import { pageTime } from './page-time';
 import { WebContext } from './web-context';
@@ -19,14 +20,6 @@ export interface ExplainedConflict extends ConflictView {
 const DAY_MS = 24 * 60 * MINUTE_MS;
 /** The API's longest schedule window is 92 days; a series' clashes are read in windows of 90. */
 const WINDOW_MS = 90 * DAY_MS;
-
-/**
- * A closure's name as the reader reads it. Closures have one name (`reason`) for now; when they
- * carry one per language, this is the one place that picks the reader's.
- */
-export function closureName(_ctx: WebContext, closure: Pick<ClosureRule, 'reason'>): string {
-  return closure.reason ?? '';
-}
 
 function millis(conflict: ConflictView): Interval {
   return { start: Date.parse(conflict.start), end: Date.parse(conflict.end) };
