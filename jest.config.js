@@ -12,7 +12,8 @@ const swc = [
 ];
 
 module.exports = {
-  testEnvironment: 'node',
+  // The node environment; it also prints the test clocks' seeds when a test fails.
+  testEnvironment: '<rootDir>/test/support/clock-environment.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },

@@ -82,8 +82,12 @@ describeInBrowser('browser-booking.e2e-spec.ts', 'booking in Chromium', () => {
     const preview = page.locator('section.preview');
     await preview.waitFor();
     await expectText(preview.locator('table'), /22 Dec/);
-    await expectText(preview.locator('table'), /already booked/);
+    // Why, in words: the times of the meeting in the way (13:00–15:00), under the "Why" column.
+    await expectText(preview.locator('table'), /booked 13:00–15:00/);
+    await expectText(preview.locator('thead'), /Why/);
     await expectText(preview, /3 sessions can be booked/);
+    await expectText(preview.locator('caption'), /^1 date clashes$/);
+    await expectText(page.locator('#book-button'), /^Book the 3 free dates$/);
     await Promise.all([
       page.waitForURL(/\/admin\/bookings\/[^/?]+\?done=booked$/),
       page.click('button[name=skipConflicts]'),

@@ -155,7 +155,8 @@ describe('web: the staff’s bookings (/admin/bookings)', () => {
     const again = await coordinator.post(`/admin/bookings/${booking.id}/approve`, {});
     expect(again.status).toBe(409);
     expect(again.text).toContain('This cannot be done in the current state.');
-    expect(again.text).toContain('The booking is confirmed, not pending');
+    expect(again.text).toContain('The booking no longer waits for a decision (status: Confirmed).');
+    expect(again.text).not.toContain('The booking is confirmed, not pending');
   });
 
   it('rejects a request only with a reason, keeping what was typed', async () => {
@@ -250,5 +251,27 @@ describe('web: the staff’s bookings (/admin/bookings)', () => {
     );
     expect(forged.status).toBe(403);
     expect((await stored(booking.id)).status).toBe('pending');
+  });
+
+  it('names a booking without a title by its place and time: its link is never empty', async () => {
+    const untitled = await t.request('POST', '/api/v1/bookings', {
+      token: w.member.token,
+      body: { resourceId: deskId, start: `${DAY}T14:00`, end: `${DAY}T15:00` },
+    });
+    expect(untitled.status).toBe(201);
+    expect(untitled.body.title).toBe('');
+    const id = untitled.body.id as string;
+    const name = 'Desk 7, Thu 3 Dec 14:00–15:00';
+    const emptyLink = /<a\b[^>]*>\s*<\/a\s*>/;
+    const list = await coordinator.get(`/admin/bookings?center=${w.centerId}&resource=${deskId}`);
+    expect(list.text).toMatch(new RegExp(`<a href="/admin/bookings/${id}">\\s*${name}\\s*</a>`));
+    expect(list.text).not.toMatch(emptyLink);
+    const details = await coordinator.get(`/admin/bookings/${id}`);
+    expect(details.text).toContain(`<h1>Booking: ${name}</h1>`);
+    const today = await coordinator.get(`/admin?center=${w.centerId}&date=${DAY}`);
+    expect(today.text).toMatch(
+      new RegExp(`href="/admin/bookings/${id}"\\s*>\\s*${name}\\s*</a\\s*>`),
+    );
+    expect(today.text).not.toMatch(emptyLink);
   });
 });

@@ -156,4 +156,25 @@ describe('web pages: sign-in, session cookie, CSRF, language', () => {
     const me = await t.request('GET', '/api/v1/users/me', { token: user.token });
     expect(me.body.locale).toBe('uz');
   });
+
+  it('keeps the language chosen before sign-in: it becomes the account’s', async () => {
+    const user = await createUser(t, world.admin.token, 'member', { locale: 'uz' });
+    const web = new WebClient(t.baseUrl);
+    await web.post('/lang', { locale: 'ru', next: '/login' });
+    expect((await web.get('/login')).text).toContain('<html lang="ru">');
+    const signIn = await web.post('/login', { email: user.email, password: 'user-password-1' });
+    expect(signIn.status).toBe(303);
+    expect((await web.get(signIn.location!)).text).toContain('<html lang="ru">');
+    const me = await t.request('GET', '/api/v1/users/me', { token: user.token });
+    expect(me.body.locale).toBe('ru');
+
+    // Without a choice (only the browser's Accept-Language), the account's language stands.
+    const other = await createUser(t, world.admin.token, 'member', { locale: 'uz' });
+    const browser = new WebClient(t.baseUrl);
+    await browser.get('/login', { 'accept-language': 'en' });
+    await browser.post('/login', { email: other.email, password: 'user-password-1' });
+    expect((await browser.get('/me')).text).toContain('<html lang="uz">');
+    const unchanged = await t.request('GET', '/api/v1/users/me', { token: other.token });
+    expect(unchanged.body.locale).toBe('uz');
+  });
 });

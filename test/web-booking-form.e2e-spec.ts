@@ -63,9 +63,12 @@ describe('web: the booking form, its preview, and booking the free dates', () =>
     });
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('name="skipConflicts" value="1"');
-    // The clash: 22 December, the hall, "already booked" (the coordinator reads Uzbek by default).
+    // The clash: 22 December, the hall, booked 13:00–15:00 by the meeting (the coordinator reads
+    // Uzbek by default), in a table whose reason column says so.
     expect(preview.text).toMatch(/22 (Dek|dek)/);
-    expect(preview.text).toContain('band qilingan');
+    expect(preview.text).toContain('band 13:00–15:00');
+    expect(preview.text).toContain('<th scope="col">Sababi</th>');
+    expect(preview.text).toContain('1 ta sana toʻqnashadi');
     // Nothing was stored by the preview.
     const list = await t.request(
       'GET',
@@ -134,7 +137,9 @@ describe('web: the booking form, its preview, and booking the free dates', () =>
       endTime: '10:00',
     });
     expect(backwards.status).toBe(400);
-    expect(backwards.text).toContain('must be after start');
+    // In the member's language (Uzbek), with the form's own names of the fields.
+    expect(backwards.text).toContain('Tugashi: «Boshlanishi» dan keyin boʻlishi kerak');
+    expect(backwards.text).not.toContain('must be after start');
     const booked = await web.post('/book', {
       center: world.centerId,
       resourceId: deskId,

@@ -121,8 +121,11 @@ describe('center setup pages', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Some values are not valid.');
-    expect(refused.text).toContain('minDurationMinutes');
-    expect(refused.text).toContain('features must be lowercase words');
+    expect(refused.text).toContain('Shortest booking (minutes): must be a whole number');
+    expect(refused.text).toContain(
+      'Features: must be short lowercase words joined by _, such as screen_reader',
+    );
+    expect(refused.text).not.toContain('features must be lowercase words');
     expect(refused.text).toContain('value="Desk with a &lt;b&gt;tag&lt;/b&gt;"');
     expect(refused.text).toContain('value="ten"');
     expect(refused.text).toContain('value="Not A Feature"');
@@ -159,7 +162,7 @@ describe('center setup pages', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('Future sessions still hold this resource.');
-    expect(refused.text).toContain('1 future session(s)');
+    expect(refused.text).toContain('1 future session still holds it');
     expect((await apiResources()).find((r) => r.id === desk.id)!.active).toBe(true);
 
     const done = await web.post(`/admin/center/resources/${desk.id}/deactivate`, {
@@ -207,7 +210,7 @@ describe('center setup pages', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('Future sessions still hold this resource.');
-    expect(refused.text).toContain('more than 10 attendees');
+    expect(refused.text).toContain('1 future booking has more than 10 participants.');
     expect(refused.text).toContain('value="Tiny hall"');
     expect((await apiResources()).find((r) => r.id === room.id)).toMatchObject({
       name: 'Small hall',
@@ -246,7 +249,7 @@ describe('center setup pages', () => {
       mon_to1: '09:00',
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('openingHours');
+    expect(bad.text).toContain('Opening hours: Monday: 18:00–09:00 must end after it starts');
     expect(bad.text).toContain('name="mon_from1" value="18:00"');
     expect((await center()).openingHours.mon[0]).toEqual({ from: '08:30', to: '12:00' });
   });
@@ -336,7 +339,7 @@ describe('center setup pages', () => {
       walkInMaxMinutes: '180',
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('policy.maxAdvanceDays');
+    expect(bad.text).toContain('How far ahead people may book (days): must be at least 1');
     expect(bad.text).toContain('name="maxAdvanceDays" type="number"');
     expect(bad.text).toMatch(/id="policy-maxAdvanceDays"[^>]*value="0"/);
     expect((await center()).policy.maxAdvanceDays).toBe(60);

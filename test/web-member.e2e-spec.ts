@@ -115,15 +115,23 @@ describe('web: my bookings, finding a free place, and the QR check-in page', () 
     expect(found.status).toBe(200);
     expect(found.text).toContain('PC 2');
     expect(found.text).not.toContain('Desk 7');
+    // The feature by its name in the reader's language (Uzbek), never its code.
+    expect(found.text).toContain(
+      '<option value="screen_reader" selected>Ekranni oʻqish dasturi</option>',
+    );
+    expect(found.text).toContain('· Ekranni oʻqish dasturi</span>');
+    const form = await web.get(`/book?center=${world.centerId}`);
+    expect(form.text).toContain('PC 2 (Ekranni oʻqish dasturi)</option>');
+    expect(form.text).not.toContain('screen_reader)');
     const later = await web.get(
       `/find?center=${world.centerId}&when=later&date=2026-12-02&startTime=14:30&endTime=15:00`,
     );
     expect(later.text).toContain('Desk 7');
     // The computer is booked then (the newsletter series).
     expect(later.text).not.toContain('>PC 2<');
-    const form = /<form method="post" action="\/book"[\s\S]*?<\/form>/.exec(later.text)![0];
+    const bookForm = /<form method="post" action="\/book"[\s\S]*?<\/form>/.exec(later.text)![0];
     const fields = Object.fromEntries(
-      [...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)]
+      [...bookForm.matchAll(/name="([^"]+)" value="([^"]*)"/g)]
         .filter(([, n]) => n !== '_csrf')
         .map(([, n, v]) => [n, v]),
     );

@@ -171,7 +171,8 @@ describe('reports pages', () => {
     const page = await web.get(`/admin/reports?from=2026-12-10&to=2026-12-01`);
     expect(page.status).toBe(400);
     expect(page.text).toContain('The report could not be made.');
-    expect(page.text).toContain('must not be before from');
+    expect(page.text).toContain('To: must not be before “From”');
+    expect(page.text).not.toContain('must not be before from');
     expect(page.text).toContain('value="2026-12-10"');
   });
 

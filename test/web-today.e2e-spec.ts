@@ -108,7 +108,7 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     expect(out).toMatch(/13:00–14:00<\/span>\s*<span class="badge state-checked_out"/);
   });
 
-  it('shows the service’s refusal on the page, translated, with the service’s message', async () => {
+  it('shows the service’s refusal on the page, translated, with what exactly is wrong', async () => {
     const { id } = await session(w.member.token, deskId, '16:00', '17:00');
     const early = await coordinator.post(`/admin/occurrences/${id}/check-in`, {
       center: w.centerId,
@@ -117,7 +117,7 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     expect(early.status).toBe(409);
     expect(early.text).toContain('role="alert"');
     expect(early.text).toContain('Check-in is not open yet for this session.');
-    expect(early.text).toContain('Check-in opens at 2026-12-01T15:45:00+05:00');
+    expect(early.text).toContain('Check-in opens at Tue 1 Dec 15:45.');
     expect(early.text).toContain('Window desk');
 
     const russian = WebClient.withToken(t.baseUrl, w.admin.token);
@@ -128,6 +128,8 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     });
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('В текущем состоянии это сделать нельзя.');
+    expect(refused.text).toContain('На этом занятии ещё не отметились.');
+    expect(refused.text).not.toContain('This session is not checked in');
     await russian.post('/lang', { locale: 'en', next: '/admin' });
   });
 

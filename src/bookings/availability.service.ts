@@ -186,9 +186,20 @@ function parseWindow(
 }
 
 function checkedWindow(start: number, end: number, endField: string): Interval {
-  if (end <= start) throw validationError(endField, 'must be after the window start');
+  if (end <= start) {
+    throw validationError(endField, 'must be after the window start', 'afterField', {
+      other: endField === 'to' ? 'from' : 'start',
+    });
+  }
   if (end - start > MAX_WINDOW_DAYS * DAY) {
-    throw validationError(endField, `the window may span at most ${MAX_WINDOW_DAYS} days`);
+    throw validationError(
+      endField,
+      `the window may span at most ${MAX_WINDOW_DAYS} days`,
+      'maxDays',
+      {
+        max: MAX_WINDOW_DAYS,
+      },
+    );
   }
   return { start, end };
 }

@@ -76,7 +76,7 @@ export class BookingChangesService {
         throw new DomainError(
           'TOO_FAR_AHEAD',
           `Sessions may end at most ${prepared.center.policy.maxAdvanceDays} days ahead`,
-        );
+        ).worded('seriesTooFarAhead', { count: prepared.center.policy.maxAdvanceDays });
       }
     }
 
@@ -99,7 +99,7 @@ export class BookingChangesService {
           newEnd?.wall ??
           shiftWall(startWall, wallMinutesBetween(current.startLocal, current.endLocal));
         if (wallMinutesBetween(startWall, endWall) <= 0) {
-          throw validationError('end', 'must be after start');
+          throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
         }
         await this.shiftSeries(manager, context, current, { startWall, endWall, now });
         Object.assign(changes, {
@@ -135,7 +135,7 @@ export class BookingChangesService {
         throw new DomainError(
           'INVALID_STATE',
           'Every session has ended: nothing is left to cancel',
-        );
+        ).worded('nothingLeftToCancel');
       }
       await cancelOccurrences(manager, open, now);
       await this.audit.record(manager, {
@@ -162,7 +162,9 @@ export class BookingChangesService {
     const zone = prepared.center.timezone;
     const start = parseRequestTime(input.start, zone, 'start');
     const end = parseRequestTime(input.end, zone, 'end');
-    if (end <= start) throw validationError('end', 'must be after start');
+    if (end <= start) {
+      throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
+    }
     await findOccurrence(this.dataSource, bookingId, occurrenceId);
     assertChangeable(booking);
     assertHoldable(prepared);
@@ -177,7 +179,10 @@ export class BookingChangesService {
         .getRepository(OccurrenceEntity)
         .findOneByOrFail({ id: occurrenceId, bookingId });
       if (occurrence.status !== 'booked' || occurrence.startMs <= now) {
-        throw new DomainError('INVALID_STATE', 'Only a session that has not started can be moved');
+        throw new DomainError(
+          'INVALID_STATE',
+          'Only a session that has not started can be moved',
+        ).worded('moveStarted');
       }
       const context = await refreshContext(manager, prepared);
       assertHoldable(context);
@@ -224,9 +229,15 @@ export class BookingChangesService {
       await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
       const occurrences = await activeOccurrences(manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
-      if (!target) throw new DomainError('INVALID_STATE', 'This session is no longer active');
+      if (!target) {
+        throw new DomainError('INVALID_STATE', 'This session is no longer active').worded(
+          'sessionInactive',
+        );
+      }
       if (target.endMs <= now) {
-        throw new DomainError('INVALID_STATE', 'This session has already ended');
+        throw new DomainError('INVALID_STATE', 'This session has already ended').worded(
+          'sessionEnded',
+        );
       }
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
@@ -271,7 +282,10 @@ export class BookingChangesService {
       await this.writes.lockResources(manager, resourcesOf(booking));
       const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
       if (current.status !== 'pending') {
-        throw new DomainError('INVALID_STATE', `The booking is ${current.status}, not pending`);
+        throw new DomainError(
+          'INVALID_STATE',
+          `The booking is ${current.status}, not pending`,
+        ).worded('bookingNotPending', { status: current.status });
       }
       if (status === 'rejected')
         await releaseOccurrences(manager, await activeOccurrences(manager, id));
@@ -305,7 +319,9 @@ export class BookingChangesService {
       (o) => o.status === 'booked' && o.startMs > to.now,
     );
     if (movable.length === 0) {
-      throw new DomainError('INVALID_STATE', 'No session of this booking is left to move');
+      throw new DomainError('INVALID_STATE', 'No session of this booking is left to move').worded(
+        'nothingToMove',
+      );
     }
     const sessions = movable.map((occurrence) => {
       const startWall = shiftWall(localWallOf(occurrence.startMs, zone), shift);
@@ -333,7 +349,10 @@ export class BookingChangesService {
 
 function assertChangeable(booking: BookingEntity): void {
   if (booking.status !== 'pending' && booking.status !== 'confirmed') {
-    throw new DomainError('INVALID_STATE', `The booking is ${booking.status}`);
+    throw new DomainError('INVALID_STATE', `The booking is ${booking.status}`).worded(
+      'bookingStatus',
+      { status: booking.status },
+    );
   }
 }
 

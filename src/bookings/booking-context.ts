@@ -65,17 +65,23 @@ export function assertSessionsFit(context: BookingContext, sessions: Session[], 
 /** The 422 checks that do not depend on the sessions: active center and resources, units. */
 export function assertHoldable(context: BookingContext): void {
   if (!context.center.active) {
-    throw new DomainError('RESOURCE_INACTIVE', `${context.center.name} is not taking bookings`);
+    throw new DomainError(
+      'RESOURCE_INACTIVE',
+      `${context.center.name} is not taking bookings`,
+    ).worded('centerInactive', { name: context.center.name });
   }
   for (const { resource, quantity } of context.held) {
     if (!resource.active) {
-      throw new DomainError('RESOURCE_INACTIVE', `${resource.name} is deactivated`);
+      throw new DomainError('RESOURCE_INACTIVE', `${resource.name} is deactivated`).worded(
+        'resourceInactive',
+        { name: resource.name },
+      );
     }
     if (quantity > resource.quantity) {
       throw new DomainError(
         'QUANTITY_EXCEEDS_POOL',
         `${resource.name} has ${resource.quantity} units; ${quantity} were asked for`,
-      );
+      ).worded('poolSize', { name: resource.name, count: resource.quantity, asked: quantity });
     }
   }
 }
@@ -86,7 +92,7 @@ export function assertCapacity(context: BookingContext, attendees: number | null
     throw new DomainError(
       'CAPACITY_EXCEEDED',
       `${room.name} holds ${room.capacity} people; ${attendees} attendees were given`,
-    );
+    ).worded('capacity', { name: room.name, count: room.capacity, attendees });
   }
 }
 

@@ -53,7 +53,11 @@ export class BookingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BookingAnswer> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw validationError('Idempotency-Key', 'must be 1-200 visible ASCII characters');
+      throw validationError(
+        'Idempotency-Key',
+        'must be 1-200 visible ASCII characters',
+        'idempotencyKey',
+      );
     }
     const result = await this.bookings.create(caller, input, idempotencyKey);
     void reply.status(result.statusCode);

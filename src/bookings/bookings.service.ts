@@ -114,10 +114,16 @@ export class BookingsService {
     const zone = center.timezone;
     const start = parseRequestMoment(input.start, zone, 'start');
     const end = parseRequestMoment(input.end, zone, 'end');
-    if (end.instant <= start.instant) throw validationError('end', 'must be after start');
+    if (end.instant <= start.instant) {
+      throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
+    }
     const quantity = input.quantity ?? 1;
     if (resource.kind !== 'equipment' && quantity !== 1) {
-      throw validationError('quantity', 'only an equipment pool is booked by quantity');
+      throw validationError(
+        'quantity',
+        'only an equipment pool is booked by quantity',
+        'onlyPoolsHaveQuantity',
+      );
     }
     const equipment = await this.loadEquipment(input, center.id);
     const ownerId = await this.resolveOwner(caller, input.ownerId ?? null, center.id);
@@ -293,7 +299,9 @@ export class BookingsService {
     if (query.from || query.to) {
       const from = query.from ? parseWindowTime(query.from, zone, 'from') : 0;
       const to = query.to ? parseWindowTime(query.to, zone, 'to') : Number.MAX_SAFE_INTEGER;
-      if (to <= from) throw validationError('to', 'must be after from');
+      if (to <= from) {
+        throw validationError('to', 'must be after from', 'afterField', { other: 'from' });
+      }
       builder.andWhere(
         'EXISTS (SELECT 1 FROM occurrences o WHERE o.booking_id = b.id AND o.start_ms < :to AND o.end_ms > :from)',
         { from, to },
@@ -381,7 +389,7 @@ export class BookingsService {
     const requests = input.equipment ?? [];
     const ids = requests.map((e) => e.resourceId);
     if (new Set(ids).size !== ids.length || ids.includes(input.resourceId)) {
-      throw validationError('equipment', 'each equipment pool may appear once');
+      throw validationError('equipment', 'each equipment pool may appear once', 'equipmentOnce');
     }
     return Promise.all(
       requests.map(async (request, index) => {
@@ -390,6 +398,7 @@ export class BookingsService {
           throw validationError(
             `equipment.${index}.resourceId`,
             'must be an equipment pool of the same center',
+            'equipmentOfCenter',
           );
         }
         return { resource: pool, quantity: request.quantity ?? 1 };
@@ -437,7 +446,9 @@ export class BookingsService {
       maxDurationMinutes: context.resource.maxDurationMinutes,
     });
     if (expansion.sessions.length === 0) {
-      throw new DomainError('INVALID_RECURRENCE', 'The request yields no session');
+      throw new DomainError('INVALID_RECURRENCE', 'The request yields no session').worded(
+        'noSession',
+      );
     }
     return expansion.sessions;
   }

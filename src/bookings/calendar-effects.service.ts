@@ -166,7 +166,7 @@ export class CalendarEffectsService {
         throw new DomainError(
           'RESOURCE_HAS_FUTURE_BOOKINGS',
           `${future.length} future session(s) hold this resource; cancel them first or pass cancelFuture=true`,
-        );
+        ).worded('futureSessions', { count: future.length });
       }
       const bookings = await manager
         .getRepository(BookingEntity)
@@ -233,11 +233,11 @@ async function assertFutureFits(
 ): Promise<void> {
   const future = await futureAllocations(manager, resource.id, now);
   const uses = future.map((a) => ({ start: a.startMs, end: a.endMs, quantity: a.quantity }));
-  const refuse = (why: string) => {
+  const refuse = (why: string, rule: string, values: Record<string, number>) => {
     throw new DomainError(
       'RESOURCE_HAS_FUTURE_BOOKINGS',
       `${why}; change or cancel those sessions first`,
-    );
+    ).worded(rule, values);
   };
   if (isExclusive(resource.kind)) {
     // Allocations of an exclusive resource never overlap, so sorted neighbours are enough.
@@ -245,12 +245,18 @@ async function assertFutureFits(
       (use, i) => i > 0 && exclusiveClashes(use, [uses[i - 1]], resource.bufferMinutes).length > 0,
     );
     if (clash)
-      refuse(`Future sessions are closer together than a ${resource.bufferMinutes}-minute buffer`);
+      refuse(
+        `Future sessions are closer together than a ${resource.bufferMinutes}-minute buffer`,
+        'futureBuffer',
+        { count: resource.bufferMinutes },
+      );
   } else if (uses.length > 0) {
     const bufferMs = resource.bufferMinutes * MINUTE_MS;
     const buffered = uses.map((u) => ({ ...u, end: u.end + bufferMs }));
     const peak = peakUse(buffered, { start: now, end: Math.max(...buffered.map((u) => u.end)) });
-    if (peak > resource.quantity) refuse(`Future sessions hold ${peak} units at once`);
+    if (peak > resource.quantity) {
+      refuse(`Future sessions hold ${peak} units at once`, 'futureUnits', { count: peak });
+    }
   }
   if (resource.capacity !== null && future.length > 0) {
     const crowded = await manager
@@ -261,6 +267,10 @@ async function assertFutureFits(
       .andWhere('b.attendees > :capacity', { capacity: resource.capacity })
       .getCount();
     if (crowded > 0)
-      refuse(`${crowded} future booking(s) have more than ${resource.capacity} attendees`);
+      refuse(
+        `${crowded} future booking(s) have more than ${resource.capacity} attendees`,
+        'futureAttendees',
+        { count: crowded, capacity: resource.capacity },
+      );
   }
 }

@@ -40,7 +40,7 @@ export async function findReplay(
     throw new DomainError(
       'INVALID_STATE',
       'This Idempotency-Key was already used for a different request',
-    );
+    ).worded('idempotencyReused');
   }
   return JSON.parse(stored.responseBody) as BookingView;
 }

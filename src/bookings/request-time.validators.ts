@@ -1,6 +1,7 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { DomainError } from '../common/domain-error';
+import { DomainError, Wording } from '../common/domain-error';
 import { wallTimeRangeProblem } from '../common/request-dates';
+import { wordConstraint } from '../common/validation';
 import { parseRequestMoment } from '../scheduling';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
@@ -11,8 +12,13 @@ export function hasExplicitOffset(value: string): boolean {
 }
 
 /** The parts of a request time that need no zone: its format, a real date, a whole minute, its range. */
-function zonelessProblem(value: unknown): string | null {
-  if (typeof value !== 'string') return 'must be an ISO 8601 date-time string';
+function zonelessProblem(value: unknown): { message: string; wording: Wording } | null {
+  if (typeof value !== 'string') {
+    return {
+      message: 'must be an ISO 8601 date-time string',
+      wording: { rule: 'dateTimeFormat' },
+    };
+  }
   try {
     parseRequestMoment(value, 'UTC', 'time');
     // The format is checked: the text starts with its wall time, YYYY-MM-DDTHH:mm.
@@ -20,11 +26,19 @@ function zonelessProblem(value: unknown): string | null {
   } catch (error) {
     if (error instanceof DomainError) {
       const detail = (error.extras.details as Array<{ message: string }> | undefined)?.[0];
-      return detail?.message ?? error.message;
+      return {
+        message: detail?.message ?? error.message,
+        wording: { rule: error.wording[0]?.rule ?? 'dateTimeFormat' },
+      };
     }
     throw error;
   }
 }
+
+wordConstraint(
+  'isRequestTime',
+  (value) => zonelessProblem(value)?.wording ?? { rule: 'dateTimeFormat' },
+);
 
 /**
  * An ISO 8601 time as API.md takes it, checked as far as it can be without the center's zone, so
@@ -37,7 +51,7 @@ export function IsRequestTime(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => zonelessProblem(value) === null,
         defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'time'} ${zonelessProblem(args?.value) ?? 'is invalid'}`,
+          `${args?.property ?? 'time'} ${zonelessProblem(args?.value)?.message ?? 'is invalid'}`,
       },
     },
     options,

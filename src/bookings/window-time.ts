@@ -8,7 +8,11 @@ import { hasExplicitOffset } from './request-time.validators';
  */
 export function parseWindowTime(value: string, zone: string | null, field: string): number {
   if (zone === null && !hasExplicitOffset(value)) {
-    throw validationError(field, 'needs an offset (such as Z or +05:00) unless centerId is given');
+    throw validationError(
+      field,
+      'needs an offset (such as Z or +05:00) unless centerId is given',
+      'needsOffset',
+    );
   }
   return parseRequestTime(value, zone ?? 'UTC', field);
 }

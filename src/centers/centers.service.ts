@@ -127,7 +127,10 @@ export class CentersService {
 
 async function assertSlugFree(repository: Repository<CenterEntity>, slug: string): Promise<void> {
   if (await repository.existsBy({ slug })) {
-    throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`);
+    throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`).worded(
+      'slugTaken',
+      { slug },
+    );
   }
 }
 
@@ -158,7 +161,7 @@ function mergePolicy<T extends object>(base: T, patch: PolicyInput | undefined):
 function checkedZone(zone: string): string {
   const canonical = canonicalZone(zone);
   if (canonical !== null) return canonical;
-  throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent');
+  throw validationError('timezone', 'must be an IANA time zone such as Asia/Tashkent', 'timezone');
 }
 
 /** The week as sent, with the days it leaves out closed. */
@@ -168,6 +171,8 @@ function checkedOpeningHours(hours: unknown): OpeningHours {
       ? { ...Object.fromEntries(WEEKDAYS.map((day) => [day, []])), ...hours }
       : hours;
   const problem = validateOpeningHours(week);
-  if (problem) throw validationError('openingHours', problem);
+  if (problem) {
+    throw validationError('openingHours', problem.message, problem.rule, problem.values);
+  }
   return week as OpeningHours;
 }

@@ -35,6 +35,20 @@ export class ClosuresService {
     }));
   }
 
+  /** The same rules with each closure's names by language, for pages (`closureName`). */
+  async namedRulesOf(
+    centerId: string,
+  ): Promise<Array<ClosureRule & { names: ClosureEntity['names'] }>> {
+    const rows = await findRows(this.dataSource.manager, ClosureEntity, { centerId });
+    return rows.map((row) => ({
+      from: row.from,
+      to: row.to,
+      yearly: row.yearly,
+      reason: row.reason,
+      names: row.names,
+    }));
+  }
+
   /** The closure rules of every center, by center id, in one query. */
   async rulesByCenter(): Promise<Map<string, ClosureRule[]>> {
     const rows = await this.dataSource.getRepository(ClosureEntity).find();
@@ -79,10 +93,14 @@ export class ClosuresService {
     input: CreateClosureInput,
   ): Promise<ClosureEntity> {
     const rule = { from: input.from, to: input.to, yearly: input.yearly ?? false };
-    if (!isLocalDate(rule.from)) throw validationError('from', 'must be a real date YYYY-MM-DD');
-    if (!isLocalDate(rule.to)) throw validationError('to', 'must be a real date YYYY-MM-DD');
+    if (!isLocalDate(rule.from)) {
+      throw validationError('from', 'must be a real date YYYY-MM-DD', 'localDate');
+    }
+    if (!isLocalDate(rule.to)) {
+      throw validationError('to', 'must be a real date YYYY-MM-DD', 'localDate');
+    }
     const problem = validateClosureRule(rule);
-    if (problem) throw validationError('to', problem);
+    if (problem) throw validationError('to', problem.message, problem.rule, problem.values);
     await this.centers.getManaged(caller, centerId);
     return {
       id: randomUUID(),

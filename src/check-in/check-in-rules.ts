@@ -27,16 +27,24 @@ export function checkInTransition(state: SessionState, now: number): Transition 
     case 'no_show':
       throw released();
     case 'checked_out':
-      throw new DomainError('INVALID_STATE', 'This session was checked out; book again to return');
+      throw new DomainError(
+        'INVALID_STATE',
+        'This session was checked out; book again to return',
+      ).worded('sessionCheckedOut');
     case 'cancelled':
-      throw new DomainError('INVALID_STATE', 'This session is cancelled');
+      throw new DomainError('INVALID_STATE', 'This session is cancelled').worded(
+        'sessionCancelled',
+      );
     case 'completed':
-      throw new DomainError('INVALID_STATE', 'This session is over');
+      throw new DomainError('INVALID_STATE', 'This session is over').worded('sessionOver');
     case 'booked':
       break;
   }
   if (booking.status !== 'confirmed') {
-    throw new DomainError('INVALID_STATE', `The booking is ${booking.status}, not confirmed`);
+    throw new DomainError(
+      'INVALID_STATE',
+      `The booking is ${booking.status}, not confirmed`,
+    ).worded('bookingNotConfirmed', { status: booking.status });
   }
   const opensAt = checkInOpensAt(occurrence.startMs, policy);
   if (now < opensAt) {
@@ -44,11 +52,13 @@ export function checkInTransition(state: SessionState, now: number): Transition 
       'CHECK_IN_NOT_OPEN',
       `Check-in opens at ${formatInstant(opensAt, zone)}`,
       { opensAt: formatInstant(opensAt, zone) },
-    );
+    ).worded('checkInOpensAt', { opensAt: formatInstant(opensAt, zone) });
   }
   const subject = { ...occurrence, checkInRequired: state.checkInRequired };
   if (isDueNoShow(subject, policy, now)) throw released();
-  if (now >= occurrence.endMs) throw new DomainError('INVALID_STATE', 'This session has ended');
+  if (now >= occurrence.endMs) {
+    throw new DomainError('INVALID_STATE', 'This session has ended').worded('sessionEnded');
+  }
   return 'change';
 }
 
@@ -62,15 +72,25 @@ export function checkOutTransition(
       return 'unchanged';
     case 'checked_in':
       if (now >= occurrence.endMs) {
-        throw new DomainError('INVALID_STATE', 'This session has ended; there is nothing to free');
+        throw new DomainError(
+          'INVALID_STATE',
+          'This session has ended; there is nothing to free',
+        ).worded('sessionEnded');
       }
       return 'change';
     case 'booked':
-      throw new DomainError('INVALID_STATE', 'This session is not checked in');
+      throw new DomainError('INVALID_STATE', 'This session is not checked in').worded(
+        'notCheckedIn',
+      );
     case 'no_show':
-      throw new DomainError('INVALID_STATE', 'This session was released as a no-show');
+      throw new DomainError('INVALID_STATE', 'This session was released as a no-show').worded(
+        'releasedNoShow',
+      );
     default:
-      throw new DomainError('INVALID_STATE', `This session is ${occurrence.status}`);
+      throw new DomainError('INVALID_STATE', `This session is ${occurrence.status}`).worded(
+        'sessionStatus',
+        { status: occurrence.status },
+      );
   }
 }
 

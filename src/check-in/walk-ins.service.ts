@@ -51,7 +51,7 @@ export class WalkInsService {
       throw new DomainError(
         'INVALID_STATE',
         'Equipment is lent through a booking; walk-ins are for desks, computers and rooms',
-      );
+      ).worded('walkInEquipment');
     }
     const center = await this.centers.getEntity(resource.centerId);
     const prepared: BookingContext = { center, resource, held: [{ resource, quantity: 1 }] };
@@ -59,7 +59,7 @@ export class WalkInsService {
       throw new DomainError(
         'FORBIDDEN',
         `${resource.name} needs a coordinator’s approval: it cannot be taken as a walk-in`,
-      );
+      ).worded('walkInNeedsApproval', { name: resource.name });
     }
     assertHoldable(prepared);
     const start = Math.floor(now / MINUTE_MS) * MINUTE_MS;
@@ -88,7 +88,7 @@ export class WalkInsService {
           'RESOURCE_BUSY',
           `${context.resource.name} is in use; it is free again from ${formatInstant(freeAt, zone)}`,
           { freeAt: formatInstant(freeAt, zone) },
-        );
+        ).worded('busyUntil', { name: context.resource.name, freeAt: formatInstant(freeAt, zone) });
       }
       const until = Math.min(longest, period.end);
       const end = Math.min(until, await nextBookingLimit(manager, context.resource, start, until));

@@ -40,7 +40,22 @@ export interface FieldProblem {
 /** Extra members of the error body: `details` for validation, `conflicts` for clashes, `freeAt`… */
 export type ErrorExtras = Record<string, unknown>;
 
+/**
+ * A problem as words a page can say in the reader's language: the rule it breaks (a stable name
+ * such as `afterField` or `wholeMinute`), the field it is about, and the values its sentence
+ * names. The API answers with the English `message` and `details`; pages translate the wording
+ * (src/web/error-text.ts). Never part of the API's answer.
+ */
+export interface Wording {
+  rule: string;
+  field?: string;
+  values?: Record<string, string | number>;
+}
+
 export class DomainError extends Error {
+  /** How pages say this error (see Wording); empty when its code says it all. */
+  readonly wording: Wording[] = [];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -55,10 +70,30 @@ export class DomainError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+
+  /** Adds how a page says this problem (see Wording); returns the error, to be thrown. */
+  worded(rule: string, values?: Wording['values'], field?: string): this {
+    this.wording.push({ rule, ...(field !== undefined && { field }), ...(values && { values }) });
+    return this;
+  }
 }
 
-export function validationError(field: string, message: string): DomainError {
+/**
+ * VALIDATION_FAILED for one field. `rule` names the problem for pages (the catalog's
+ * `rule.<rule>`), `values` what its sentence names (`{ other: 'start' }` for `afterField`).
+ */
+export function validationError(
+  field: string,
+  message: string,
+  rule = 'invalid',
+  values?: Wording['values'],
+): DomainError {
   return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, {
     details: [{ field, message }],
-  });
+  }).worded(rule, values, field);
+}
+
+/** A problem of a pure check (opening hours, a closure): the English sentence and its wording. */
+export interface RuleProblem extends Wording {
+  message: string;
 }

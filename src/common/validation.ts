@@ -1,10 +1,56 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem, validationError } from './domain-error';
+import { getMetadataStorage } from 'class-validator';
+import { DomainError, FieldProblem, validationError, Wording } from './domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+/** What a constraint's first argument is called in its sentence (`min: 1` → `{ min: 1 }`). */
+const ARGUMENT_NAMES: Record<string, string> = {
+  min: 'min',
+  max: 'max',
+  minLength: 'min',
+  maxLength: 'max',
+  arrayMaxSize: 'max',
+  isAfterField: 'other',
+};
+
+/** Constraints whose wording depends on the value (see `wordConstraint`). */
+const WORDERS = new Map<string, (value: unknown) => Wording>();
+
+/**
+ * Lets a custom constraint say which of its problems a value has (a request time: its format, a
+ * whole minute, a real date…), as the rule of the wording pages translate.
+ */
+export function wordConstraint(name: string, worder: (value: unknown) => Wording): void {
+  WORDERS.set(name, worder);
+}
+
+function argumentOf(error: ValidationError, constraint: string): Wording['values'] {
+  const name = ARGUMENT_NAMES[constraint];
+  const target = error.target?.constructor;
+  if (!name || !target) return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === constraint);
+  const value: unknown = metadata?.constraints?.[0];
+  return typeof value === 'number' || typeof value === 'string' ? { [name]: value } : undefined;
+}
+
+function wordingOf(error: ValidationError, field: string, constraint: string): Wording {
+  const worder = WORDERS.get(constraint);
+  if (worder) return { ...worder(error.value), field };
+  const values = argumentOf(error, constraint);
+  return { rule: constraint, field, ...(values && { values }) };
+}
+
+function flatten(
+  errors: ValidationError[],
+  prefix = '',
+): Array<{ detail: FieldProblem; wording: Wording }> {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      detail: { field, message },
+      wording: wordingOf(error, field, constraint),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -23,7 +69,7 @@ export const MAX_INPUT_DEPTH = 32;
  * The first problem of a body or query's shape: a key that reaches a prototype, or nesting past
  * MAX_INPUT_DEPTH. A walk with its own stack, so no input can overflow the call stack.
  */
-function shapeProblem(input: unknown): FieldProblem | null {
+function shapeProblem(input: unknown): (FieldProblem & { rule: string }) | null {
   const pending: Array<{ value: unknown; path: string; depth: number }> = [
     { value: input, path: '', depth: 1 },
   ];
@@ -31,12 +77,20 @@ function shapeProblem(input: unknown): FieldProblem | null {
     const { value, path, depth } = pending.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_INPUT_DEPTH) {
-      return { field: path, message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+      return {
+        field: path,
+        message: `is nested deeper than ${MAX_INPUT_DEPTH} levels`,
+        rule: 'nestedValidation',
+      };
     }
     const keys = Object.keys(value);
     for (const key of keys) {
       if (POISONED_KEYS.has(key)) {
-        return { field: path ? `${path}.${key}` : key, message: 'is not an allowed field name' };
+        return {
+          field: path ? `${path}.${key}` : key,
+          message: 'is not an allowed field name',
+          rule: 'whitelistValidation',
+        };
       }
     }
     // Pushed last to first, so that the walk visits fields in their order.
@@ -65,10 +119,10 @@ class StrictValidationPipe extends ValidationPipe {
         metadata.type === 'body' &&
         (typeof value !== 'object' || value === null || Array.isArray(value))
       ) {
-        throw validationError('body', 'must be a JSON object');
+        throw validationError('body', 'must be a JSON object', 'jsonObject');
       }
       const problem = shapeProblem(value);
-      if (problem) throw validationError(problem.field, problem.message);
+      if (problem) throw validationError(problem.field, problem.message, problem.rule);
     }
     return super.transform(value, metadata);
   }
@@ -76,9 +130,12 @@ class StrictValidationPipe extends ValidationPipe {
 
 /** The one VALIDATION_FAILED error for class-validator's findings (API bodies and page forms). */
 export function validationFailure(errors: ValidationError[]): DomainError {
-  const details = flatten(errors);
+  const problems = flatten(errors);
+  const details = problems.map((p) => p.detail);
   const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-  return new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });
+  const error = new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });
+  for (const { wording } of problems) error.worded(wording.rule, wording.values, wording.field);
+  return error;
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -87,6 +144,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    // The object and value of each problem, for its wording (a rule's limit, a time's problem);
+    // never sent: the answer carries only each field and message.
+    validationError: { target: true, value: true },
     exceptionFactory: validationFailure,
   });
 }

@@ -60,25 +60,25 @@ export function domainErrorFor(error: unknown): DomainError | null {
         'BOOKING_CONFLICT',
         'Another booking took this slot at the same moment',
         { conflicts: [] },
-      );
+      ).worded('takenConcurrently');
     case SQLSTATE.uniqueViolation:
       return new DomainError(
         'ALREADY_EXISTS',
         'This was created at the same moment by another request',
-      );
+      ).worded('createdConcurrently');
     case SQLSTATE.serializationFailure:
     case SQLSTATE.deadlockDetected:
       return new DomainError(
         'INVALID_STATE',
         'Another change to the same bookings ran at the same moment; try again',
-      );
+      ).worded('changedConcurrently');
     case SQLSTATE.stringTooLong:
     case SQLSTATE.numericOutOfRange:
     case SQLSTATE.invalidByteSequence:
     case SQLSTATE.untranslatableCharacter:
       return new DomainError('VALIDATION_FAILED', 'A value is too long, too large or not text', {
         details: [{ field: 'body', message: 'a value is too long, too large or not text' }],
-      });
+      }).worded('tooLong', undefined, 'body');
     default:
       return null;
   }

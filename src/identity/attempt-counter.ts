@@ -36,12 +36,13 @@ export class AttemptCounter {
       const recent = this.recent(key, now);
       if (recent.length >= this.limit.max) {
         const retryAfterSeconds = Math.ceil((recent[0] + this.limit.windowMs - now) / 1000);
+        const minutes = Math.ceil(retryAfterSeconds / 60);
         throw new DomainError(
           'TOO_MANY_REQUESTS',
-          `Too many ${this.limit.what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+          `Too many ${this.limit.what}; try again in ${minutes} minute(s)`,
           {},
           { 'retry-after': String(retryAfterSeconds) },
-        );
+        ).worded('tryAgainInMinutes', { count: minutes });
       }
     }
     if (this.attempts.size > SWEEP_AT) this.sweep(now);

@@ -90,7 +90,10 @@ async function assertNameFree(manager: EntityManager, name: string, exceptId: st
     .where('LOWER(o.name) = :name', { name: name.toLowerCase() })
     .getOne();
   if (holder && holder.id !== exceptId) {
-    throw new DomainError('ALREADY_EXISTS', `An organization named ${name} already exists`);
+    throw new DomainError('ALREADY_EXISTS', `An organization named ${name} already exists`).worded(
+      'organizationTaken',
+      { name },
+    );
   }
 }
 

@@ -183,11 +183,14 @@ export class UserManagementService {
       if (input.role !== undefined) assertMayManageRole(caller, input.role);
     }
     if (self && (input.active === false || (input.role && input.role !== target.role))) {
-      throw new DomainError('INVALID_STATE', 'You cannot deactivate yourself or change your role');
+      throw new DomainError(
+        'INVALID_STATE',
+        'You cannot deactivate yourself or change your role',
+      ).worded('selfChange');
     }
     if (self && input.password !== undefined && target.passwordHash !== null) {
       if (!(await verifyPassword(input.currentPassword ?? '', target.passwordHash))) {
-        throw validationError('currentPassword', 'is not your current password');
+        throw validationError('currentPassword', 'is not your current password', 'wrongPassword');
       }
     }
     if (input.organizationId) await this.organizations.assertExists(input.organizationId);
@@ -195,7 +198,11 @@ export class UserManagementService {
     const centerIds =
       input.centerIds === undefined ? undefined : await this.nextCenters(caller, target, input);
     if (role === 'coordinator' && centerIds?.length === 0) {
-      throw validationError('centerIds', 'a coordinator runs at least one center');
+      throw validationError(
+        'centerIds',
+        'a coordinator runs at least one center',
+        'coordinatorNeedsCenter',
+      );
     }
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
@@ -207,7 +214,11 @@ export class UserManagementService {
       const current = await manager.getRepository(UserEntity).findOneByOrFail({ id });
       if (email) await assertEmailFree(manager, email, id);
       if (role === 'coordinator' && centerIds === undefined && current.role !== 'coordinator') {
-        throw validationError('centerIds', 'give the centers the new coordinator runs');
+        throw validationError(
+          'centerIds',
+          'give the centers the new coordinator runs',
+          'coordinatorNeedsCenter',
+        );
       }
       const next: UserEntity = {
         ...current,
@@ -227,7 +238,7 @@ export class UserManagementService {
             : current.tokenVersion,
       };
       if (next.email === null && next.phone === null) {
-        throw validationError('email', 'a user needs an email or a phone');
+        throw validationError('email', 'a user needs an email or a phone', 'emailOrPhone');
       }
       await manager.getRepository(UserEntity).save(next);
       if (centerIds !== undefined) await setCenters(manager, id, centerIds);
@@ -265,7 +276,11 @@ export class UserManagementService {
     const requested = [...new Set(input.centerIds ?? [])];
     if (caller.role === 'admin') {
       if (input.role === 'coordinator' && requested.length === 0) {
-        throw validationError('centerIds', 'a coordinator runs at least one center');
+        throw validationError(
+          'centerIds',
+          'a coordinator runs at least one center',
+          'coordinatorNeedsCenter',
+        );
       }
       return requested;
     }
@@ -351,7 +366,10 @@ async function assertEmailFree(
   if (email === null) return;
   const holder = await manager.getRepository(UserEntity).findOneBy({ email });
   if (holder && holder.id !== exceptUserId) {
-    throw new DomainError('ALREADY_EXISTS', `A user with email ${email} already exists`);
+    throw new DomainError('ALREADY_EXISTS', `A user with email ${email} already exists`).worded(
+      'emailTaken',
+      { email },
+    );
   }
 }
 

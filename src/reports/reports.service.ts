@@ -114,7 +114,7 @@ export class ReportsService {
   /** Every active resource with its sessions of one local day (today by default). */
   async timeline(caller: Principal, centerId: string, query: TimelineQuery): Promise<Timeline> {
     if (query.date !== undefined && !isLocalDate(query.date)) {
-      throw validationError('date', 'must be a real date YYYY-MM-DD');
+      throw validationError('date', 'must be a real date YYYY-MM-DD', 'localDate');
     }
     const center = await this.centers.getManaged(caller, centerId);
     const now = this.clock.now();
@@ -164,11 +164,18 @@ export class ReportsService {
 
   async utilization(caller: Principal, query: UtilizationQuery): Promise<UtilizationReport> {
     const { from, to } = query;
-    if (!isLocalDate(from)) throw validationError('from', 'must be a real date YYYY-MM-DD');
-    if (!isLocalDate(to)) throw validationError('to', 'must be a real date YYYY-MM-DD');
-    if (to < from) throw validationError('to', 'must not be before from');
+    if (!isLocalDate(from)) {
+      throw validationError('from', 'must be a real date YYYY-MM-DD', 'localDate');
+    }
+    if (!isLocalDate(to))
+      throw validationError('to', 'must be a real date YYYY-MM-DD', 'localDate');
+    if (to < from) {
+      throw validationError('to', 'must not be before from', 'notBeforeField', { other: 'from' });
+    }
     if (daysBetween(from, to) + 1 > MAX_REPORT_DAYS) {
-      throw validationError('to', `a report spans at most ${MAX_REPORT_DAYS} days`);
+      throw validationError('to', `a report spans at most ${MAX_REPORT_DAYS} days`, 'maxDays', {
+        max: MAX_REPORT_DAYS,
+      });
     }
     let centers: CenterEntity[];
     if (query.centerId !== undefined) {
@@ -176,7 +183,7 @@ export class ReportsService {
     } else if (caller.role === 'admin') {
       centers = await this.centers.allEntities();
     } else {
-      throw validationError('centerId', 'is required: name the center to report on');
+      throw validationError('centerId', 'is required: name the center to report on', 'required');
     }
     const ids = centers.map((c) => c.id);
     const groupBy = query.groupBy ?? 'resource';

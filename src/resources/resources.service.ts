@@ -197,19 +197,30 @@ export function updatedResource(
 
 function checkedResource(resource: ResourceEntity, quantityGiven = true): ResourceEntity {
   if (resource.kind === 'equipment' && !quantityGiven) {
-    throw validationError('quantity', 'an equipment pool needs a quantity');
+    throw validationError('quantity', 'an equipment pool needs a quantity', 'poolNeedsQuantity');
   }
   if (resource.kind === 'room' && resource.capacity === null) {
-    throw validationError('capacity', 'a room needs a capacity');
+    throw validationError('capacity', 'a room needs a capacity', 'roomNeedsCapacity');
   }
   if (resource.kind !== 'room' && resource.capacity !== null) {
-    throw validationError('capacity', 'only rooms have a capacity');
+    throw validationError('capacity', 'only rooms have a capacity', 'onlyRoomsHaveCapacity');
   }
   if (resource.kind !== 'equipment' && resource.quantity !== 1) {
-    throw validationError('quantity', 'only equipment pools have a quantity other than 1');
+    throw validationError(
+      'quantity',
+      'only equipment pools have a quantity other than 1',
+      'onlyPoolsHaveQuantity',
+    );
   }
   if (resource.minDurationMinutes > resource.maxDurationMinutes) {
-    throw validationError('minDurationMinutes', 'must not exceed maxDurationMinutes');
+    throw validationError(
+      'minDurationMinutes',
+      'must not exceed maxDurationMinutes',
+      'notAboveField',
+      {
+        other: 'maxDurationMinutes',
+      },
+    );
   }
   return resource;
 }

@@ -1,4 +1,5 @@
 /** Opening hours and closures of a center, in its local time. */
+import type { RuleProblem } from '../common/domain-error';
 import {
   addDays,
   daysBetween,
@@ -51,56 +52,81 @@ export function parseHHmm(value: unknown, role: 'from' | 'to'): number | null {
   return total;
 }
 
-function validateDay(day: string, periods: unknown): string | null {
-  if (!Array.isArray(periods)) return `${day} must be a list of periods`;
+const problem = (message: string, rule: string, values?: RuleProblem['values']): RuleProblem => ({
+  message,
+  rule,
+  ...(values && { values }),
+});
+
+function validateDay(day: string, periods: unknown): RuleProblem | null {
+  const shape = (message: string) => problem(message, 'openingHoursShape');
+  if (!Array.isArray(periods)) return shape(`${day} must be a list of periods`);
   const ranges: Array<[number, number]> = [];
   for (const period of periods as unknown[]) {
     if (typeof period !== 'object' || period === null || Array.isArray(period)) {
-      return `${day}: each period must be an object {"from": "HH:mm", "to": "HH:mm"}`;
+      return shape(`${day}: each period must be an object {"from": "HH:mm", "to": "HH:mm"}`);
     }
     const extra = Object.keys(period).find((key) => key !== 'from' && key !== 'to');
-    if (extra !== undefined) return `${day}: a period has only "from" and "to", not "${extra}"`;
+    if (extra !== undefined) {
+      return shape(`${day}: a period has only "from" and "to", not "${extra}"`);
+    }
     const { from, to } = period as Partial<Record<'from' | 'to', unknown>>;
     const start = parseHHmm(from, 'from');
     const end = parseHHmm(to, 'to');
     if (start === null || end === null) {
-      return `${day}: each period needs "from" and "to" as HH:mm (00:00–23:59, "to" up to 24:00)`;
+      return problem(
+        `${day}: each period needs "from" and "to" as HH:mm (00:00–23:59, "to" up to 24:00)`,
+        'openingHoursTime',
+        { day },
+      );
     }
-    if (start >= end) return `${day}: ${String(from)}–${String(to)} must end after it starts`;
+    if (start >= end) {
+      return problem(
+        `${day}: ${String(from)}–${String(to)} must end after it starts`,
+        'openingHoursOrder',
+        { day, from: String(from), to: String(to) },
+      );
+    }
     ranges.push([start, end]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < ranges.length; i++) {
-    if (ranges[i][0] < ranges[i - 1][1]) return `${day}: periods overlap`;
+    if (ranges[i][0] < ranges[i - 1][1]) {
+      return problem(`${day}: periods overlap`, 'openingHoursOverlap', { day });
+    }
   }
   return null;
 }
 
 /** A problem with a week of opening hours (all seven days, valid periods, none overlapping), or null. */
-export function validateOpeningHours(hours: unknown): string | null {
+export function validateOpeningHours(hours: unknown): RuleProblem | null {
+  const shape = (message: string) => problem(message, 'openingHoursShape');
   if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) {
-    return 'openingHours must be an object with the keys mon…sun';
+    return shape('openingHours must be an object with the keys mon…sun');
   }
   const record = hours as Record<string, unknown>;
   const unknownKey = Object.keys(record).find(
     (key) => !(WEEKDAYS as readonly string[]).includes(key),
   );
-  if (unknownKey !== undefined) return `openingHours has an unknown day "${unknownKey}"`;
+  if (unknownKey !== undefined) return shape(`openingHours has an unknown day "${unknownKey}"`);
   for (const day of WEEKDAYS) {
-    if (!(day in record)) return `openingHours lacks ${day}`;
-    const problem = validateDay(day, record[day]);
-    if (problem) return problem;
+    if (!(day in record)) return shape(`openingHours lacks ${day}`);
+    const found = validateDay(day, record[day]);
+    if (found) return found;
   }
   return null;
 }
 
 /** A problem with a closure (real dates, from <= to, a yearly one spanning at most a year), or null. */
-export function validateClosureRule(rule: ClosureRule): string | null {
-  if (!isLocalDate(rule.from) || !isLocalDate(rule.to))
-    return 'from and to must be dates YYYY-MM-DD';
-  if (rule.to < rule.from) return 'to must not be before from';
+export function validateClosureRule(rule: ClosureRule): RuleProblem | null {
+  if (!isLocalDate(rule.from) || !isLocalDate(rule.to)) {
+    return problem('from and to must be dates YYYY-MM-DD', 'localDate');
+  }
+  if (rule.to < rule.from) {
+    return problem('to must not be before from', 'notBeforeField', { other: 'from' });
+  }
   if (rule.yearly && daysBetween(rule.from, rule.to) >= 365) {
-    return 'a yearly closure must span less than a year';
+    return problem('a yearly closure must span less than a year', 'yearlyTooLong');
   }
   return null;
 }

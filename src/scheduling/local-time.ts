@@ -252,14 +252,21 @@ export function parseRequestMoment(input: string, zone: string, field: string): 
     throw validationError(
       field,
       'must be an ISO 8601 date-time such as 2026-12-01T10:00 or 2026-12-01T10:00+05:00',
+      'dateTimeFormat',
     );
   }
   const [, , , , , , seconds, fraction, offsetText] = match;
   if ((seconds !== undefined && Number(seconds) !== 0) || (fraction && Number(fraction) !== 0)) {
-    throw validationError(field, 'must be a whole minute: seconds and milliseconds must be zero');
+    throw validationError(
+      field,
+      'must be a whole minute: seconds and milliseconds must be zero',
+      'wholeMinute',
+    );
   }
   const fields = wallFieldsOf(match);
-  if (!isRealWall(fields)) throw validationError(field, 'is not a real date and time');
+  if (!isRealWall(fields)) {
+    throw validationError(field, 'is not a real date and time', 'realDateTime');
+  }
   const floating = floatingOfFields(fields);
 
   if (offsetText === undefined) {
@@ -270,7 +277,7 @@ export function parseRequestMoment(input: string, zone: string, field: string): 
     };
   }
   const offset = parseOffsetMinutes(offsetText);
-  if (offset === null) throw validationError(field, 'has an invalid UTC offset');
+  if (offset === null) throw validationError(field, 'has an invalid UTC offset', 'utcOffset');
   const instant = floating - offset * MINUTE_MS;
   return { instant, wall: localWallOf(instant, zone), hadOffset: true };
 }

@@ -25,8 +25,12 @@ export function bookingHorizonEnd(nowMs: number, policy: CenterPolicy): number {
 function checkNotInPast(sessions: readonly Session[], nowMs: number): void {
   const earliest = nowMs - PAST_TOLERANCE_MINUTES * MINUTE_MS;
   const past = sessions.find((s) => s.start < earliest);
-  if (past)
-    throw new DomainError('IN_THE_PAST', `The session on ${past.localDate} starts in the past`);
+  if (past) {
+    throw new DomainError(
+      'IN_THE_PAST',
+      `The session on ${past.localDate} starts in the past`,
+    ).worded('inThePast', { date: past.localDate });
+  }
 }
 
 function checkNotTooFarAhead(input: SessionPolicyInput): void {
@@ -38,13 +42,13 @@ function checkNotTooFarAhead(input: SessionPolicyInput): void {
     throw new DomainError(
       'TOO_FAR_AHEAD',
       `The session on ${late.localDate} ends past the booking window (${window})`,
-    );
+    ).worded('tooFarAhead', { date: late.localDate, count: policy.maxAdvanceDays });
   }
   if (input.beyondHorizon) {
     throw new DomainError(
       'TOO_FAR_AHEAD',
       `The series goes on past the booking window (${window})`,
-    );
+    ).worded('seriesTooFarAhead', { count: policy.maxAdvanceDays });
   }
 }
 
@@ -56,7 +60,7 @@ function checkDurations(input: SessionPolicyInput): void {
       throw new DomainError(
         'DURATION_OUT_OF_RANGE',
         `The session on ${session.localDate} lasts ${minutes} minutes; allowed: ${min} to ${max}`,
-      );
+      ).worded('duration', { date: session.localDate, minutes, min, max });
     }
   }
 }

@@ -84,7 +84,7 @@ function readWall(value: string, field: string): number {
   try {
     return parseWall(value);
   } catch {
-    throw validationError(field, 'must be a local date-time YYYY-MM-DDTHH:mm');
+    throw validationError(field, 'must be a local date-time YYYY-MM-DDTHH:mm', 'dateTimeFormat');
   }
 }
 
@@ -97,7 +97,7 @@ function sessionShape(input: ExpansionInput): SessionShape {
     : floatingToInstant(startFloating + wallDurationMs, input.zone) -
       floatingToInstant(startFloating, input.zone);
   if (wallDurationMs <= 0 || referenceDurationMs <= 0) {
-    throw validationError('end', 'must be after start');
+    throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
   }
   return { zone: input.zone, startFloating, wallDurationMs, referenceDurationMs, first };
 }
@@ -121,6 +121,7 @@ function exceptionSet(exceptions: readonly string[] | undefined): Set<string> {
       throw validationError(
         'recurrence.exceptions',
         `"${String(date)}" is not a local date YYYY-MM-DD`,
+        'localDate',
       );
     }
   }
@@ -351,7 +352,7 @@ function conclude(scan: Scan, input: ExpansionInput): SessionExpansion {
     throw new DomainError(
       'TOO_MANY_OCCURRENCES',
       `The series has more than ${input.maxOccurrences} sessions`,
-    );
+    ).worded('tooManySessions', { count: input.maxOccurrences });
   }
   const firstBeyondHorizon = kept.find((s) => s.end > input.horizonEndMs) ?? null;
   return {

@@ -70,11 +70,13 @@ export class AdminBookingsController {
       owner: owner || undefined,
     };
     if (filters.status && !(BOOKING_STATUSES as readonly string[]).includes(filters.status)) {
-      throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
+      throw validationError('status', `must be one of ${BOOKING_STATUSES.join(', ')}`, 'isIn');
     }
     for (const name of ['from', 'to'] as const) {
       const problem = filters[name] === undefined ? null : localDateProblem(filters[name]);
-      if (problem !== null) throw validationError(name, problem);
+      if (problem !== null) {
+        throw validationError(name, problem.message, problem.wording.rule, problem.wording.values);
+      }
     }
     const pageNumber = Math.max(1, Math.floor(Number(page ?? '1')) || 1);
     const query = (await validation.transform(

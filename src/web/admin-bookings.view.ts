@@ -3,6 +3,7 @@ import { CenterEntity } from '../centers/center.entity';
 import { DomainError } from '../common/domain-error';
 import { errorNotice } from './admin-today.shared';
 import { stateBadge, statusBadge } from './badges';
+import { bookingName } from './booking-name';
 import { formatDate, formatDateTime, formatRange, formatTime } from './format';
 import { centerField } from './center-picker';
 import { html, Html } from './html';
@@ -46,6 +47,12 @@ export function listUrl(centerId: string, filters: BookingFilters, page = 1): st
   for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value as string);
   if (page > 1) query.set('page', String(page));
   return `/admin/bookings?${query.toString()}`;
+}
+
+/** The first session's start and end, to name a booking without a title. */
+function firstSession(booking: BookingView): { start?: number; end?: number } {
+  const first = booking.occurrences[0];
+  return first ? { start: Date.parse(first.start), end: Date.parse(first.end) } : {};
 }
 
 function whenOf(ctx: WebContext, booking: BookingView, zone: string): string {
@@ -170,7 +177,15 @@ export function renderBookingList(ctx: WebContext, data: BookingListData): Html 
                   (row) =>
                     html`<tr class="${row.booking.status === 'pending' ? 'is-pending' : ''}">
                       <th scope="row">
-                        <a href="/admin/bookings/${row.booking.id}">${row.booking.title}</a>
+                        <a href="/admin/bookings/${row.booking.id}">${bookingName(
+                          ctx,
+                          row.booking,
+                          {
+                            resourceName: row.resourceName,
+                            ...firstSession(row.booking),
+                            zone,
+                          },
+                        )}</a>
                       </th>
                       <td>${whenOf(ctx, row.booking, zone)}</td>
                       <td>${row.resourceName}</td>
@@ -230,7 +245,13 @@ export function renderBookingDetail(ctx: WebContext, data: BookingDetailData): H
         </form>`
       : '';
   return renderPage(ctx, {
-    title: ctx.t('bookings.detailsTitle', { title: booking.title }),
+    title: ctx.t('bookings.detailsTitle', {
+      title: bookingName(ctx, booking, {
+        resourceName: data.resourceName,
+        ...firstSession(booking),
+        zone,
+      }),
+    }),
     active: 'bookings',
     main: html`${data.error && errorNotice(ctx, data.error)}
       ${done && html`<p class="success" role="status">${ctx.t(`bookings.done.${done}`)}</p>`}

@@ -4,6 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { PageQuery } from '../common/pagination';
 import { createValidationPipe } from '../common/validation';
 import { Principal } from '../identity/access';
+import { codeSentence, errorReasons, ErrorTextOptions } from './error-text';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { WebContext } from './web-context';
@@ -53,23 +54,34 @@ export async function chosenCenter(
   return runs.find((c) => c.id === entity.id) ?? (await centers.get(entity.id));
 }
 
+/** A refusal a form shows beside itself: the service's error, said by `problemBox`. */
 export interface Problem {
   code: string;
-  message: string;
-  fields: Array<{ field: string; message: string }>;
+  error: DomainError;
 }
 
 /** A refusal a form shows beside itself; anything else is left to the error page. */
 export function problemOf(error: unknown): Problem {
   if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401) throw error;
   if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') throw error;
-  const details = Array.isArray(error.extras.details)
-    ? (error.extras.details as Array<{ field: string; message: string }>)
-    : [];
-  return { code: error.code, message: error.message, fields: details };
+  return { code: error.code, error };
 }
 
-/** The translated summary of a refusal, the service's own words, and each field's problem. */
+/** The center forms' fields under their own labels. */
+const CENTER_FORM_FIELDS: ErrorTextOptions = {
+  fields: {
+    minDurationMinutes: 'center.minDuration',
+    maxDurationMinutes: 'center.maxDuration',
+    bufferMinutes: 'center.buffer',
+    'policy.maxAdvanceDays': 'center.policy.maxAdvanceDays',
+    'policy.maxOccurrences': 'center.policy.maxOccurrences',
+    'policy.checkInOpensMinutes': 'center.policy.checkInOpensMinutes',
+    'policy.checkInGraceMinutes': 'center.policy.checkInGraceMinutes',
+    'policy.walkInMaxMinutes': 'center.policy.walkInMaxMinutes',
+  },
+};
+
+/** The translated summary of a refusal, and what exactly is wrong, in the reader's words. */
 export function problemBox(
   ctx: WebContext,
   problem: Problem | undefined,
@@ -78,20 +90,14 @@ export function problemBox(
 ): Html {
   if (!problem) return html``;
   const summary = ctx.t(summaries[problem.code] ?? fallback);
+  const reasons = errorReasons(ctx, problem.error, CENTER_FORM_FIELDS);
   return html`<div class="error" role="alert">
     <p><strong>${summary}</strong></p>
-    ${
-      problem.fields.length > 0
-        ? html`<ul>
-          ${problem.fields.map((f) => html`<li>${ctx.t('form.error', { message: `${f.field}: ${f.message}` })}</li>`)}
-        </ul>`
-        : html`<p>${ctx.t('form.error', { message: problem.message })}</p>`
-    }
+    ${reasons.value ? reasons : html`<p>${codeSentence(ctx, problem.code)}</p>`}
   </div>`;
 }
 
 /** The status a form is shown again with: the service's own (400, 409, 422). */
 export function statusOf(problem: Problem): number {
-  const error = new DomainError(problem.code as DomainError['code'], problem.message);
-  return error.status;
+  return problem.error.status;
 }

@@ -1,19 +1,27 @@
 import { DateTime } from 'luxon';
 import { AffectedSession, CenterView, NamedClosureView } from '../centers/centers.dto';
-import { closureName } from '../centers/closure-name';
+import { closureName } from './closure-name';
 import { RESOURCE_KINDS, ResourceKind } from '../resources/resource.entity';
 import { ResourceView } from '../resources/resources.dto';
 import { WEEKDAYS, Weekday } from '../scheduling/types';
 import { Problem, problemBox } from './admin-center-common';
+import { bookingName } from './booking-name';
 import { centerPicker } from './center-picker';
+import { featureLabel, featureList } from './features';
 import { formatRange } from './format';
 import { html, Html } from './html';
 import { intlTag, MessageKey } from './i18n';
 import { csrfField, renderPage } from './layout';
 import { WebContext } from './web-context';
 
-/** Features the product knows by name (ARCHITECTURE.md); others are kept as typed. */
-export const KNOWN_FEATURES = ['projector', 'wheelchair_accessible', 'screen_reader'] as const;
+/** Features offered as checkboxes (ARCHITECTURE.md); others are typed, comma-separated. */
+export const KNOWN_FEATURES = [
+  'projector',
+  'projector_screen',
+  'wheelchair_accessible',
+  'height_adjustable',
+  'screen_reader',
+] as const;
 
 export const DONE_KEYS = {
   created: 'center.done.created',
@@ -72,12 +80,6 @@ function value(state: FormState | undefined, name: string): string {
 function values(state: FormState | undefined, name: string): string[] {
   const v = state?.values[name];
   return Array.isArray(v) ? v : v ? [v] : [];
-}
-
-export function featureLabel(ctx: WebContext, feature: string): string {
-  return (KNOWN_FEATURES as readonly string[]).includes(feature)
-    ? ctx.t(`center.feature.${feature}` as MessageKey)
-    : feature;
 }
 
 /** A calendar date of the center (no time, so no zone) in the reader's language. */
@@ -213,7 +215,7 @@ function resourcesSection(ctx: WebContext, page: SetupPage): Html {
                 (r) => html`<tr>
                   <th scope="row">${r.name}</th>
                   <td>${ctx.t(`kind.${r.kind}`)}</td>
-                  <td>${r.features.map((f) => featureLabel(ctx, f)).join(', ')}</td>
+                  <td>${featureList(ctx, r.features)}</td>
                   <td>
                     ${
                       r.active
@@ -339,7 +341,14 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
           <tbody>
             ${page.affected.map(
               (s) => html`<tr>
-                <th scope="row">${s.title}</th>
+                <th scope="row">
+                  ${bookingName(ctx, s, {
+                    resourceName: names.get(s.resourceId) ?? '',
+                    start: Date.parse(s.start),
+                    end: Date.parse(s.end),
+                    zone,
+                  })}
+                </th>
                 <td>${names.get(s.resourceId) ?? ''}</td>
                 <td>${formatRange(Date.parse(s.start), Date.parse(s.end), zone, ctx.locale)}</td>
               </tr>`,
@@ -365,7 +374,7 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
             <tbody>
               ${page.closures.map(
                 (c) => html`<tr>
-                  <th scope="row">${closureName(c, ctx.locale)}</th>
+                  <th scope="row">${closureName(ctx, c)}</th>
                   <td>
                     ${
                       c.from === c.to
@@ -378,7 +387,7 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
                     <form method="post" action="/admin/center/closures/${c.id}/delete">
                       ${csrfField(ctx)} ${centerField(page.center)}
                       <button type="submit" class="secondary"
-                        aria-label="${ctx.t('center.deleteNamed', { reason: closureName(c, ctx.locale) })}">
+                        aria-label="${ctx.t('center.deleteNamed', { reason: closureName(ctx, c) })}">
                         ${ctx.t('center.delete')}
                       </button>
                     </form>

@@ -223,7 +223,7 @@ function summary(ctx: WebContext, totals: UtilizationFigures): Html {
     <p>
       ${ctx.t('reports.noShowsText', {
         noShows: formatNumber(totals.noShows, ctx.locale),
-        sessions: formatNumber(totals.sessions, ctx.locale),
+        count: totals.sessions,
         rate: percent(ctx, noShowRate ?? 0),
       })}
     </p>

@@ -1,6 +1,6 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { BookingsService } from '../bookings/bookings.service';
-import { closureName } from '../centers/closure-name';
+import { closureName } from './closure-name';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { CheckInService } from '../check-in/check-in.service';
@@ -133,7 +133,7 @@ export class AdminTodayController {
       centers: centers.some((c) => c.id === center.id) ? centers : [center, ...centers],
       center,
       timeline,
-      closureName: closure ? closureName(closure, ctx.locale) : timeline.closure,
+      closureName: closure ? closureName(ctx, closure) : timeline.closure,
       occupancy,
       pendingCount: pending.total,
       now,

@@ -1,8 +1,9 @@
 import { CenterEntity } from '../centers/center.entity';
 import { CentersService } from '../centers/centers.service';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationError } from '../common/domain-error';
 import { domainErrorFor } from '../database/database-errors';
 import { Principal } from '../identity/access';
+import { codeSentence, errorReasons } from './error-text';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
 import { WebContext } from './web-context';
@@ -24,7 +25,7 @@ export async function centersRunBy(
 export function centerParam(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^[0-9a-fA-F-]{36}$/.test(value)) {
-    throw new DomainError('VALIDATION_FAILED', 'center: must be a center id');
+    throw validationError('center', 'must be a center id', 'isUuid');
   }
   return value;
 }
@@ -57,13 +58,13 @@ export function formError(caught: unknown): DomainError {
   throw caught;
 }
 
-/** The translated summary of a service's refusal, and the service's own words below it. */
+/** The translated summary of a service's refusal, and what exactly is wrong, in the reader's words. */
 export function errorNotice(ctx: WebContext, error: DomainError): Html {
-  const key = (
-    KNOWN_CODES.has(error.code) ? `today.error.${error.code}` : 'today.error.OTHER'
-  ) as MessageKey;
+  const summary = KNOWN_CODES.has(error.code)
+    ? ctx.t(`today.error.${error.code}` as MessageKey)
+    : codeSentence(ctx, error.code);
   return html`<div class="error" role="alert" id="form-error">
-    <p><strong>${ctx.t(key)}</strong></p>
-    <p lang="en">${error.message}</p>
+    <p><strong>${summary}</strong></p>
+    ${errorReasons(ctx, error, { fields: { reason: 'bookings.reason' } })}
   </div>`;
 }

@@ -6,6 +6,7 @@ import { Timeline } from '../reports/reports.service';
 import type { ResourceView } from '../resources/resources.dto';
 import { errorNotice } from './admin-today.shared';
 import { stateBadge } from './badges';
+import { bookingName } from './booking-name';
 import { centerField } from './center-picker';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
@@ -133,7 +134,13 @@ const ICON_NOW: Record<(typeof OCCUPANCY_STATES)[number], string> = {
   closed: '⊘',
 };
 
-function sessionBlock(ctx: WebContext, data: TodayData, range: Span, session: SessionView): Html {
+function sessionBlock(
+  ctx: WebContext,
+  data: TodayData,
+  range: Span,
+  session: SessionView,
+  resourceName: string,
+): Html {
   const zone = data.center.timezone;
   const start = Date.parse(session.start);
   const end = Date.parse(session.end);
@@ -158,7 +165,9 @@ function sessionBlock(ctx: WebContext, data: TodayData, range: Span, session: Se
     <span class="time">${time}</span>
     ${stateBadge(ctx, session.status)}
     <span class="who">${ctx.t('today.owner', { name: session.owner.name })}</span>
-    <a class="what" href="/admin/bookings/${session.bookingId}">${session.title}</a>
+    <a class="what" href="/admin/bookings/${session.bookingId}"
+      >${bookingName(ctx, session, { resourceName, start, end, zone })}</a
+    >
     ${
       session.quantity !== undefined &&
       html`<span class="units">${ctx.t('today.units', { count: session.quantity })}</span>`
@@ -214,7 +223,7 @@ function grid(ctx: WebContext, data: TodayData): Html {
         const blocks: Array<{ start: number; markup: Html }> = [
           ...sessions.map((s) => ({
             start: Date.parse(s.start),
-            markup: sessionBlock(ctx, data, range, s),
+            markup: sessionBlock(ctx, data, range, s, resource.name),
           })),
           ...closed.map((span) => ({
             start: span.start,

@@ -1,11 +1,16 @@
-import { Body, Get, Inject, Ip, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Headers, Inject, Ip, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../common/config';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationError } from '../common/domain-error';
 import { isStaff, Principal, Public, SignedIn } from '../identity/access';
 import { UserManagementService } from '../identity/user-management.service';
 import { UsersService } from '../identity/users.service';
-import { LANGUAGE_COOKIE, serializeCookie, SESSION_COOKIE } from '../identity/web-session';
+import {
+  LANGUAGE_COOKIE,
+  parseCookies,
+  serializeCookie,
+  SESSION_COOKIE,
+} from '../identity/web-session';
 import { field, FormBody } from './form';
 import { html } from './html';
 import { isLocale } from './i18n';
@@ -49,6 +54,7 @@ export class AuthPagesController {
     @Page() ctx: WebContext,
     @Body() form: FormBody,
     @Ip() address: string,
+    @Headers('cookie') cookieHeader: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebResult> {
     const email = field(form, 'email') ?? '';
@@ -72,6 +78,7 @@ export class AuthPagesController {
         ),
       );
     }
+    await this.keepChosenLanguage(signedIn.accessToken, cookieHeader);
     appendCookie(
       reply,
       serializeCookie(SESSION_COOKIE, signedIn.accessToken, {
@@ -83,6 +90,20 @@ export class AuthPagesController {
     const home =
       signedIn.user.role === 'coordinator' || signedIn.user.role === 'admin' ? '/admin' : '/me';
     return new Redirect(safeNextPath(next, home));
+  }
+
+  /**
+   * A language picked with the switch before signing in (the cookie) is the person's choice now:
+   * it becomes the account's, which would otherwise win over it on every page.
+   */
+  private async keepChosenLanguage(token: string, cookieHeader: string | undefined) {
+    const chosen = parseCookies(cookieHeader)[LANGUAGE_COOKIE];
+    if (!isLocale(chosen)) return;
+    const principal = await this.users.authenticate(token);
+    const user = await this.users.getEntity(principal.id);
+    if (user.locale !== chosen) {
+      await this.management.update(principal, principal.id, { locale: chosen });
+    }
   }
 
   /** Ends this session on the server too (a shared computer's old cookie opens nothing). */
@@ -113,8 +134,7 @@ export class AuthPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebResult> {
     const locale = field(form, 'locale');
-    if (!isLocale(locale))
-      throw new DomainError('VALIDATION_FAILED', 'locale must be uz, ru or en');
+    if (!isLocale(locale)) throw validationError('locale', 'must be uz, ru or en', 'isIn');
     appendCookie(
       reply,
       serializeCookie(LANGUAGE_COOKIE, locale, {
@@ -123,7 +143,10 @@ export class AuthPagesController {
         maxAgeSeconds: ONE_YEAR_SECONDS,
       }),
     );
-    if (ctx.principal) await this.management.update(ctx.principal, ctx.principal.id, { locale });
+    // A signed-in reader's page language is the account's: the same choice again changes nothing.
+    if (ctx.principal && ctx.locale !== locale) {
+      await this.management.update(ctx.principal, ctx.principal.id, { locale });
+    }
     return new Redirect(safeNextPath(field(form, 'next'), '/'));
   }
 }

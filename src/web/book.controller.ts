@@ -11,6 +11,7 @@ import { ResourcesService } from '../resources/resources.service';
 import { BookingFormValues, bookingInput, defaultValues, valuesFrom } from './booking-form';
 import { renderBookingForm } from './book.view';
 import { CenterChoice } from './center-choice';
+import { ConflictReasons } from './conflict-reasons';
 import { field, FormBody } from './form';
 import { WebContext } from './web-context';
 import { Page, WebController } from './web-controller';
@@ -27,6 +28,7 @@ export class BookController {
     private readonly resources: ResourcesService,
     private readonly users: UserManagementService,
     private readonly centers: CenterChoice,
+    private readonly reasons: ConflictReasons,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +45,9 @@ export class BookController {
     try {
       const input = await bookingInput(values, { dryRun: true, skipConflicts: true });
       const result = await this.bookings.create(ctx.principal!, input);
-      return this.render(ctx, form, { values, preview: result.body });
+      const { center } = await this.centers.pick(ctx.principal!, field(form, 'center'));
+      const skipped = await this.reasons.explain(ctx, center, result.body.skipped);
+      return this.render(ctx, form, { values, preview: result.body, skipped });
     } catch (error) {
       return this.refused(ctx, form, values, error);
     }
@@ -84,18 +88,22 @@ export class BookController {
     error: unknown,
   ): Promise<WebResult> {
     if (!(error instanceof DomainError) || error.status >= 500) throw error;
-    const conflicts = (error.extras.conflicts as ConflictView[] | undefined) ?? [];
-    const page = await this.render(ctx, form, {
-      values,
-      problem: { message: error.message, conflicts },
-    });
+    const { center } = await this.centers.pick(ctx.principal!, field(form, 'center'));
+    const conflicts = await this.reasons.explain(
+      ctx,
+      center,
+      (error.extras.conflicts as ConflictView[] | undefined) ?? [],
+    );
+    const page = await this.render(ctx, form, { values, problem: { error, conflicts } });
     return new PageResponse(error.status, page.body);
   }
 
   private async render(
     ctx: WebContext,
     form: FormBody,
-    extra: Partial<Pick<Parameters<typeof renderBookingForm>[1], 'values' | 'preview' | 'problem'>>,
+    extra: Partial<
+      Pick<Parameters<typeof renderBookingForm>[1], 'values' | 'preview' | 'skipped' | 'problem'>
+    >,
   ): Promise<PageResponse> {
     const principal = ctx.principal!;
     const { center, offered } = await this.centers.pick(principal, field(form, 'center'));

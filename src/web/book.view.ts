@@ -1,10 +1,14 @@
 import { CenterEntity } from '../centers/center.entity';
-import { BookingView, ConflictView } from '../bookings/bookings.dto';
+import { BookingView } from '../bookings/bookings.dto';
+import { DomainError } from '../common/domain-error';
 import { PURPOSES } from '../bookings/booking.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { BookingFormValues, WEEKDAY_CODES } from './booking-form';
 import { centerPicker } from './center-picker';
 import { conflictTable } from './conflict-list';
+import { ExplainedConflict } from './conflict-reasons';
+import { codeSentence, errorReasons, ErrorTextOptions } from './error-text';
+import { featureList } from './features';
 import { formatRange } from './format';
 import { html, Html } from './html';
 import { MessageKey } from './i18n';
@@ -19,8 +23,26 @@ export interface BookingFormPage {
   owners?: Array<{ id: string; name: string }>;
   values: BookingFormValues;
   preview?: BookingView;
-  problem?: { message: string; conflicts: ConflictView[] };
+  /** The preview's clashing dates, with why. */
+  skipped?: ExplainedConflict[];
+  problem?: { error: DomainError; conflicts: ExplainedConflict[] };
 }
+
+/** The API's fields under the labels of this form, for its error messages. */
+export const BOOKING_FORM_FIELDS: ErrorTextOptions = {
+  fields: {
+    resourceId: 'book.resource',
+    start: 'book.startTime',
+    end: 'book.endTime',
+    title: 'book.titleField',
+    purpose: 'book.purpose',
+    attendees: 'book.attendees',
+    ownerId: 'book.owner',
+    recurrence: 'book.repeat',
+    'recurrence.rule': 'book.repeat',
+    equipment: 'book.equipment',
+  },
+};
 
 const selected = (on: boolean) => (on ? html` selected` : '');
 const checked = (on: boolean) => (on ? html` checked` : '');
@@ -33,7 +55,7 @@ function resourceSelect(ctx: WebContext, resources: ResourceEntity[], chosen?: s
       ofKind.length > 0 &&
       html`<optgroup label="${ctx.t(`kind.${kind}`)}">${ofKind.map(
         (r) =>
-          html`<option value="${r.id}"${selected(r.id === chosen)}>${r.name}${r.features.length > 0 ? ` (${r.features.join(', ')})` : ''}</option>`,
+          html`<option value="${r.id}"${selected(r.id === chosen)}>${r.name}${r.features.length > 0 ? ` (${featureList(ctx, r.features)})` : ''}</option>`,
       )}</optgroup>`
     );
   })}</select>`;
@@ -43,7 +65,7 @@ function previewSection(ctx: WebContext, page: BookingFormPage, names: Map<strin
   const preview = page.preview!;
   const zone = page.center.timezone;
   const free = preview.occurrences.length;
-  const clashes = preview.skipped;
+  const clashes = page.skipped ?? [];
   return html`<section class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title" tabindex="-1">${ctx.t('book.previewTitle')}</h2>
 <p>${ctx.t('book.sessions', { count: free })}</p>
@@ -62,7 +84,8 @@ ${preview.status === 'pending' && html`<p class="notice">${ctx.t('book.needsAppr
 
 function problemSection(ctx: WebContext, page: BookingFormPage, names: Map<string, string>): Html {
   const problem = page.problem!;
-  return html`<div class="error" role="alert"><p><strong>${ctx.t('book.failed')}</strong>: ${problem.message}</p>
+  return html`<div class="error" role="alert"><p><strong>${ctx.t('book.failed')}</strong>: ${codeSentence(ctx, problem.error.code)}</p>
+${errorReasons(ctx, problem.error, BOOKING_FORM_FIELDS)}
 ${problem.conflicts.length > 0 && conflictTable(ctx, problem.conflicts, page.center.timezone, names)}
 ${problem.conflicts.length > 0 && html`<p>${ctx.t('book.noneFree')}</p>`}</div>`;
 }

@@ -2,7 +2,12 @@ import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AvailabilityService } from '../bookings/availability.service';
-import { AvailabilityQuery, BookingQuery, BookingView } from '../bookings/bookings.dto';
+import {
+  AvailabilityQuery,
+  BookingQuery,
+  BookingView,
+  ConflictView,
+} from '../bookings/bookings.dto';
 import { BookingsService } from '../bookings/bookings.service';
 import { CenterEntity } from '../centers/center.entity';
 import { CentersService } from '../centers/centers.service';
@@ -13,7 +18,9 @@ import { DomainError } from '../common/domain-error';
 import { SignedIn } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
+import { MINUTE_MS } from '../scheduling';
 import { CenterChoice } from './center-choice';
+import { ConflictReasons } from './conflict-reasons';
 import { field, FormBody, integerField, validatedInput } from './form';
 import {
   renderCheckInPage,
@@ -24,6 +31,7 @@ import {
 import { WebContext } from './web-context';
 import { Page, WebController } from './web-controller';
 import { PageResponse, WebResult } from './web-result';
+import { pageTime } from './page-time';
 
 /** A member's own pages: my bookings, find a free place, and the QR code's check-in page. */
 @WebController()
@@ -36,6 +44,7 @@ export class MemberPagesController {
     private readonly choice: CenterChoice,
     private readonly checkIns: CheckInService,
     private readonly scans: ScanService,
+    private readonly reasons: ConflictReasons,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +56,8 @@ export class MemberPagesController {
       ctx.principal!,
       Object.assign(new BookingQuery(), {
         ownerId: ctx.principal!.id,
-        from: new Date(now).toISOString(),
+        // Sessions that end after the start of this minute; the page drops the ones already over.
+        from: pageTime.requestTime(pageTime.minuteOf(now)),
         limit: 200,
       }),
     );
@@ -70,7 +80,7 @@ export class MemberPagesController {
           : undefined;
     const when = field(query, 'when') === 'later' ? 'later' : 'now';
     const hours = Math.min(Math.max(integerField(query, 'hours') ?? 2, 1), 12);
-    const nowLocal = DateTime.fromMillis(now, { zone }).startOf('minute').plus({ minutes: 1 });
+    const nowLocal = DateTime.fromMillis(pageTime.nextMinuteAfter(now), { zone });
     const start =
       when === 'later'
         ? `${field(query, 'date') ?? nowLocal.toISODate()}T${field(query, 'startTime') ?? '10:00'}`
@@ -84,7 +94,7 @@ export class MemberPagesController {
       (r) => r.active && (r.kind === 'desk' || r.kind === 'computer'),
     );
     const features = [...new Set(all.flatMap((r) => r.features))].sort();
-    let problem: string | undefined;
+    let problem: DomainError | undefined;
     let free: ResourceEntity[] = [];
     const searched = Object.keys(query).length > 0;
     if (searched) {
@@ -100,10 +110,10 @@ export class MemberPagesController {
         free = all.filter((r) => freeIds.has(r.id));
       } catch (error) {
         if (!(error instanceof DomainError) || error.status >= 500) throw error;
-        problem = error.message;
+        problem = error;
       }
     }
-    return renderFindPage(ctx, {
+    const page = renderFindPage(ctx, {
       center,
       offered,
       features,
@@ -113,6 +123,8 @@ export class MemberPagesController {
       problem,
       idempotencyKey: randomUUID(),
     });
+    // A refused search is shown with the form, with the refusal's status.
+    return problem ? new PageResponse(problem.status, page) : page;
   }
 
   @SignedIn()
@@ -121,9 +133,8 @@ export class MemberPagesController {
     const resource = await this.scans.resourceOf(token);
     const center = await this.centers.getEntity(resource.centerId);
     const own = await this.checkIns.openSessionOf(ctx.principal!, resource);
-    const now = this.clock.now();
-    const nowIso = new Date(now).toISOString();
-    const soon = new Date(now + 60_000).toISOString();
+    // The minute a walk-in would start at (the scan takes the resource from this minute on).
+    const minute = pageTime.minuteOf(this.clock.now());
     const here = own
       ? undefined
       : (
@@ -131,8 +142,8 @@ export class MemberPagesController {
             ctx.principal!,
             center.id,
             Object.assign(new AvailabilityQuery(), {
-              start: nowIso,
-              end: soon,
+              start: pageTime.requestTime(minute),
+              end: pageTime.requestTime(minute + MINUTE_MS),
               kind: resource.kind,
             }),
           )
@@ -154,7 +165,26 @@ export class MemberPagesController {
       const result = await this.scans.scan(ctx.principal!, token);
       return renderCheckInResult(ctx, { resource, center, result });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'RESOURCE_BUSY') throw error;
+      if (!(error instanceof DomainError) || [401, 404].includes(error.status)) throw error;
+      if (error.status >= 500) throw error;
+      if (error.code !== 'RESOURCE_BUSY') {
+        // Refused for another reason (a room that needs approval, closed now…): said here.
+        const clashes = await this.reasons.explain(
+          ctx,
+          center,
+          (error.extras.conflicts as ConflictView[] | undefined) ?? [],
+        );
+        return new PageResponse(
+          error.status,
+          renderCheckInPage(ctx, {
+            token,
+            resource,
+            center,
+            state: 'busy',
+            problem: { error, why: clashes.map((c) => c.why) },
+          }),
+        );
+      }
       const freeAt =
         typeof error.extras.freeAt === 'string' ? Date.parse(error.extras.freeAt) : undefined;
       return new PageResponse(

@@ -2,8 +2,12 @@ import { DateTime } from 'luxon';
 import { BookingView } from '../bookings/bookings.dto';
 import { CenterEntity } from '../centers/center.entity';
 import { ScanResult } from '../check-in/scan.service';
+import { DomainError } from '../common/domain-error';
 import { ResourceEntity } from '../resources/resource.entity';
+import { bookingName } from './booking-name';
 import { centerField } from './center-picker';
+import { errorMessage, ErrorTextOptions } from './error-text';
+import { featureLabel, featureList } from './features';
 import { formatDateTime, formatTime } from './format';
 import { html, Html } from './html';
 import { csrfField, renderPage } from './layout';
@@ -21,7 +25,7 @@ function bookingCard(ctx: WebContext, booking: BookingView, places: Places, now:
   const upcoming = booking.occurrences.filter((o) => isUpcoming(o, now));
   const headingId = `booking-${booking.id}`;
   return html`<section class="card" aria-labelledby="${headingId}">
-<h2 id="${headingId}">${booking.title || place.resource.name}</h2>
+<h2 id="${headingId}">${bookingName(ctx, booking, { resourceName: place.resource.name, zone })}</h2>
 <p>${ctx.t('me.at', { resource: place.resource.name, center: place.center.name })} · ${statusBadge(ctx, booking.status)}</p>
 ${booking.status === 'rejected' && booking.rejectionReason && html`<p>${ctx.t('me.rejected', { reason: booking.rejectionReason })}</p>`}
 <ul class="session-list">${upcoming.map((o, i) => {
@@ -47,6 +51,16 @@ ${shown.length === 0 ? html`<p>${ctx.t('me.none')}</p>` : shown.map((b) => booki
   });
 }
 
+/** The search's fields under this page's labels. */
+const FIND_FIELDS: ErrorTextOptions = {
+  fields: {
+    start: 'book.startTime',
+    end: 'book.endTime',
+    feature: 'find.feature',
+    kind: 'find.kind',
+  },
+};
+
 export interface FindForm {
   kind?: string;
   when: 'now' | 'later';
@@ -65,7 +79,7 @@ export function renderFindPage(
     form: FindForm;
     searched: boolean;
     free: ResourceEntity[];
-    problem?: string;
+    problem?: DomainError;
     idempotencyKey: string;
   },
 ): Html {
@@ -80,7 +94,7 @@ export function renderFindPage(
   const results =
     page.searched &&
     (page.problem
-      ? html`<p class="error" role="alert">${page.problem}</p>`
+      ? html`<div class="error" role="alert">${errorMessage(ctx, page.problem, FIND_FIELDS)}</div>`
       : html`<section aria-labelledby="results"><h2 id="results">${ctx.t('find.results', {
           from: formatDateTime(startMs, zone, ctx.locale),
           to: formatTime(endMs, zone),
@@ -93,7 +107,7 @@ ${
 <input type="hidden" name="center" value="${page.center.id}"><input type="hidden" name="resourceId" value="${r.id}">
 <input type="hidden" name="date" value="${date}"><input type="hidden" name="startTime" value="${startTime}">
 <input type="hidden" name="endTime" value="${endTime}"><input type="hidden" name="idempotencyKey" value="${page.idempotencyKey}-${r.id}">
-<span>${stateBadge(ctx, 'free')} <strong>${r.name}</strong> · ${ctx.t(`kind.${r.kind}` as 'kind.desk')}${r.features.length > 0 ? ` · ${r.features.join(', ')}` : ''}</span>
+<span>${stateBadge(ctx, 'free')} <strong>${r.name}</strong> · ${ctx.t(`kind.${r.kind}` as 'kind.desk')}${r.features.length > 0 ? ` · ${featureList(ctx, r.features)}` : ''}</span>
 <button type="submit">${ctx.t('find.book', { name: r.name })}</button></form></li>`,
       )}</ul>`
 }</section>`);
@@ -112,7 +126,7 @@ ${centerField(ctx, page.offered, page.center.id)}
 <div class="field"><label for="startTime">${ctx.t('book.startTime')}</label><input id="startTime" name="startTime" type="time" step="300" value="${startTime}"></div>
 <div class="field"><label for="endTime">${ctx.t('book.endTime')}</label><input id="endTime" name="endTime" type="time" step="300" value="${endTime}"></div>
 </div></fieldset>
-${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx.t('find.feature')}</label><select id="feature" name="feature">${opt('', ctx.t('find.anyFeature'), !f.feature)}${page.features.map((x) => opt(x, x, x === f.feature))}</select></div>`}
+${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx.t('find.feature')}</label><select id="feature" name="feature">${opt('', ctx.t('find.anyFeature'), !f.feature)}${page.features.map((x) => opt(x, featureLabel(ctx, x), x === f.feature))}</select></div>`}
 <div><button type="submit">${ctx.t('find.search')}</button></div>
 </form>
 ${results}`,
@@ -127,23 +141,26 @@ export function renderCheckInPage(
     center: CenterEntity;
     state: 'yours' | 'free' | 'busy';
     freeAt?: number;
-    /** The API code when the desk cannot be taken for another reason than being busy. */
-    problem?: string;
+    /** Why pressing the button was refused, when it was not because the place is busy. */
+    problem?: { error: DomainError; why: string[] };
   },
 ): Html {
   const { resource, center } = page;
-  const busy = page.problem
-    ? notices(ctx, { error: page.problem })
-    : page.freeAt !== undefined
+  const busy =
+    page.freeAt !== undefined
       ? ctx.t('checkin.busy', { time: formatDateTime(page.freeAt, center.timezone, ctx.locale) })
       : ctx.t('checkin.busyUnknown');
   return renderPage(ctx, {
     title: ctx.t('checkin.title', { name: resource.name }),
     main: html`<p>${ctx.t('checkin.intro', { name: resource.name, center: center.name })}</p>
 ${
-  page.state === 'busy'
-    ? html`<p class="error" role="alert">${stateBadge(ctx, 'booked')} ${busy}</p>`
-    : html`
+  page.problem
+    ? html`<div class="error" role="alert">${errorMessage(ctx, page.problem.error)}${
+        page.problem.why.length > 0 && html`<p>${page.problem.why.join('; ')}</p>`
+      }</div>`
+    : page.state === 'busy'
+      ? html`<p class="error" role="alert">${stateBadge(ctx, 'booked')} ${busy}</p>`
+      : html`
 <p>${page.state === 'yours' ? ctx.t('checkin.yours') : html`${stateBadge(ctx, 'free')} ${ctx.t('checkin.walkIn')}`}</p>
 <form method="post" action="/c/${page.token}">${csrfField(ctx)}<button type="submit" class="big">${ctx.t('checkin.go')}</button></form>`
 }

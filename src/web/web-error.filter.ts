@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { answerLastResort } from '../common/last-resort';
 import { domainErrorFor } from '../database/database-errors';
+import { errorMessage, statusSentence } from './error-text';
 import { html } from './html';
 import { MessageKey } from './i18n';
 import { renderPage } from './layout';
@@ -66,16 +67,17 @@ export class WebErrorFilter implements ExceptionFilter {
           : status === 404
             ? 'error.notFound'
             : 'error.server';
-    // A 4xx that is none of the above (bad input on a page without a form of its own) says why.
-    const detail =
-      status < 500 && status !== 403 && status !== 404 && error instanceof Error
-        ? error.message
-        : undefined;
+    // A 4xx that is none of the above (bad input on a page without a form of its own) says why,
+    // in the reader's words (never the API's English message).
+    const says =
+      status < 500 && message === 'error.server'
+        ? error instanceof DomainError
+          ? errorMessage(context, error)
+          : html`<p><strong>${statusSentence(context, status)}</strong></p>`
+        : html`<p>${context.t(message)}</p>`;
     const body = renderPage(context, {
       title: context.t('error.title'),
-      main: html`<p class="error" role="alert">
-          ${context.t(message)}${detail && html`<br />${detail}`}
-        </p>
+      main: html`<div class="error" role="alert">${says}</div>
         <p><a href="/">${context.t('error.back')}</a></p>`,
     });
     void reply.status(status).header('content-type', 'text/html; charset=utf-8').send(body.value);

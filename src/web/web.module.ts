@@ -16,6 +16,7 @@ import { AuditPageController } from './audit-page.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BookController } from './book.controller';
 import { CenterChoice } from './center-choice';
+import { ConflictReasons } from './conflict-reasons';
 import { MemberPagesController } from './member-pages.controller';
 import { NetworkController } from './network.controller';
 import { OrganizationsController } from './organizations.controller';
@@ -62,6 +63,7 @@ import { WebPageInterceptor } from './web-page.interceptor';
     WebPageInterceptor,
     WebErrorFilter,
     CenterChoice,
+    ConflictReasons,
     { provide: PAGE_ERRORS, useExisting: WebErrorFilter },
   ],
   exports: [PAGE_ERRORS],

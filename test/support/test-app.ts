@@ -1,5 +1,6 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,23 +19,96 @@ import {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
 
-/** A clock the test moves by hand; services read it, nothing sleeps. */
+/**
+ * A clock the test moves by hand; services read it, nothing sleeps. Like a real clock it never
+ * stands on a whole minute: each clock has an odd offset (1.001 to 58.999 seconds, drawn from its
+ * seed) that it adds to every whole-minute time it starts at or is set to; a time given with
+ * seconds is kept as given. Tests compute what they expect from `now()` or `offsetMs`. When a
+ * test fails its clocks' seeds are printed (test/support/clock-environment.ts), and
+ * `MAKON_TEST_CLOCK_SEED=<seed>` gives every clock of a run that seed, to repeat it.
+ */
 export class TestClock extends Clock {
-  constructor(private current: number) {
+  readonly seed: number;
+  /** Added to every whole-minute time: never 0, never a whole second. */
+  readonly offsetMs: number;
+  readonly startedAt: number;
+  private current: number;
+
+  constructor(start: number, seed: number = clockSeed()) {
     super();
+    this.seed = seed;
+    this.offsetMs = clockOffsetOf(seed);
+    this.current = this.startedAt = this.odd(start);
+    registerClock(this);
   }
 
   now(): number {
     return this.current;
   }
 
+  /** At `iso`, plus the clock's offset when `iso` is a whole minute. */
   set(iso: string): void {
+    this.current = this.odd(Date.parse(iso));
+  }
+
+  /** Exactly at `iso`, whole minute or not: for a test of what happens at a boundary itself. */
+  setExactly(iso: string): void {
     this.current = Date.parse(iso);
   }
 
   advanceMinutes(minutes: number): void {
     this.current += minutes * 60_000;
   }
+
+  /** The seconds every whole-minute time of this clock carries (`"17"`), for expected stamps. */
+  oddSeconds(): string {
+    return String(Math.floor(this.offsetMs / 1000)).padStart(2, '0');
+  }
+
+  /** How a failing test names this clock. */
+  describe(): string {
+    return (
+      `test clock: seed ${this.seed} (MAKON_TEST_CLOCK_SEED=${this.seed} repeats it), ` +
+      `started at ${new Date(this.startedAt).toISOString()}, now ${new Date(this.current).toISOString()}`
+    );
+  }
+
+  private odd(ms: number): number {
+    if (Number.isNaN(ms)) throw new Error('TestClock: not a date-time');
+    return ms % 60_000 === 0 ? ms + this.offsetMs : ms;
+  }
+}
+
+/** The seed of a new clock: MAKON_TEST_CLOCK_SEED when set, else a random one. */
+function clockSeed(): number {
+  const fixed = process.env.MAKON_TEST_CLOCK_SEED;
+  if (fixed !== undefined && fixed !== '') {
+    if (!/^\d+$/.test(fixed))
+      throw new Error(`MAKON_TEST_CLOCK_SEED=${fixed}: give a whole number`);
+    return Number(fixed) >>> 0;
+  }
+  return randomInt(0, 2 ** 32);
+}
+
+/** 1–58 seconds and 1–999 milliseconds, from the seed (mulberry32). */
+export function clockOffsetOf(seed: number): number {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const seconds = 1 + Math.floor(next() * 58);
+  const millis = 1 + Math.floor(next() * 999);
+  return seconds * 1000 + millis;
+}
+
+/** The clocks of this test file, for the environment to print when a test fails. */
+function registerClock(clock: TestClock): void {
+  const holder = globalThis as { __makonTestClocks?: TestClock[] };
+  (holder.__makonTestClocks ??= []).push(clock);
 }
 
 /**

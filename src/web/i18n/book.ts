@@ -1,8 +1,16 @@
-import { catalog } from './catalog';
+import { catalog, plurals } from './catalog';
 
 /** The booking form, its preview, and the reasons a session cannot be booked. */
 export const book = catalog({
   en: {
+    'book.reason': 'Why',
+    'book.reason.closed': 'closed: {name}',
+    'book.reason.closedUnnamed': 'the center is closed',
+    'book.reason.booked': 'booked {from}–{to}',
+    'book.reason.bookedUnknown': 'already booked',
+    'book.reason.outsideHours': 'outside opening hours ({hours})',
+    'book.reason.closedThatDay': 'outside opening hours: closed on that day',
+    'book.reason.other': 'not free',
     'book.title': 'New booking',
     'book.what': 'What and when',
     'book.resource': 'Place or equipment',
@@ -30,16 +38,9 @@ export const book = catalog({
     'book.available': '{count} in the pool',
     'book.preview': 'Check the dates',
     'book.previewTitle': 'Check before booking',
-    'book.sessions': '{count} sessions can be booked',
-    'book.clashes': '{count} dates clash',
-    'book.clashReason.booked': 'already booked',
-    'book.clashReason.closed': 'the center is closed',
-    'book.clashReason.outside_hours': 'outside opening hours',
-    'book.clashReason.insufficient_quantity': 'not enough free: {available} left',
     'book.allFree': 'Every date is free.',
     'book.noneFree': 'No date is free: change the time or the dates.',
     'book.confirm': 'Book',
-    'book.bookFree': 'Book the {count} free dates',
     'book.needsApproval': 'This needs a coordinator’s approval: it is a request until approved.',
     'book.failed': 'This could not be booked',
     'book.created': 'Booked.',
@@ -53,6 +54,14 @@ export const book = catalog({
     'weekday.SU': 'Sunday',
   },
   ru: {
+    'book.reason': 'Причина',
+    'book.reason.closed': 'закрыто: {name}',
+    'book.reason.closedUnnamed': 'центр закрыт',
+    'book.reason.booked': 'занято {from}–{to}',
+    'book.reason.bookedUnknown': 'уже занято',
+    'book.reason.outsideHours': 'вне часов работы ({hours})',
+    'book.reason.closedThatDay': 'вне часов работы: в этот день закрыто',
+    'book.reason.other': 'не свободно',
     'book.title': 'Новое бронирование',
     'book.what': 'Что и когда',
     'book.resource': 'Место или оборудование',
@@ -80,16 +89,9 @@ export const book = catalog({
     'book.available': 'всего {count}',
     'book.preview': 'Проверить даты',
     'book.previewTitle': 'Проверка перед бронированием',
-    'book.sessions': 'Можно забронировать занятий: {count}',
-    'book.clashes': 'Пересечений: {count}',
-    'book.clashReason.booked': 'уже занято',
-    'book.clashReason.closed': 'центр закрыт',
-    'book.clashReason.outside_hours': 'вне часов работы',
-    'book.clashReason.insufficient_quantity': 'не хватает: свободно {available}',
     'book.allFree': 'Все даты свободны.',
     'book.noneFree': 'Свободных дат нет: измените время или даты.',
     'book.confirm': 'Забронировать',
-    'book.bookFree': 'Забронировать свободные даты ({count})',
     'book.needsApproval': 'Нужно подтверждение координатора: до него это заявка.',
     'book.failed': 'Забронировать не удалось',
     'book.created': 'Забронировано.',
@@ -103,6 +105,14 @@ export const book = catalog({
     'weekday.SU': 'Воскресенье',
   },
   uz: {
+    'book.reason': 'Sababi',
+    'book.reason.closed': 'yopiq: {name}',
+    'book.reason.closedUnnamed': 'markaz yopiq',
+    'book.reason.booked': 'band {from}–{to}',
+    'book.reason.bookedUnknown': 'band qilingan',
+    'book.reason.outsideHours': 'ish vaqtidan tashqari ({hours})',
+    'book.reason.closedThatDay': 'ish vaqtidan tashqari: bu kuni yopiq',
+    'book.reason.other': 'boʻsh emas',
     'book.title': 'Yangi bron',
     'book.what': 'Nima va qachon',
     'book.resource': 'Joy yoki jihoz',
@@ -130,16 +140,9 @@ export const book = catalog({
     'book.available': 'jami {count}',
     'book.preview': 'Sanalarni tekshirish',
     'book.previewTitle': 'Bron qilishdan oldin tekshiring',
-    'book.sessions': 'Bron qilish mumkin: {count} ta mashgʻulot',
-    'book.clashes': 'Toʻqnashuvlar: {count}',
-    'book.clashReason.booked': 'band qilingan',
-    'book.clashReason.closed': 'markaz yopiq',
-    'book.clashReason.outside_hours': 'ish vaqtidan tashqari',
-    'book.clashReason.insufficient_quantity': 'yetarli emas: {available} ta boʻsh',
     'book.allFree': 'Barcha sanalar boʻsh.',
     'book.noneFree': 'Boʻsh sana yoʻq: vaqt yoki sanalarni oʻzgartiring.',
     'book.confirm': 'Bron qilish',
-    'book.bookFree': 'Boʻsh sanalarni bron qilish ({count})',
     'book.needsApproval': 'Koordinator tasdigʻi kerak: tasdiqlanguncha bu soʻrov.',
     'book.failed': 'Bron qilib boʻlmadi',
     'book.created': 'Bron qilindi.',
@@ -151,5 +154,62 @@ export const book = catalog({
     'weekday.FR': 'Juma',
     'weekday.SA': 'Shanba',
     'weekday.SU': 'Yakshanba',
+  },
+});
+
+/** The booking form's numbers: sessions, clashing dates, free units. */
+export const bookPlurals = plurals({
+  en: {
+    'book.sessions': {
+      one: '{count} session can be booked',
+      other: '{count} sessions can be booked',
+    },
+    'book.clashes': { one: '{count} date clashes', other: '{count} dates clash' },
+    'book.bookFree': { one: 'Book the {count} free date', other: 'Book the {count} free dates' },
+    'book.reason.unitsFree': { one: 'only {count} unit free', other: 'only {count} units free' },
+  },
+  ru: {
+    'book.sessions': {
+      one: 'Можно забронировать {count} занятие',
+      few: 'Можно забронировать {count} занятия',
+      many: 'Можно забронировать {count} занятий',
+      other: 'Можно забронировать {count} занятия',
+    },
+    'book.clashes': {
+      one: '{count} дата пересекается',
+      few: '{count} даты пересекаются',
+      many: '{count} дат пересекаются',
+      other: '{count} даты пересекаются',
+    },
+    'book.bookFree': {
+      one: 'Забронировать {count} свободную дату',
+      few: 'Забронировать {count} свободные даты',
+      many: 'Забронировать {count} свободных дат',
+      other: 'Забронировать {count} свободной даты',
+    },
+    'book.reason.unitsFree': {
+      one: 'свободна только {count} единица',
+      few: 'свободны только {count} единицы',
+      many: 'свободно только {count} единиц',
+      other: 'свободно только {count} единицы',
+    },
+  },
+  uz: {
+    'book.sessions': {
+      one: 'Bron qilish mumkin: {count} ta mashgʻulot',
+      other: 'Bron qilish mumkin: {count} ta mashgʻulot',
+    },
+    'book.clashes': {
+      one: '{count} ta sana toʻqnashadi',
+      other: '{count} ta sana toʻqnashadi',
+    },
+    'book.bookFree': {
+      one: 'Boʻsh {count} ta sanani bron qilish',
+      other: 'Boʻsh {count} ta sanani bron qilish',
+    },
+    'book.reason.unitsFree': {
+      one: 'faqat {count} dona boʻsh',
+      other: 'faqat {count} dona boʻsh',
+    },
   },
 });

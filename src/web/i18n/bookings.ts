@@ -3,6 +3,8 @@ import { catalog } from './catalog';
 /** The staff's bookings: the list with filters, one booking's details, approve, reject, cancel. */
 export const bookings = catalog({
   en: {
+    'bookings.walkIn': 'Walk-in',
+    'bookings.untitled': 'Booking',
     'bookings.title': 'Bookings',
     'bookings.filters': 'Filters',
     'bookings.status': 'Status',
@@ -69,6 +71,8 @@ export const bookings = catalog({
     'bookings.everyone': 'Show everyone’s',
   },
   ru: {
+    'bookings.walkIn': 'Без брони',
+    'bookings.untitled': 'Бронирование',
     'bookings.title': 'Бронирования',
     'bookings.filters': 'Фильтры',
     'bookings.status': 'Статус',
@@ -135,6 +139,8 @@ export const bookings = catalog({
     'bookings.everyone': 'Показать все',
   },
   uz: {
+    'bookings.walkIn': 'Bronsiz kelish',
+    'bookings.untitled': 'Bron',
     'bookings.title': 'Bronlar',
     'bookings.filters': 'Filtrlar',
     'bookings.status': 'Holat',

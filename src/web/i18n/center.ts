@@ -26,9 +26,6 @@ export const center = catalog({
     'center.otherFeatures': 'Other features',
     'center.otherFeaturesHint':
       'Lowercase words joined by _, separated by commas, such as quiet_zone',
-    'center.feature.projector': 'Projector',
-    'center.feature.wheelchair_accessible': 'Wheelchair accessible',
-    'center.feature.screen_reader': 'Screen reader',
     'center.requiresApproval': 'Bookings need a coordinator’s approval',
     'center.checkInRequired': 'Check-in required',
     'center.checkInDefault': 'As usual for the kind (desks and computers: yes)',
@@ -136,9 +133,6 @@ export const center = catalog({
     'center.otherFeatures': 'Другие особенности',
     'center.otherFeaturesHint':
       'Латинские строчные слова через _, разделённые запятыми, например quiet_zone',
-    'center.feature.projector': 'Проектор',
-    'center.feature.wheelchair_accessible': 'Доступно для инвалидной коляски',
-    'center.feature.screen_reader': 'Программа экранного доступа',
     'center.requiresApproval': 'Бронирование требует подтверждения координатора',
     'center.checkInRequired': 'Нужна отметка о приходе',
     'center.checkInDefault': 'Как обычно для типа (столы и компьютеры: да)',
@@ -246,9 +240,6 @@ export const center = catalog({
     'center.otherFeatures': 'Boshqa xususiyatlar',
     'center.otherFeaturesHint':
       'Lotin kichik harfli, _ bilan bogʻlangan, vergul bilan ajratilgan soʻzlar, masalan quiet_zone',
-    'center.feature.projector': 'Proyektor',
-    'center.feature.wheelchair_accessible': 'Nogironlar aravachasi uchun qulay',
-    'center.feature.screen_reader': 'Ekranni oʻqish dasturi',
     'center.requiresApproval': 'Bron qilish koordinator tasdigʻini talab qiladi',
     'center.checkInRequired': 'Kelganini belgilash shart',
     'center.checkInDefault': 'Turiga koʻra odatdagidek (stol va kompyuterlar: ha)',

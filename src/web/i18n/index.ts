@@ -1,14 +1,16 @@
-import type { Catalog } from './catalog';
+import type { Catalog, PluralCatalog, PluralForms } from './catalog';
 import { audit } from './audit';
-import { book } from './book';
+import { book, bookPlurals } from './book';
 import { bookings } from './bookings';
 import { common } from './common';
 import { center } from './center';
+import { errors, errorPlurals } from './errors';
+import { features } from './features';
 import { member } from './member';
 import { network } from './network';
 import { notices } from './notices';
 import { people } from './people';
-import { reports } from './reports';
+import { reports, reportPlurals } from './reports';
 import { today } from './today';
 import { INTL_TAG, Locale, LOCALES } from './locales';
 
@@ -16,11 +18,14 @@ export * from './locales';
 
 /**
  * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
- * are prefixed by area (`today.…`, `book.…`) so areas cannot collide.
+ * are prefixed by area (`today.…`, `book.…`) so areas cannot collide. Messages that depend on a
+ * number are plural catalogs, listed in PLURAL_AREAS.
  */
 const AREAS = [
   common,
   notices,
+  errors,
+  features,
   book,
   member,
   today,
@@ -31,25 +36,58 @@ const AREAS = [
   audit,
   network,
 ] as const;
+const PLURAL_AREAS = [bookPlurals, errorPlurals, reportPlurals] as const;
 
 type KeysOf<C> = C extends Catalog<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof AREAS)[number]>;
+type PluralKeysOf<C> = C extends PluralCatalog<infer K> ? K : never;
+export type TextKey = KeysOf<(typeof AREAS)[number]>;
+export type PluralKey = PluralKeysOf<(typeof PLURAL_AREAS)[number]>;
+export type MessageKey = TextKey | PluralKey;
 
-export const MESSAGES: Record<Locale, Record<MessageKey, string>> = Object.fromEntries(
+export const MESSAGES: Record<Locale, Record<TextKey, string>> = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.assign({}, ...AREAS.map((area) => area[locale]))]),
-) as Record<Locale, Record<MessageKey, string>>;
+) as Record<Locale, Record<TextKey, string>>;
+
+export const PLURALS: Record<Locale, Record<PluralKey, PluralForms>> = Object.fromEntries(
+  LOCALES.map((locale) => [locale, Object.assign({}, ...PLURAL_AREAS.map((area) => area[locale]))]),
+) as Record<Locale, Record<PluralKey, PluralForms>>;
+
+/** Whether a key names a message of the catalogs (a key built from data may not). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in MESSAGES.en || key in PLURALS.en;
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** The form of a plural message for `count` in the language (`other` when it lacks the form). */
+export function pluralForm(locale: Locale, forms: PluralForms, count: number): string {
+  const category = new Intl.PluralRules(INTL_TAG[locale]).select(count);
+  return (forms as Record<string, string>)[category] ?? forms.other;
+}
+
 export function translator(locale: Locale): Translate {
   const strings = MESSAGES[locale];
+  const plural = PLURALS[locale];
   return (key, params) => {
-    const text = strings[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    const forms = plural[key as PluralKey] as PluralForms | undefined;
+    if (forms) {
+      // The count picks the form, and is written as the language writes numbers (1 234).
+      const count = Number(params?.count ?? 0);
+      const text = pluralForm(locale, forms, count);
+      return fill(text, {
+        ...params,
+        count: new Intl.NumberFormat(INTL_TAG[locale]).format(count),
+      });
+    }
+    const text = strings[key as TextKey] ?? key;
+    return params ? fill(text, params) : text;
   };
+}
+
+function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function intlTag(locale: Locale): string {

@@ -1,6 +1,6 @@
 import { catalog } from './catalog';
 
-/** What a page says after an action (`?done=…`) or a refusal (`?error=<API code>`). */
+/** What a page says after an action (`?done=…`); a refusal (`?error=<API code>`) is in errors.ts. */
 export const notices = catalog({
   en: {
     'done.booked': 'Booked.',
@@ -13,17 +13,6 @@ export const notices = catalog({
     'done.saved': 'Saved.',
     'done.deactivated': 'Deactivated.',
     'done.deleted': 'Deleted.',
-    'code.CHECK_IN_NOT_OPEN': 'Check-in is not open for this session yet (or any more).',
-    'code.ALREADY_RELEASED': 'This session was released as a no-show.',
-    'code.INVALID_STATE': 'This cannot be done in the booking’s current state.',
-    'code.NOT_FOUND': 'It no longer exists, or you may not see it.',
-    'code.FORBIDDEN': 'You may not do this.',
-    'code.RESOURCE_BUSY': 'It is taken right now.',
-    'code.IN_THE_PAST': 'That time has already passed.',
-    'code.BOOKING_CONFLICT': 'It clashes with another booking.',
-    'code.RESOURCE_HAS_FUTURE_BOOKINGS': 'It still has future bookings.',
-    'code.VALIDATION_FAILED': 'Some input was not valid.',
-    'code.OTHER': 'This could not be done.',
   },
   ru: {
     'done.booked': 'Забронировано.',
@@ -36,17 +25,6 @@ export const notices = catalog({
     'done.saved': 'Сохранено.',
     'done.deactivated': 'Отключено.',
     'done.deleted': 'Удалено.',
-    'code.CHECK_IN_NOT_OPEN': 'Отметка для этого занятия ещё не открыта (или уже закрыта).',
-    'code.ALREADY_RELEASED': 'Это занятие освобождено: вы не пришли вовремя.',
-    'code.INVALID_STATE': 'В текущем состоянии бронирования это сделать нельзя.',
-    'code.NOT_FOUND': 'Этого больше нет, или оно вам недоступно.',
-    'code.FORBIDDEN': 'Вам это делать нельзя.',
-    'code.RESOURCE_BUSY': 'Сейчас занято.',
-    'code.IN_THE_PAST': 'Это время уже прошло.',
-    'code.BOOKING_CONFLICT': 'Пересекается с другим бронированием.',
-    'code.RESOURCE_HAS_FUTURE_BOOKINGS': 'На него ещё есть будущие бронирования.',
-    'code.VALIDATION_FAILED': 'Часть данных введена неверно.',
-    'code.OTHER': 'Это сделать не удалось.',
   },
   uz: {
     'done.booked': 'Bron qilindi.',
@@ -59,16 +37,5 @@ export const notices = catalog({
     'done.saved': 'Saqlandi.',
     'done.deactivated': 'Oʻchirildi.',
     'done.deleted': 'Oʻchirildi.',
-    'code.CHECK_IN_NOT_OPEN': 'Bu mashgʻulot uchun belgilanish hali ochilmagan (yoki yopilgan).',
-    'code.ALREADY_RELEASED': 'Bu mashgʻulot boʻshatildi: siz vaqtida kelmadingiz.',
-    'code.INVALID_STATE': 'Bronning hozirgi holatida buni qilib boʻlmaydi.',
-    'code.NOT_FOUND': 'Bu endi yoʻq yoki uni koʻrishingiz mumkin emas.',
-    'code.FORBIDDEN': 'Buni qilishingiz mumkin emas.',
-    'code.RESOURCE_BUSY': 'Hozir band.',
-    'code.IN_THE_PAST': 'Bu vaqt allaqachon oʻtgan.',
-    'code.BOOKING_CONFLICT': 'Boshqa bron bilan toʻqnashadi.',
-    'code.RESOURCE_HAS_FUTURE_BOOKINGS': 'Unda hali kelgusi bronlar bor.',
-    'code.VALIDATION_FAILED': 'Baʼzi maʼlumotlar notoʻgʻri kiritilgan.',
-    'code.OTHER': 'Buni bajarib boʻlmadi.',
   },
 });

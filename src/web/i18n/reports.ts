@@ -1,4 +1,4 @@
-import { catalog } from './catalog';
+import { catalog, plurals } from './catalog';
 
 /** The utilization report: figures, charts and their tables, the CSV downloads. */
 export const reports = catalog({
@@ -61,7 +61,6 @@ export const reports = catalog({
     'reports.seminarsTitle': 'Seminars and participants',
     'reports.seminarsText': 'Seminar sessions: {seminars}. Participants: {participants}.',
     'reports.noShowsTitle': 'No-shows',
-    'reports.noShowsText': 'No-shows: {noShows} of {sessions} sessions ({rate}).',
     'reports.peopleTitle': 'People and organizations served',
     'reports.peopleText': 'People served: {people}. Organizations served: {organizations}.',
     'reports.downloads': 'Download as CSV',
@@ -144,7 +143,6 @@ export const reports = catalog({
     'reports.seminarsTitle': 'Семинары и участники',
     'reports.seminarsText': 'Занятий семинаров: {seminars}, участников: {participants}.',
     'reports.noShowsTitle': 'Неявки',
-    'reports.noShowsText': 'Неявки: {noShows} из {sessions} занятий ({rate}).',
     'reports.peopleTitle': 'Обслуженные люди и организации',
     'reports.peopleText': 'Людей: {people}, организаций: {organizations}.',
     'reports.downloads': 'Скачать в CSV',
@@ -228,7 +226,6 @@ export const reports = catalog({
     'reports.seminarsTitle': 'Seminarlar va qatnashchilar',
     'reports.seminarsText': '{seminars} ta seminar mashgʻuloti, {participants} ta qatnashchi.',
     'reports.noShowsTitle': 'Kelmaganlar',
-    'reports.noShowsText': '{sessions} ta mashgʻulotdan {noShows} tasiga kelinmadi ({rate}).',
     'reports.peopleTitle': 'Xizmat koʻrsatilgan odamlar va tashkilotlar',
     'reports.peopleText': '{people} kishi, {organizations} ta tashkilotdan.',
     'reports.downloads': 'CSV sifatida yuklab olish',
@@ -250,5 +247,28 @@ export const reports = catalog({
     'reports.day.5': 'Ju',
     'reports.day.6': 'Sh',
     'reports.day.7': 'Ya',
+  },
+});
+
+export const reportPlurals = plurals({
+  en: {
+    'reports.noShowsText': {
+      one: 'No-shows: {noShows} of {count} session ({rate}).',
+      other: 'No-shows: {noShows} of {count} sessions ({rate}).',
+    },
+  },
+  ru: {
+    'reports.noShowsText': {
+      one: 'Неявки: {noShows} из {count} занятия ({rate}).',
+      few: 'Неявки: {noShows} из {count} занятий ({rate}).',
+      many: 'Неявки: {noShows} из {count} занятий ({rate}).',
+      other: 'Неявки: {noShows} из {count} занятия ({rate}).',
+    },
+  },
+  uz: {
+    'reports.noShowsText': {
+      one: '{count} ta mashgʻulotdan {noShows} tasiga kelinmadi ({rate}).',
+      other: '{count} ta mashgʻulotdan {noShows} tasiga kelinmadi ({rate}).',
+    },
   },
 });

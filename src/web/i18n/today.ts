@@ -45,7 +45,6 @@ export const today = catalog({
     'today.error.BOOKING_CONFLICT': 'This clashes with another booking.',
     'today.error.VALIDATION_FAILED': 'Some input is not valid.',
     'today.error.IN_THE_PAST': 'This time has already passed.',
-    'today.error.OTHER': 'The request was refused.',
   },
   ru: {
     'today.title': 'Сегодня',
@@ -89,7 +88,6 @@ export const today = catalog({
     'today.error.BOOKING_CONFLICT': 'Это пересекается с другим бронированием.',
     'today.error.VALIDATION_FAILED': 'Некоторые данные введены неверно.',
     'today.error.IN_THE_PAST': 'Это время уже прошло.',
-    'today.error.OTHER': 'Запрос отклонён.',
   },
   uz: {
     'today.title': 'Bugun',
@@ -135,6 +133,5 @@ export const today = catalog({
     'today.error.BOOKING_CONFLICT': 'Bu boshqa bron bilan toʻqnashadi.',
     'today.error.VALIDATION_FAILED': 'Baʼzi maʼlumotlar notoʻgʻri.',
     'today.error.IN_THE_PAST': 'Bu vaqt allaqachon oʻtgan.',
-    'today.error.OTHER': 'Soʻrov rad etildi.',
   },
 });

@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/demo-data';
+import { Role } from '../src/identity/user.entity';
+import { Locale, LOCALES, MESSAGES } from '../src/web/i18n';
+import {
+  browserContext,
+  describeInBrowser,
+  launchChromium,
+  signInThroughForm,
+} from './support/browser';
+import { buildServer, Instance, startInstance } from './support/instances';
+
+/** At most this many pages per role (the crawl is breadth-first from the start page). */
+const MAX_PAGES = 60;
+/** At most this many addresses of one shape (`/admin/bookings/:id?center`): one of each is enough. */
+const PER_SHAPE = 2;
+
+/** Addresses a crawl must not open: they change state or are not pages. */
+const NOT_PAGES = [/^\/logout\b/, /^\/lang\b/, /^\/assets\//, /^\/api\//];
+
+/** A link to a file (a report's CSV), fetched rather than opened. */
+function isDownload(address: string): boolean {
+  return new URL(address, 'http://x').pathname.endsWith('.csv');
+}
+
+/** `/admin/bookings/<uuid>?center=<uuid>&page=2` → `/admin/bookings/:id?center&page`. */
+function shapeOf(url: URL): string {
+  const path = url.pathname
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id')
+    .replace(/\/c\/[^/]+$/, '/c/:token');
+  return `${path}?${[...url.searchParams.keys()].sort().join('&')}`;
+}
+
+/** What is wrong with the page now open, if anything. */
+async function problemsOf(
+  page: Page,
+  locale: Locale,
+  status: number | undefined,
+): Promise<string[]> {
+  const problems: string[] = [];
+  if (status !== 200) problems.push(`answered ${status}`);
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== locale) problems.push(`in ${lang}, not ${locale}`);
+  const title = (await page.locator('h1').first().textContent())?.trim();
+  if (title === MESSAGES[locale]['error.title']) problems.push('an error page');
+  if ((await page.locator('.error[role="alert"]').count()) > 0) problems.push('shows an error');
+  if ((await page.locator('[data-untranslated]').count()) > 0) problems.push('a catalog miss');
+  return problems;
+}
+
+/**
+ * The app as `npm start` runs it (its environment and node flags, the demo seed, a fresh SQLite
+ * file, the system clock: no test clock), and each demo role in Chromium opening every page it
+ * may open, in Uzbek, Russian and English. The pages are found by following the links (and the
+ * search forms, as they come) from the role's start page, so a page added later is covered
+ * without changing this test.
+ */
+describeInBrowser(
+  'browser-smoke.e2e-spec.ts',
+  'the demo on a real clock, every role, every page',
+  () => {
+    let browser: Browser;
+    let server: Instance;
+    let dir: string;
+    let qrPath: string;
+
+    beforeAll(async () => {
+      buildServer();
+      dir = mkdtempSync(join(tmpdir(), 'makon-smoke-'));
+      [browser, server] = await Promise.all([
+        launchChromium(),
+        startInstance(`sqlite:${join(dir, 'demo.sqlite')}`, { SEED: 'demo' }, { asNpmStart: true }),
+      ]);
+      // A desk of the demo, for its QR code's page.
+      const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
+      const token = await server.login(admin.email, DEMO_PASSWORD);
+      const centers = (await server.request('GET', '/api/v1/centers', { token })).body.items;
+      const resources = (
+        await server.request('GET', `/api/v1/centers/${centers[0].id}/resources`, { token })
+      ).body.items as Array<{ kind: string; checkInUrl: string }>;
+      qrPath = new URL(resources.find((r) => r.kind === 'desk')!.checkInUrl).pathname;
+    }, 300_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.kill();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Every page reachable from where sign-in lands, by same-origin links, breadth first. */
+    async function crawl(page: Page): Promise<string[]> {
+      const origin = new URL(server.baseUrl).origin;
+      const start = new URL(page.url());
+      const seen = new Set<string>([start.pathname + start.search, qrPath]);
+      const shapes = new Map<string, number>();
+      const queue = [start.pathname + start.search];
+      const pages: string[] = [qrPath];
+      while (queue.length > 0 && pages.length < MAX_PAGES) {
+        const address = queue.shift()!;
+        pages.push(address);
+        if (isDownload(address)) continue;
+        const response = await page.goto(`${origin}${address}`);
+        if (!response?.ok() || !(response.headers()['content-type'] ?? '').includes('html'))
+          continue;
+        // Links, and the pages a search form opens as it comes (find now, a day, a center).
+        const links = await page.evaluate<string[]>(`[
+        ...[...document.querySelectorAll('a[href]')].map((a) => a.href),
+        ...[...document.querySelectorAll('form')]
+          .filter((f) => (f.getAttribute('method') || 'get').toLowerCase() === 'get')
+          .map((f) => f.action + '?' + new URLSearchParams(new FormData(f)).toString()),
+      ]`);
+        for (const link of links) {
+          const url = new URL(link, `${origin}${address}`);
+          const local = url.pathname + url.search;
+          if (url.origin !== origin || seen.has(local)) continue;
+          if (NOT_PAGES.some((pattern) => pattern.test(url.pathname))) continue;
+          const shape = shapeOf(url);
+          if ((shapes.get(shape) ?? 0) >= PER_SHAPE) continue;
+          shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+          seen.add(local);
+          queue.push(local);
+        }
+      }
+      return pages;
+    }
+
+    const roles: Role[] = ['admin', 'coordinator', 'trainer', 'member'];
+    for (const role of roles) {
+      it(`opens every page a demo ${role} may open, in ${LOCALES.join(', ')}`, async () => {
+        const user = DEMO_USERS.find((u) => u.role === role)!;
+        const context = await browserContext(browser, server.baseUrl);
+        const page = await context.newPage();
+        const failures: string[] = [];
+        try {
+          await signInThroughForm(page, server.baseUrl, user.email, DEMO_PASSWORD);
+          let pages: string[] = [];
+          for (const locale of LOCALES) {
+            // The language switch on the page, as a person would (it is saved in the account).
+            await page.selectOption('#lang-select', locale);
+            await page.click('form.lang button[type=submit]');
+            await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
+            if (pages.length === 0) pages = await crawl(page);
+            for (const address of pages) {
+              const url = `${server.baseUrl}${address}`;
+              if (isDownload(address)) {
+                const download = await context.request.get(url);
+                if (download.status() !== 200)
+                  failures.push(`${locale} ${address}: ${download.status()}`);
+                continue;
+              }
+              const response = await page.goto(url);
+              for (const problem of await problemsOf(page, locale, response?.status())) {
+                failures.push(`${locale} ${address}: ${problem}`);
+              }
+            }
+          }
+          expect(pages.length).toBeGreaterThan(role === 'member' || role === 'trainer' ? 3 : 8);
+        } finally {
+          await context.close();
+        }
+        expect({ role, failures, serverErrors: server.errors() }).toEqual({
+          role,
+          failures: [],
+          serverErrors: '',
+        });
+      }, 300_000);
+    }
+  },
+);
