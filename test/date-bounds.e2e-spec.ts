@@ -201,8 +201,8 @@ describe('dates outside 2000–2100', () => {
         expect({ path, status: response.status }).toEqual({ path, status: 400 });
       }
       const find = await member.get(`/find?center=${center}&when=later&date=${q(date)}`);
-      // The search page shows a refused search on itself.
-      expect(find.status).toBe(200);
+      // The search page shows a refused search on itself, with the refusal's status.
+      expect(find.status).toBe(400);
       expect(find.text).toContain('class="error" role="alert"');
     });
   });
