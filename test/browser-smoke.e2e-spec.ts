@@ -110,7 +110,12 @@ describeInBrowser(
         ...[...document.querySelectorAll('a[href]')].map((a) => a.href),
         ...[...document.querySelectorAll('form')]
           .filter((f) => (f.getAttribute('method') || 'get').toLowerCase() === 'get')
-          .map((f) => f.action + '?' + new URLSearchParams(new FormData(f)).toString()),
+          .map((f) => {
+            // The attribute, as the browser submits: f.action is a control when one is named "action".
+            const url = new URL(f.getAttribute('action') || location.href, location.href);
+            url.search = new URLSearchParams(new FormData(f)).toString();
+            return url.href;
+          }),
       ]`);
         for (const link of links) {
           const url = new URL(link, `${origin}${address}`);
