@@ -3,6 +3,11 @@ import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from './common/config';
+import {
+  describePathIds,
+  describeValidatedProperties,
+  dtoClassesOf,
+} from './common/openapi-from-validation';
 
 /** What main.ts and the e2e tests both apply to the application, so tests see production. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -26,16 +31,21 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     await app.register(cors, { origin: config.corsOrigins, credentials: false });
   }
   // Built on the first request for the docs, not at start-up (about 0.1 s and its memory).
-  const document = (): OpenAPIObject =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Makon API')
-        .setDescription('Desk, room and equipment booking for NGO co-working centers')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+  const document = (): OpenAPIObject => {
+    // The DTOs' validation rules complete their description (src/common/openapi-from-validation.ts).
+    describeValidatedProperties(dtoClassesOf(app));
+    return describePathIds(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Makon API')
+          .setDescription('Desk, room and equipment booking for NGO co-working centers')
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     );
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
   await app.init();

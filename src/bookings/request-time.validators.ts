@@ -1,5 +1,6 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { DomainError } from '../common/domain-error';
+import { describeValidatorInOpenApi } from '../common/openapi-from-validation';
 import { parseRequestMoment } from '../scheduling';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
@@ -23,6 +24,14 @@ function zonelessProblem(value: unknown): string | null {
     throw error;
   }
 }
+
+describeValidatorInOpenApi('isRequestTime', () => ({
+  type: 'string',
+  format: 'date-time',
+  description:
+    'ISO 8601 to the minute: with an offset an instant, without one wall-clock time in the center’s zone',
+  example: '2026-12-01T14:00',
+}));
 
 /**
  * An ISO 8601 time as API.md takes it, checked as far as it can be without the center's zone, so
