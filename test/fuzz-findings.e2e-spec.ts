@@ -44,4 +44,29 @@ describe('inputs the fuzzers found', () => {
       expect([path, largest.status, largest.body.items]).toEqual([path, 200, []]);
     }
   });
+
+  it('refuses a repeated non-ASCII organization name with 409, in any letter case (was 500)', async () => {
+    const token = world.admin.token;
+    const create = (name: string) =>
+      t.request('POST', '/api/v1/organizations', { token, body: { name } });
+    const first = await create('Нихол ＮＧＯ');
+    expect(first.status).toBe(201);
+    const other = await create('Yoshlar');
+    for (const name of ['Нихол ＮＧＯ', 'НИХОЛ ｎｇｏ', 'нихол ＮＧＯ']) {
+      const again = await create(name);
+      expect([name, again.status, again.body.code]).toEqual([name, 409, 'ALREADY_EXISTS']);
+      const renamed = await t.request('PATCH', `/api/v1/organizations/${other.body.id}`, {
+        token,
+        body: { name },
+      });
+      expect([name, renamed.status, renamed.body.code]).toEqual([name, 409, 'ALREADY_EXISTS']);
+    }
+    // Its own name in another case is a rename, not a clash.
+    const recased = await t.request('PATCH', `/api/v1/organizations/${first.body.id}`, {
+      token,
+      body: { name: 'НИХОЛ NGO' },
+    });
+    expect(recased.status).toBe(200);
+    expect(recased.body.name).toBe('НИХОЛ NGO');
+  });
 });
