@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem, validationError } from './domain-error';
+import { holdsTooManyValues, MAX_INPUT_VALUES } from './input-size';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -41,13 +42,21 @@ class StrictValidationPipe extends ValidationPipe {
       const poisoned = poisonedPath(value, '');
       if (poisoned) throw validationError(poisoned, 'is not an allowed field name');
     }
+
+    const isInput = metadata.type === 'body' || metadata.type === 'query';
+    if (isDto && isInput && holdsTooManyValues(value)) {
+      throw validationError(metadata.type, `must not hold more than ${MAX_INPUT_VALUES} values`);
+    }
     return super.transform(value, metadata);
   }
 }
 
+/** The most problems one answer lists: a hostile input can have thousands, each a line. */
+export const MAX_LISTED_PROBLEMS = 50;
+
 /** The one VALIDATION_FAILED error for class-validator's findings (API bodies and page forms). */
 export function validationFailure(errors: ValidationError[]): DomainError {
-  const details = flatten(errors);
+  const details = flatten(errors).slice(0, MAX_LISTED_PROBLEMS);
   const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
   return new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });
 }
