@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { createWorld, World } from './support/world';
+import { WebClient } from './support/web-client';
+import { createResource, createWorld, World } from './support/world';
 
 /**
  * Regression tests for what the fuzzers (api-fuzz, web-fuzz) found beyond the findings of
@@ -10,11 +11,27 @@ describe('inputs the fuzzers found', () => {
   let world: World;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Off the whole minute, as a real clock nearly always is.
+    t = await startTestApp({ now: '2026-12-01T08:00:27+05:00' });
     world = await createWorld(t);
   });
 
   afterAll(() => t.close());
+
+  it('opens My bookings and the QR check-in page when the clock is not on a whole minute (was 400)', async () => {
+    const desk = await createResource(t, world.admin.token, world.centerId, { name: 'Clock desk' });
+    const booked = await t.request('POST', '/api/v1/bookings', {
+      token: world.member.token,
+      body: { resourceId: desk.id, start: '2026-12-02T10:00', end: '2026-12-02T11:00' },
+    });
+    expect(booked.status).toBe(201);
+    const member = WebClient.withToken(t.baseUrl, world.member.token);
+    const mine = await member.get('/me');
+    expect(mine.status).toBe(200);
+    expect(mine.text).toContain('Clock desk');
+    const scan = await member.get(new URL(desk.checkInUrl).pathname);
+    expect(scan.status).toBe(200);
+  });
 
   it('refuses a list offset too large to be exact (1e21 reached SQL as "1e+21": 500)', async () => {
     const lists = [

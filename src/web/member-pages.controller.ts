@@ -47,7 +47,7 @@ export class MemberPagesController {
       ctx.principal!,
       Object.assign(new BookingQuery(), {
         ownerId: ctx.principal!.id,
-        from: new Date(now).toISOString(),
+        from: new Date(wholeMinuteOf(now)).toISOString(),
         limit: 200,
       }),
     );
@@ -121,9 +121,9 @@ export class MemberPagesController {
     const resource = await this.scans.resourceOf(token);
     const center = await this.centers.getEntity(resource.centerId);
     const own = await this.checkIns.openSessionOf(ctx.principal!, resource);
-    const now = this.clock.now();
-    const nowIso = new Date(now).toISOString();
-    const soon = new Date(now + 60_000).toISOString();
+    const minute = wholeMinuteOf(this.clock.now());
+    const nowIso = new Date(minute).toISOString();
+    const soon = new Date(minute + 60_000).toISOString();
     const here = own
       ? undefined
       : (
@@ -179,4 +179,9 @@ export class MemberPagesController {
     }
     return places;
   }
+}
+
+/** The API takes whole minutes only; the clock has seconds (this minute, not the next). */
+function wholeMinuteOf(ms: number): number {
+  return Math.floor(ms / 60_000) * 60_000;
 }
