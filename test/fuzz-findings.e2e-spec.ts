@@ -107,6 +107,34 @@ describe('inputs the fuzzers found', () => {
     expect(series.status).toBe(200);
   });
 
+  it('refuses text that is not valid Unicode with 400 (a lone surrogate made isEmail throw: 500)', async () => {
+    const token = world.admin.token;
+    for (const [method, path, body] of [
+      ['PATCH', `/api/v1/users/${world.member.id}`, '{"email":"a\\ud800b@test.example"}'],
+      ['POST', '/api/v1/users', '{"name":"x","role":"member","email":"\\udc00@test.example"}'],
+      ['POST', '/api/v1/organizations', '{"name":"a\\ud800"}'],
+      ['POST', '/api/v1/organizations', '{"name":"ok","\\ud800":"key"}'],
+    ] as const) {
+      for (const as of [undefined, token]) {
+        const response = await t.request(method, path, { token: as, rawBody: body });
+        expect([path, body, response.status, response.body.code]).toEqual([
+          path,
+          body,
+          400,
+          'VALIDATION_FAILED',
+        ]);
+      }
+    }
+    const query = await t.request('GET', '/api/v1/users?q=%ED%A0%80', { token });
+    expect(query.status).toBeLessThan(500);
+    // A well-formed pair (an emoji) is text like any other.
+    const emoji = await t.request('POST', '/api/v1/organizations', {
+      token,
+      body: { name: 'Yoshlar 🌱' },
+    });
+    expect(emoji.status).toBe(201);
+  });
+
   it('refuses a repeated non-ASCII organization name with 409, in any letter case (was 500)', async () => {
     const token = world.admin.token;
     const create = (name: string) =>

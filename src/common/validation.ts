@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem, validationError } from './domain-error';
-import { holdsTooManyValues, MAX_INPUT_VALUES } from './input-size';
+import { inputLimitProblem } from './input-limits';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -44,9 +44,8 @@ class StrictValidationPipe extends ValidationPipe {
     }
 
     const isInput = metadata.type === 'body' || metadata.type === 'query';
-    if (isDto && isInput && holdsTooManyValues(value)) {
-      throw validationError(metadata.type, `must not hold more than ${MAX_INPUT_VALUES} values`);
-    }
+    const problem = isDto && isInput ? inputLimitProblem(value, metadata.type) : null;
+    if (problem) throw validationError(problem.field, problem.message);
     return super.transform(value, metadata);
   }
 }
