@@ -181,10 +181,16 @@ async function addReportHistory(t: TestApp, world: World, deskId: string, roomId
 
 export type Viewer = 'anonymous' | 'member' | 'coordinator' | 'admin';
 
+/** What a page's address needs (a PageData, or another world with the same ids). */
+export type PageIds = Pick<
+  PageData,
+  'world' | 'deskId' | 'roomId' | 'deskScanPath' | 'pendingBookingId'
+>;
+
 export interface PageToCheck {
   /** Also the screenshot's file name in docs/screenshots/. */
   name: string;
-  path: (data: PageData) => string;
+  path: (data: PageIds) => string;
   as: Viewer;
   /** Whether docs/screenshots/ shows this page (the main pages). */
   screenshot?: boolean;

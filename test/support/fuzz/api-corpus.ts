@@ -1,0 +1,565 @@
+import { FuzzWorld, openDayAfter, tokenFor } from './fuzz-world';
+import {
+  ANY_VALUE,
+  deepArray,
+  deepObject,
+  HOSTILE_AUTHORIZATION,
+  HOSTILE_DATES,
+  HOSTILE_HEADERS,
+  HOSTILE_IDS,
+  HOSTILE_RULES,
+  HOSTILE_TIMES,
+  Labeled,
+  ODD_NUMBERS,
+  ODD_STRINGS,
+  percentEncode,
+  toJson,
+} from './hostile';
+import { Random } from './random';
+import { FuzzRequest, Role, ROLES } from './runner';
+
+/**
+ * Requests derived from the OpenAPI document (`/api/docs-json`): for each operation a plausible
+ * request is built from its parameters' and body's schemas (types, formats, patterns, enums,
+ * bounds, examples) with real ids from the world, then one part of it is made hostile.
+ */
+
+export interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  example?: unknown;
+  default?: unknown;
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: Schema;
+}
+
+export interface Operation {
+  method: string;
+  route: string;
+  parameters: Parameter[];
+  body?: Schema;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: any }>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Every operation of the document, its body schema resolved. */
+export function operationsOf(document: OpenApiDocument): Operation[] {
+  const operations: Operation[] = [];
+  for (const [route, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const bodySchema = operation.requestBody?.content?.['application/json']?.schema as
+        Schema | undefined;
+      operations.push({
+        method: method.toUpperCase(),
+        route,
+        parameters: (operation.parameters ?? []).map((p) => ({
+          ...p,
+          schema: resolve(document, p.schema ?? {}),
+        })),
+        body: bodySchema && resolveDeep(document, bodySchema),
+      });
+    }
+  }
+  return operations;
+}
+
+function resolve(document: OpenApiDocument, schema: Schema): Schema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  const target = document.components?.schemas?.[name];
+  if (!target) throw new Error(`OpenAPI: unresolved ${schema.$ref}`);
+  return target;
+}
+
+function resolveDeep(document: OpenApiDocument, schema: Schema, depth = 0): Schema {
+  const own = resolve(document, schema);
+  if (depth > 5) return own;
+  return {
+    ...own,
+    items: own.items && resolveDeep(document, own.items, depth + 1),
+    properties:
+      own.properties &&
+      Object.fromEntries(
+        Object.entries(own.properties).map(([k, v]) => [k, resolveDeep(document, v, depth + 1)]),
+      ),
+  };
+}
+
+const LOCAL_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const isLocalDate = (s: Schema) => s.pattern === LOCAL_DATE_PATTERN;
+const isTime = (s: Schema) => s.format === 'date-time';
+const VALID_RULES = [
+  'FREQ=WEEKLY;COUNT=3',
+  'FREQ=DAILY;COUNT=2',
+  'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4',
+  'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=2',
+];
+/** Samples for the patterns the DTOs use, where the schema has no example. */
+const PATTERN_SAMPLES: Record<string, () => string> = {
+  '^[a-z0-9_]{1,50}$': () => 'projector',
+  '^[a-z0-9][a-z0-9-]{1,63}$': () => `fuzz-${++sequence}`,
+  '^\\+?[0-9 ()-]{5,31}$': () => `+99890${String(1000000 + ++sequence).slice(-7)}`,
+};
+let sequence = 0;
+
+/** Builds plausible values for schemas, with real ids from the world. */
+class Plausible {
+  constructor(
+    private readonly random: Random,
+    private readonly world: FuzzWorld,
+  ) {}
+
+  day(): string {
+    return openDayAfter(this.world.today, this.random.between(1, 12));
+  }
+
+  slot(): { start: string; end: string } {
+    const day = this.day();
+    const start = this.random.between(9 * 4, 16 * 4) * 15;
+    const end = start + this.random.pick([30, 60, 90, 120]);
+    const time = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    return { start: `${day}T${time(start)}`, end: `${day}T${time(Math.min(end, 18 * 60))}` };
+  }
+
+  id(name: string): string {
+    const pool = this.world.ids[name] ?? this.world.ids[name.replace(/s$/, '')];
+    return pool ? this.random.pick(pool) : this.random.uuid();
+  }
+
+  value(name: string, schema: Schema): unknown {
+    if (schema.enum) return this.random.pick(schema.enum);
+    if (schema.properties) return this.object(schema);
+    switch (schema.type) {
+      case 'integer':
+      case 'number': {
+        const min = schema.minimum ?? 1;
+        return Math.min(schema.maximum ?? min + 5, min + this.random.int(5));
+      }
+      case 'boolean':
+        return this.random.chance(0.5);
+      case 'array': {
+        const item = schema.items ?? { type: 'string' };
+        const singular = name.replace(/s$/, '');
+        return [this.value(item.format === 'uuid' ? name : singular, item)];
+      }
+      case 'object':
+        return schema.example !== undefined && this.random.chance(0.5) ? schema.example : {};
+      default:
+        return this.string(name, schema);
+    }
+  }
+
+  private string(name: string, schema: Schema): string {
+    if (schema.format === 'uuid') return this.id(name);
+    if (schema.format === 'email') return `fuzz-${++sequence}@test.example`;
+    if (isTime(schema)) return this.slot().start;
+    if (isLocalDate(schema)) return this.day();
+    if (name === 'rule') return this.random.pick(VALID_RULES);
+    if (name === 'timezone') return 'Asia/Tashkent';
+    if (schema.pattern && PATTERN_SAMPLES[schema.pattern]) return PATTERN_SAMPLES[schema.pattern]();
+    if (typeof schema.example === 'string') return schema.example;
+    const text = `Fuzz ${name} ${++sequence}`;
+    return text.slice(0, schema.maxLength ?? text.length).padEnd(schema.minLength ?? 0, 'x');
+  }
+
+  object(schema: Schema): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
+      if (schema.required?.includes(key) || this.random.chance(0.4)) {
+        out[key] = this.value(key, property);
+      }
+    }
+    pairWindows(out, schema.properties ?? {}, this);
+    return out;
+  }
+}
+
+/** `start`/`end` and `from`/`to` as a window that makes sense (end after start). */
+function pairWindows(
+  values: Record<string, unknown>,
+  schemas: Record<string, Schema>,
+  p: Plausible,
+) {
+  for (const [a, b] of [
+    ['start', 'end'],
+    ['from', 'to'],
+  ]) {
+    if (!schemas[a] || !schemas[b]) continue;
+    if (isTime(schemas[a])) {
+      const slot = p.slot();
+      if (a in values) values[a] = slot.start;
+      if (b in values) values[b] = slot.end;
+    } else if (isLocalDate(schemas[a])) {
+      const first = p.day();
+      if (a in values) values[a] = first;
+      if (b in values) values[b] = openDayAfter(first, 6);
+    }
+  }
+}
+
+/** A hostile value for a field: its kind's catalog first, then anything of the wrong shape. */
+function hostileFor(random: Random, world: FuzzWorld, name: string, schema: Schema): Labeled {
+  const catalogs: Array<readonly [Labeled[], number]> = [[ANY_VALUE, 2]];
+  if (schema.enum) {
+    const first = String(schema.enum[0]);
+    catalogs.push([
+      [
+        ['enum uppercase', first.toUpperCase()],
+        ['enum padded', ` ${first} `],
+        ['enum unknown', 'unknown_value'],
+        ['enum list', schema.enum],
+      ],
+      2,
+    ]);
+  }
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      catalogs.push([ODD_NUMBERS, 4]);
+      catalogs.push([
+        [
+          ['below minimum', (schema.minimum ?? 0) - 1],
+          ['above maximum', (schema.maximum ?? 2 ** 31) + 1],
+        ],
+        2,
+      ]);
+      break;
+    case 'boolean':
+      catalogs.push([
+        [
+          ['"true"', 'true'],
+          ['1', 1],
+          ['"yes"', 'yes'],
+        ],
+        2,
+      ]);
+      break;
+    case 'array':
+      catalogs.push([
+        [
+          ['array of 5000', Array(5000).fill(plausibleItem(random, world, name, schema))],
+          ['array of 50k empty objects', Array(50_000).fill({})],
+          ['array of arrays', [[[]]]],
+          ['array of hostile', [random.pick(ODD_STRINGS)[1], null, {}]],
+          ['object for array', { 0: 'x' }],
+        ],
+        3,
+      ]);
+      break;
+    case 'object':
+      catalogs.push([
+        [
+          ['array for object', []],
+          ['array of object', [{}]],
+          ['string for object', 'x'],
+          ...(name === 'openingHours' ? OPENING_HOURS : []),
+        ],
+        name === 'openingHours' ? 6 : 3,
+      ]);
+      break;
+    default:
+      catalogs.push([ODD_STRINGS, 3]);
+      catalogs.push([
+        [
+          ['number for string', 12345],
+          ['object for string', { a: 'b' }],
+          ['array for string', ['a']],
+        ],
+        1,
+      ]);
+      if (isTime(schema)) catalogs.push([HOSTILE_TIMES, 6]);
+      if (isLocalDate(schema)) catalogs.push([HOSTILE_DATES, 6]);
+      if (name === 'rule') catalogs.push([HOSTILE_RULES, 8]);
+      if (name === 'timezone') catalogs.push([TIME_ZONES, 6]);
+      if (schema.format === 'uuid') {
+        const others = Object.values(world.ids)
+          .flat()
+          .map((id): Labeled => ['id of another kind', id]);
+        catalogs.push([HOSTILE_IDS, 3]);
+        catalogs.push([others, 2]);
+      }
+  }
+  return random.pick(random.weighted(catalogs));
+}
+
+function plausibleItem(random: Random, world: FuzzWorld, name: string, schema: Schema): unknown {
+  return new Plausible(random, world).value(name, schema.items ?? { type: 'string' });
+}
+
+const OPENING_HOURS: Labeled[] = [
+  ['hours 25:00', { mon: [{ from: '25:00', to: '26:00' }] }],
+  ['hours to before from', { mon: [{ from: '18:00', to: '09:00' }] }],
+  ['hours 24:00', { mon: [{ from: '00:00', to: '24:00' }] }],
+  ['hours empty period', { mon: [{ from: '09:00', to: '09:00' }] }],
+  [
+    'hours overlapping',
+    {
+      mon: [
+        { from: '09:00', to: '12:00' },
+        { from: '11:00', to: '13:00' },
+      ],
+    },
+  ],
+  ['hours unknown day', { xyz: [] }],
+  ['hours day null', { mon: null }],
+  ['hours day string', { mon: '09:00-18:00' }],
+  ['hours period empty', { mon: [{}] }],
+  ['hours seconds', { mon: [{ from: '09:00:30', to: '18:00' }] }],
+  ['hours 1000 periods', { mon: Array(1000).fill({ from: '09:00', to: '10:00' }) }],
+  ['hours all closed', { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }],
+];
+
+const TIME_ZONES: Labeled<string>[] = [
+  ['zone lowercase', 'asia/tashkent'],
+  ['zone utc', 'utc'],
+  ['zone UTC', 'UTC'],
+  ['zone +14', 'Pacific/Kiritimati'],
+  ['zone -11', 'Pacific/Niue'],
+  ['zone half hour', 'Asia/Kolkata'],
+  ['zone 45 min', 'Asia/Kathmandu'],
+  ['zone DST', 'America/New_York'],
+  ['zone Etc/GMT+12', 'Etc/GMT+12'],
+  ['zone offset', '+05:00'],
+  ['zone unknown', 'Mars/Olympus_Mons'],
+  ['zone NUL', 'Asia/Tashkent\u0000'],
+  ['zone local', 'local'],
+  ['zone system', 'system'],
+];
+
+/** Path segments sent as they are (not encoded): undecodable or odd escapes. */
+const RAW_SEGMENTS: Labeled<string>[] = [
+  ['%ZZ', '%ZZ'],
+  ['%00', '%00'],
+  ['overlong slash', '%C0%AF'],
+  ['overlong NUL', '%C0%80'],
+  ['lone surrogate', '%ED%A0%80'],
+  ['%2e%2e', '%2e%2e'],
+  ['%u0041', '%u0041'],
+  ['percent', '%'],
+];
+
+/** Whole bodies of the wrong kind, as raw text. */
+const HOSTILE_BODIES: Labeled<string>[] = [
+  ['body null', 'null'],
+  ['body array', '[]'],
+  ['body string', '"x"'],
+  ['body number', '1e999'],
+  ['body empty', ''],
+  ['body {', '{'],
+  ['body trailing garbage', '{"a":1}xyz'],
+  ['body BOM', '\ufeff{}'],
+  ['body deep array 5000', toJson({ email: deepArray(5000) })],
+  ['body deep object 5000', deepObject(5000).text],
+  ['body deep array 100k', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+  ['body __proto__', '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{}}}'],
+  [
+    'body 20k keys',
+    JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]))),
+  ],
+  ['body array of 100k nulls', JSON.stringify(Array(100_000).fill(null))],
+  ['body field of 100k empty objects', JSON.stringify({ equipment: Array(100_000).fill({}) })],
+  ['body too large', JSON.stringify({ title: 'x'.repeat(1_100_000) })],
+  ['body NUL bytes', '{"a":"\u0000"}\u0000'],
+];
+
+type Kind =
+  'none' | 'body-field' | 'body' | 'missing' | 'extra' | 'query' | 'path' | 'header' | 'auth';
+
+/** `count` requests spread over every operation and role, from the seeded generator. */
+export function apiCorpus(
+  document: OpenApiDocument,
+  world: FuzzWorld,
+  random: Random,
+  count: number,
+): FuzzRequest[] {
+  const operations = operationsOf(document).filter((o) => !o.route.startsWith('/api/docs'));
+  const requests: FuzzRequest[] = [];
+  for (let i = 0; i < count; i++) {
+    // Every operation in turn, then at random: each is reached, whatever the count.
+    const operation = i < operations.length ? operations[i] : random.pick(operations);
+    requests.push(fuzzedRequest(operation, world, random, random.pick(ROLES)));
+  }
+  return requests;
+}
+
+function fuzzedRequest(op: Operation, world: FuzzWorld, random: Random, as: Role): FuzzRequest {
+  const plausible = new Plausible(random, world);
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
+  const pathValues = new Map(
+    pathParams.map((p) => [p.name, percentEncode(String(plausible.value(p.name, p.schema)))]),
+  );
+  const query: Record<string, unknown> = {};
+  for (const p of queryParams) {
+    if (p.required || random.chance(0.4)) query[p.name] = plausible.value(p.name, p.schema);
+  }
+  pairWindows(query, Object.fromEntries(queryParams.map((p) => [p.name, p.schema])), plausible);
+  const body = op.body ? plausible.object(op.body) : undefined;
+  let rawBody: string | undefined;
+  const headers: Record<string, string> = {};
+  const token = tokenFor(world, as);
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  const kinds: Array<readonly [Kind, number]> = [
+    ['none', 1],
+    ['header', 1],
+    ['auth', 0.5],
+  ];
+  if (body) kinds.push(['body-field', 5], ['body', 1], ['missing', 0.7], ['extra', 0.7]);
+  if (queryParams.length > 0) kinds.push(['query', body ? 1.5 : 4]);
+  if (pathParams.length > 0) kinds.push(['path', 1.5]);
+  const kind = random.weighted(kinds);
+  let label = 'plausible';
+
+  switch (kind) {
+    case 'body-field': {
+      const target = random.pick(fieldsOf(body!, op.body!));
+      const [what, value] = hostileFor(random, world, target.name, target.schema);
+      target.set(value);
+      label = `body.${target.path}=${what}`;
+      break;
+    }
+    case 'body': {
+      const [what, text] = random.pick(HOSTILE_BODIES);
+      rawBody = text;
+      label = what;
+      break;
+    }
+    case 'missing': {
+      const required = op.body!.required ?? [];
+      if (required.length > 0) {
+        const name = random.pick(required);
+        delete body![name];
+        label = `body without ${name}`;
+      } else {
+        label = 'body empty object';
+        for (const key of Object.keys(body!)) delete body![key];
+      }
+      break;
+    }
+    case 'extra': {
+      const [what, value] = random.pick(ANY_VALUE);
+      body![random.pick(['unknownField', 'id', 'status', 'role', 'ownerId'])] = value;
+      label = `extra field=${what}`;
+      break;
+    }
+    case 'query': {
+      const param = random.pick(queryParams);
+      if (random.chance(0.15)) {
+        query[param.name] = [plausible.value(param.name, param.schema), 'x'];
+        label = `query.${param.name} repeated`;
+      } else {
+        const [what, value] = hostileFor(random, world, param.name, param.schema);
+        query[param.name] = value;
+        label = `query.${param.name}=${what}`;
+      }
+      break;
+    }
+    case 'path': {
+      const param = random.pick(pathParams);
+      if (random.chance(0.25)) {
+        const [what, raw] = random.pick(RAW_SEGMENTS);
+        pathValues.set(param.name, raw);
+        label = `path.${param.name}=${what}`;
+      } else {
+        const [what, value] = hostileFor(random, world, param.name, param.schema);
+        pathValues.set(
+          param.name,
+          percentEncode(typeof value === 'string' ? value : toJson(value)),
+        );
+        label = `path.${param.name}=${what}`;
+      }
+      break;
+    }
+    case 'header': {
+      const [what, extra] = random.pick(HOSTILE_HEADERS);
+      Object.assign(headers, extra);
+      label = `header ${what}`;
+      break;
+    }
+    case 'auth': {
+      const [what, value] = random.pick(HOSTILE_AUTHORIZATION);
+      headers.authorization = value;
+      label = `authorization ${what}`;
+      break;
+    }
+    case 'none':
+      break;
+  }
+  const path = op.route.replace(/\{(\w+)\}/g, (_, name: string) => pathValues.get(name) ?? name);
+  return {
+    method: op.method,
+    path: path + queryString(query),
+    route: op.route,
+    headers,
+    body: rawBody ?? (body === undefined ? undefined : toJson(body)),
+    as,
+    label,
+  };
+}
+
+interface FieldRef {
+  path: string;
+  name: string;
+  schema: Schema;
+  set(value: unknown): void;
+}
+
+/** Every field of a body, nested ones included, with a way to replace it. */
+function fieldsOf(body: Record<string, unknown>, schema: Schema, prefix = ''): FieldRef[] {
+  const refs: FieldRef[] = [];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    refs.push({ path, name, schema: property, set: (v) => (body[name] = v) });
+    const value = body[name];
+    if (property.properties && value && typeof value === 'object' && !Array.isArray(value)) {
+      refs.push(...fieldsOf(value as Record<string, unknown>, property, path));
+    }
+    if (
+      property.items?.properties &&
+      Array.isArray(value) &&
+      value[0] &&
+      typeof value[0] === 'object'
+    ) {
+      refs.push(...fieldsOf(value[0] as Record<string, unknown>, property.items, `${path}[0]`));
+    }
+  }
+  return refs;
+}
+
+/** The query string, repeated keys for arrays, other non-strings as JSON. */
+function queryString(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      params.append(name, typeof one === 'string' ? one : toJson(one));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
