@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from './support/test-app';
  * No answer may be a 5xx or take over 2 s, and the server must stay up. The seed is printed;
  * FUZZ_SEED=<seed> replays a run, FUZZ_API_REQUESTS changes its length.
  */
-const REQUESTS = Number(process.env.FUZZ_API_REQUESTS ?? 2500);
+const REQUESTS = Number(process.env.FUZZ_API_REQUESTS ?? 3000);
 
 describe('the API fuzzer', () => {
   let t: TestApp;

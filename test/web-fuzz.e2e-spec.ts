@@ -6,12 +6,12 @@ import { startTestApp, TestApp } from './support/test-app';
 
 /**
  * The pages fuzz themselves: every form found on every page each role reaches (anonymous, member,
- * coordinator, admin), posted with hostile fields, ids, tokens and headers, and every `next`
- * target of the hostile catalog on every form and page that takes one. No answer may be a 5xx
- * or take over 2 s, and the server must stay up. FUZZ_SEED=<seed> replays a printed run;
- * FUZZ_WEB_PER_FORM changes how many hostile posts each form gets.
+ * coordinator, admin), posted with every hostile `next` of the catalog where it takes one, then
+ * with hostile fields, ids, tokens, bodies and headers. No answer may be a 5xx or take over 2 s,
+ * no redirect may leave the site, and the server must stay up. FUZZ_SEED=<seed> replays a printed
+ * run; FUZZ_WEB_PER_FORM changes how many hostile posts each form gets.
  */
-const PER_FORM = Number(process.env.FUZZ_WEB_PER_FORM ?? 12);
+const PER_FORM = Number(process.env.FUZZ_WEB_PER_FORM ?? 20);
 
 describe('the web-form fuzzer', () => {
   let t: TestApp;

@@ -21,6 +21,8 @@ export interface FuzzWorld {
   pendingBookingId: string;
   /** Real ids by the name of the parameter or field that takes them. */
   ids: Record<string, string[]>;
+  /** A member's sign-in that the forms may use (no fuzzing session belongs to this member). */
+  credentials: { email: string; password: string };
   /** Sessions of each signed-in role: the first in use; a later one replaces a session that ended. */
   tokens: Record<Exclude<Role, 'anonymous'>, string[]>;
 }
@@ -181,6 +183,7 @@ export async function buildFuzzWorld(client: HttpClient, nowMs: number): Promise
       closureId: [closure.id],
       token: [new URL(desk.checkInUrl).pathname.split('/').pop()!],
     },
+    credentials: { email: world.otherMember.email, password },
     tokens: {
       member: [world.member.token, ...(await spare(world.member.email, password))],
       coordinator: [world.coordinator.token, ...(await spare(world.coordinator.email, password))],

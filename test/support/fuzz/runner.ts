@@ -42,7 +42,7 @@ export interface Outcome {
 export interface Failure {
   request: FuzzRequest;
   outcome: Outcome;
-  reason: '5xx' | 'slow' | 'no answer';
+  reason: '5xx' | 'slow' | 'no answer' | 'off-site redirect';
 }
 
 export async function send(baseUrl: string, request: FuzzRequest): Promise<Outcome> {
@@ -105,7 +105,9 @@ export class FuzzLog {
           ? '5xx'
           : outcome.ms > SLOW_MS
             ? 'slow'
-            : undefined;
+            : leavesSite(outcome.location)
+              ? 'off-site redirect'
+              : undefined;
     if (reason) this.failures.push({ request, outcome, reason });
   }
 
@@ -132,7 +134,12 @@ export class FuzzLog {
     const groups = new Map<string, Failure[]>();
     for (const failure of this.failures) {
       const { request, outcome, reason } = failure;
-      const what = reason === 'no answer' ? `no answer (${outcome.error})` : String(outcome.status);
+      const what =
+        reason === 'no answer'
+          ? `no answer (${outcome.error})`
+          : reason === 'off-site redirect'
+            ? `${outcome.status} to ${shorten(outcome.location ?? '', 40)}`
+            : String(outcome.status);
       const key = `${what} ${request.method} ${request.route} ${request.label}`;
       groups.set(key, [...(groups.get(key) ?? []), failure]);
     }
@@ -149,6 +156,21 @@ export class FuzzLog {
     });
     const more = groups.size > limit ? `\n  … and ${groups.size - limit} more groups` : '';
     return `${this.name}: ${this.failures.length} failing requests in ${groups.size} groups (seed ${this.seed}):\n${lines.join('\n')}${more}${gone}`;
+  }
+}
+
+const SITE = 'http://makon.site.invalid';
+
+/**
+ * Whether a redirect leaves the site once a browser resolves it (browsers drop tabs and line
+ * breaks from a URL, so `/\t/evil.example` is `//evil.example`).
+ */
+export function leavesSite(location: string | null | undefined): boolean {
+  if (!location) return false;
+  try {
+    return new URL(location, SITE).origin !== SITE;
+  } catch {
+    return false;
   }
 }
 

@@ -117,7 +117,14 @@ export class WebFuzzer {
       if (this.stopped) return;
       await this.submit(browser, form, 'plausible', (f) => f);
     }
-    const { pages, submissions } = await this.crawl(browser);
+    const second = await this.crawl(browser);
+    const pages = second.pages;
+    // Forms of both readings (one the plausible posts made disappear, say an approval, is kept).
+    const submissions = [
+      ...new Map(
+        [...first.submissions, ...second.submissions].map((form) => [formKey(form), form]),
+      ).values(),
+    ];
     this.formsFound.set(
       role,
       submissions.map((f) => `${f.method} ${routeOf(f.action)}`),
@@ -135,14 +142,12 @@ export class WebFuzzer {
         form: form.action,
         run: () => this.submit(browser, form, 'plausible', (f) => f),
       }));
-    const hostile: Step[] = [];
-    for (const form of submissions) {
-      for (let i = 0; i < this.options.perForm; i++) {
-        hostile.push({ form: form.action, run: () => this.submitHostile(browser, form) });
-      }
-      const takesNext = form.fields.some((f) => f.name === 'next');
-      for (const [label, value] of takesNext ? HOSTILE_NEXT : []) {
-        hostile.push({
+    // Every `next` of the catalog on every form and page that takes one comes first, before
+    // the hostile sign-ins of the other posts have the address refused by the sign-in limit.
+    const nextSteps: Step[] = [];
+    for (const form of submissions.filter((f) => f.fields.some((field) => field.name === 'next'))) {
+      for (const [label, value] of HOSTILE_NEXT) {
+        nextSteps.push({
           form: form.action,
           run: () =>
             this.submit(browser, form, `next=${label}`, (fields) =>
@@ -151,17 +156,23 @@ export class WebFuzzer {
         });
       }
     }
-    for (const page of pages) {
-      hostile.push({ run: () => this.getHostileQuery(browser, page) });
-    }
     for (const [label, value] of HOSTILE_NEXT) {
-      hostile.push({
+      nextSteps.push({
         run: () => this.get(browser, `/login?next=${percentEncode(value)}`, `next=${label}`),
       });
     }
+    const hostile: Step[] = [];
+    for (const form of submissions) {
+      for (let i = 0; i < this.options.perForm; i++) {
+        hostile.push({ form: form.action, run: () => this.submitHostile(browser, form) });
+      }
+    }
+    for (const page of pages) {
+      hostile.push({ run: () => this.getHostileQuery(browser, page) });
+    }
     const endsSession = new Set<string>();
     const deferred: Step[] = [];
-    for (const step of [...plausible, ...shuffled(random, hostile)]) {
+    for (const step of [...plausible, ...nextSteps, ...shuffled(random, hostile)]) {
       if (this.stopped) return;
       if (step.form && endsSession.has(step.form)) {
         deferred.push(step);
@@ -190,7 +201,13 @@ export class WebFuzzer {
   ): Promise<{ pages: string[]; submissions: FormSubmission[] }> {
     const seen = new Set<string>();
     const forms = new Map<string, FormSubmission>();
-    const queue = ['/', '/login', ...PAGES.map((p) => p.path(this.options.world))];
+    // The sign-in form carries `next` only when the address gave one.
+    const queue = [
+      '/',
+      '/login',
+      '/login?next=%2Fme',
+      ...PAGES.map((p) => p.path(this.options.world)),
+    ];
     const pages: string[] = [];
     while (queue.length > 0 && pages.length < this.options.pagesPerRole) {
       const path = queue.shift()!;
@@ -287,7 +304,7 @@ export class WebFuzzer {
   ): Promise<boolean> {
     const plain: Array<[string, string]> = form.fields
       .filter((f) => f.sent)
-      .map((f) => [f.name, f.name === '_csrf' ? (browser.csrfToken ?? f.value) : f.value]);
+      .map((f) => [f.name, this.plausibleValue(browser, f)]);
     if (options.csrf !== undefined) {
       const index = plain.findIndex(([name]) => name === '_csrf');
       if (index >= 0) plain.splice(index, 1);
@@ -318,6 +335,15 @@ export class WebFuzzer {
           );
     const outcome = await this.fire(browser, request);
     return outcome.sessionEnded;
+  }
+
+  /** What a person would send in a field: its value, or a real user's sign-in for the empty ones. */
+  private plausibleValue(browser: Browser, field: FormField): string {
+    if (field.name === '_csrf') return browser.csrfToken ?? field.value;
+    const { credentials } = this.options.world;
+    if (field.value === '' && field.type === 'email') return credentials.email;
+    if (field.value === '' && field.type === 'password') return credentials.password;
+    return field.value;
   }
 
   private submitHostile(browser: Browser, form: FormSubmission): Promise<boolean> {
