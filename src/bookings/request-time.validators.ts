@@ -1,6 +1,6 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { DomainError } from '../common/domain-error';
 import { describeValidatorInOpenApi } from '../common/openapi-from-validation';
+import { DomainError } from '../common/domain-error';
 import { parseRequestMoment } from '../scheduling';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
