@@ -109,7 +109,7 @@ function resolveDeep(document: OpenApiDocument, schema: Schema, depth = 0): Sche
 }
 
 const LOCAL_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-const isLocalDate = (s: Schema) => s.pattern === LOCAL_DATE_PATTERN;
+const isLocalDate = (s: Schema) => s.pattern === LOCAL_DATE_PATTERN || s.format === 'date';
 const isTime = (s: Schema) => s.format === 'date-time';
 const VALID_RULES = [
   'FREQ=WEEKLY;COUNT=3',

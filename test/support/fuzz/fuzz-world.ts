@@ -23,11 +23,14 @@ export interface FuzzWorld {
   ids: Record<string, string[]>;
   /** A member's sign-in that the forms may use (no fuzzing session belongs to this member). */
   credentials: { email: string; password: string };
-  /** Sessions of each signed-in role: the first in use; a later one replaces a session that ended. */
+  /**
+   * Sessions of each signed-in role: the first is the API fuzzer's; the others are the web
+   * fuzzer's, each replacing one that a sign-out form ended (signing out revokes the session).
+   */
   tokens: Record<Exclude<Role, 'anonymous'>, string[]>;
 }
 
-const SPARE_SESSIONS = 4;
+const SPARE_SESSIONS = 6;
 const TASHKENT_OFFSET_MS = 5 * 3600_000;
 
 /** The local date and time in Tashkent (no DST) of an instant. */

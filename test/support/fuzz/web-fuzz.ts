@@ -109,7 +109,8 @@ export class WebFuzzer {
 
   private async fuzzAs(role: Role): Promise<void> {
     const { world, random } = this.options;
-    const browser = new Browser(role, role === 'anonymous' ? [] : world.tokens[role]);
+    // Its own sessions: the API fuzzer's (the first) must outlive the sign-out forms.
+    const browser = new Browser(role, role === 'anonymous' ? [] : world.tokens[role].slice(1));
     const first = await this.crawl(browser);
     // The plausible posts act (check in, book…), which can show new forms (check out): after
     // them the site is read again, and the forms found then are fuzzed too.
