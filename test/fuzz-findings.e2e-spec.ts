@@ -62,32 +62,31 @@ describe('inputs the fuzzers found', () => {
     }
   });
 
-  it('refuses a body of many values at once, briefly (100,000 objects took 15 s and answered 13 MB)', async () => {
+  it('refuses a body of many values before reading it (100,000 objects took 15 s and answered 13 MB)', async () => {
     const booking = { start: '2026-12-02T10:00', end: '2026-12-02T11:00' };
     const bodies = {
       'equipment of 20,000 objects': { ...booking, equipment: Array(20_000).fill({}) },
       '40,000 unknown fields': Object.fromEntries(
         Array.from({ length: 40_000 }, (_, i) => [`k${i}`, i]),
       ),
-      '2,000 nested objects': { ...booking, equipment: Array(2_000).fill({ quantity: 1 }) },
     };
     for (const [what, body] of Object.entries(bodies)) {
       for (const token of [undefined, world.admin.token]) {
-        const started = performance.now();
         const response = await t.request('POST', '/api/v1/bookings', { token, body });
-        const ms = performance.now() - started;
-        expect([what, response.status, response.body.code]).toEqual([
+        // Refused as a whole, before class-transformer read it (its answer listed every field).
+        expect([what, response.status, response.body.details]).toEqual([
           what,
           400,
-          'VALIDATION_FAILED',
-        ]);
-        expect([what, JSON.stringify(response.body).length < 10_000, ms < 2_000]).toEqual([
-          what,
-          true,
-          true,
+          [{ field: 'body', message: 'must not hold more than 2000 values' }],
         ]);
       }
     }
+    // Under the limit, an answer lists at most 50 problems however many there are.
+    const many = await t.request('POST', '/api/v1/bookings', {
+      body: { ...booking, equipment: Array(600).fill({ quantity: 0 }) },
+    });
+    expect(many.status).toBe(400);
+    expect(many.body.details).toHaveLength(50);
     // The largest body the API takes still passes: a series with 1,000 exception dates.
     const resource = await t.request('POST', `/api/v1/centers/${world.centerId}/resources`, {
       token: world.admin.token,
