@@ -130,6 +130,8 @@ class Plausible {
   constructor(
     private readonly random: Random,
     private readonly world: FuzzWorld,
+    /** Every optional field too (the sweep reaches each), not about half of them. */
+    private readonly everyField = false,
   ) {}
 
   day(): string {
@@ -174,7 +176,8 @@ class Plausible {
   }
 
   private string(name: string, schema: Schema): string {
-    if (schema.format === 'uuid') return this.id(name);
+    // An id by its format, or by its name where the rules take any string (`centerId`).
+    if (schema.format === 'uuid' || this.world.ids[name]) return this.id(name);
     if (schema.format === 'email') return `fuzz-${++sequence}@test.example`;
     if (isTime(schema)) return this.slot().start;
     if (isLocalDate(schema)) return this.day();
@@ -189,7 +192,7 @@ class Plausible {
   object(schema: Schema): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
-      if (schema.required?.includes(key) || this.random.chance(0.4)) {
+      if (schema.required?.includes(key) || this.everyField || this.random.chance(0.4)) {
         out[key] = this.value(key, property);
       }
     }
@@ -198,16 +201,18 @@ class Plausible {
   }
 }
 
+const WINDOWS = [
+  ['start', 'end'],
+  ['from', 'to'],
+] as const;
+
 /** `start`/`end` and `from`/`to` as a window that makes sense (end after start). */
 function pairWindows(
   values: Record<string, unknown>,
   schemas: Record<string, Schema>,
   p: Plausible,
 ) {
-  for (const [a, b] of [
-    ['start', 'end'],
-    ['from', 'to'],
-  ]) {
+  for (const [a, b] of WINDOWS) {
     if (!schemas[a] || !schemas[b]) continue;
     if (isTime(schemas[a])) {
       const slot = p.slot();
@@ -389,7 +394,12 @@ const HOSTILE_BODIES: Labeled<string>[] = [
 type Kind =
   'none' | 'body-field' | 'body' | 'missing' | 'extra' | 'query' | 'path' | 'header' | 'auth';
 
-/** `count` requests spread over every operation and role, from the seeded generator. */
+/**
+ * `count` requests from the seeded generator. First a sweep: every operation once plausibly,
+ * then as admin (who reaches every service) every field, query value and path id of every operation once with the first value of
+ * its kind's catalog (year 9999 for a date, 1e308 for a number…), and every body once nested
+ * 5,000 levels deep. Then requests at random over every operation and role, one part hostile.
+ */
 export function apiCorpus(
   document: OpenApiDocument,
   world: FuzzWorld,
@@ -397,17 +407,111 @@ export function apiCorpus(
   count: number,
 ): FuzzRequest[] {
   const operations = operationsOf(document).filter((o) => !o.route.startsWith('/api/docs'));
-  const requests: FuzzRequest[] = [];
-  for (let i = 0; i < count; i++) {
-    // Every operation in turn, then at random: each is reached, whatever the count.
-    const operation = i < operations.length ? operations[i] : random.pick(operations);
-    requests.push(fuzzedRequest(operation, world, random, random.pick(ROLES)));
+  const requests = sweep(operations, world, random).slice(0, count);
+  while (requests.length < count) {
+    requests.push(fuzzedRequest(random.pick(operations), world, random, random.pick(ROLES)));
   }
   return requests;
 }
 
-function fuzzedRequest(op: Operation, world: FuzzWorld, random: Random, as: Role): FuzzRequest {
-  const plausible = new Plausible(random, world);
+function sweep(operations: Operation[], world: FuzzWorld, random: Random): FuzzRequest[] {
+  const requests: FuzzRequest[] = [];
+  for (const op of operations) {
+    requests.push(buildRequest(op, world, random, random.pick(ROLES), false, () => 'plausible'));
+    const probe = plausibleParts(op, world, random, 'admin', true);
+    for (const field of probe.body ? fieldsOf(probe.body, op.body!) : []) {
+      requests.push(
+        buildRequest(op, world, random, 'admin', true, (parts) => {
+          const target = fieldsOf(parts.body!, op.body!).find((f) => f.path === field.path);
+          if (!target) return 'plausible';
+          const [what, value] = firstHostile(random, world, target.name, target.schema);
+          target.set(value);
+          return `body.${target.path}=${what}`;
+        }),
+      );
+    }
+    for (const param of op.parameters.filter((p) => p.in !== 'header')) {
+      requests.push(
+        buildRequest(op, world, random, 'admin', true, (parts) => {
+          const [what, value] = firstHostile(random, world, param.name, param.schema);
+          if (param.in === 'query') parts.query[param.name] = value;
+          else parts.pathValues.set(param.name, percentEncode(asText(value)));
+          return `${param.in}.${param.name}=${what}`;
+        }),
+      );
+    }
+    // A window whose both ends are hostile (one alone is often refused as end before start).
+    for (const [a, b] of WINDOWS) {
+      const query = op.parameters.filter((p) => p.in === 'query');
+      const inQuery = [a, b].map((name) => query.find((p) => p.name === name));
+      const inBody = [a, b].map((name) => op.body?.properties?.[name]);
+      if (!inQuery.every(Boolean) && !inBody.every(Boolean)) continue;
+      requests.push(
+        buildRequest(op, world, random, 'admin', true, (parts) => {
+          const schema = inQuery[0]?.schema ?? inBody[0]!;
+          const [what, value] = firstHostile(random, world, a, schema);
+          const target = inQuery.every(Boolean) ? parts.query : parts.body!;
+          target[a] = value;
+          target[b] = value;
+          return `${a} and ${b}=${what}`;
+        }),
+      );
+    }
+    if (op.body) {
+      requests.push(
+        buildRequest(op, world, random, 'admin', true, (parts) => {
+          parts.rawBody = toJson({ email: deepArray(5000) });
+          return 'body deep array 5000';
+        }),
+      );
+    }
+  }
+  return requests;
+}
+
+/** The first value of the catalog that suits the field (the most telling one). */
+function firstHostile(random: Random, world: FuzzWorld, name: string, schema: Schema): Labeled {
+  if (isTime(schema)) return HOSTILE_TIMES[0];
+  if (isLocalDate(schema)) return HOSTILE_DATES[0];
+  if (name === 'rule') return HOSTILE_RULES[0];
+  if (name === 'timezone') return TIME_ZONES[0];
+  if (name === 'openingHours') return OPENING_HOURS[0];
+  if (schema.format === 'uuid') return HOSTILE_IDS[0];
+  if (schema.enum) return ['enum unknown', 'unknown_value'];
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return ['1e308', 1e308];
+    case 'boolean':
+      return ['"true"', 'true'];
+    case 'array':
+      return ['array of 50k empty objects', Array(50_000).fill({})];
+    case 'object':
+      return ['array for object', []];
+    default:
+      return random.pick(ODD_STRINGS);
+  }
+}
+
+const asText = (value: unknown) => (typeof value === 'string' ? value : toJson(value));
+
+/** The parts of a request before it is written down; a mutation changes them. */
+interface RequestParts {
+  pathValues: Map<string, string>;
+  query: Record<string, unknown>;
+  body: Record<string, unknown> | undefined;
+  rawBody?: string;
+  headers: Record<string, string>;
+}
+
+function plausibleParts(
+  op: Operation,
+  world: FuzzWorld,
+  random: Random,
+  as: Role,
+  everyField: boolean,
+): RequestParts {
+  const plausible = new Plausible(random, world, everyField);
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryParams = op.parameters.filter((p) => p.in === 'query');
   const pathValues = new Map(
@@ -415,112 +519,123 @@ function fuzzedRequest(op: Operation, world: FuzzWorld, random: Random, as: Role
   );
   const query: Record<string, unknown> = {};
   for (const p of queryParams) {
-    if (p.required || random.chance(0.4)) query[p.name] = plausible.value(p.name, p.schema);
+    if (p.required || everyField || random.chance(0.4)) {
+      query[p.name] = plausible.value(p.name, p.schema);
+    }
   }
   pairWindows(query, Object.fromEntries(queryParams.map((p) => [p.name, p.schema])), plausible);
   const body = op.body ? plausible.object(op.body) : undefined;
-  let rawBody: string | undefined;
   const headers: Record<string, string> = {};
   const token = tokenFor(world, as);
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  return { pathValues, query, body, headers };
+}
 
+/** A plausible request with `mutate` applied; `mutate` answers the label of what it did. */
+function buildRequest(
+  op: Operation,
+  world: FuzzWorld,
+  random: Random,
+  as: Role,
+  everyField: boolean,
+  mutate: (parts: RequestParts) => string,
+): FuzzRequest {
+  const parts = plausibleParts(op, world, random, as, everyField);
+  const label = mutate(parts);
+  const path = op.route.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => parts.pathValues.get(name) ?? name,
+  );
+  return {
+    method: op.method,
+    path: path + queryString(parts.query),
+    route: op.route,
+    headers: parts.headers,
+    body: parts.rawBody ?? (parts.body === undefined ? undefined : toJson(parts.body)),
+    as,
+    label,
+  };
+}
+
+function fuzzedRequest(op: Operation, world: FuzzWorld, random: Random, as: Role): FuzzRequest {
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
   const kinds: Array<readonly [Kind, number]> = [
     ['none', 1],
     ['header', 1],
     ['auth', 0.5],
   ];
-  if (body) kinds.push(['body-field', 5], ['body', 1], ['missing', 0.7], ['extra', 0.7]);
-  if (queryParams.length > 0) kinds.push(['query', body ? 1.5 : 4]);
+  if (op.body) kinds.push(['body-field', 5], ['body', 1], ['missing', 0.7], ['extra', 0.7]);
+  if (queryParams.length > 0) kinds.push(['query', op.body ? 1.5 : 4]);
   if (pathParams.length > 0) kinds.push(['path', 1.5]);
   const kind = random.weighted(kinds);
-  let label = 'plausible';
-
-  switch (kind) {
-    case 'body-field': {
-      const target = random.pick(fieldsOf(body!, op.body!));
-      const [what, value] = hostileFor(random, world, target.name, target.schema);
-      target.set(value);
-      label = `body.${target.path}=${what}`;
-      break;
-    }
-    case 'body': {
-      const [what, text] = random.pick(HOSTILE_BODIES);
-      rawBody = text;
-      label = what;
-      break;
-    }
-    case 'missing': {
-      const required = op.body!.required ?? [];
-      if (required.length > 0) {
+  return buildRequest(op, world, random, as, false, (parts) => {
+    const body = parts.body;
+    switch (kind) {
+      case 'body-field': {
+        const target = random.pick(fieldsOf(body!, op.body!));
+        const [what, value] = hostileFor(random, world, target.name, target.schema);
+        target.set(value);
+        return `body.${target.path}=${what}`;
+      }
+      case 'body': {
+        const [what, text] = random.pick(HOSTILE_BODIES);
+        parts.rawBody = text;
+        return what;
+      }
+      case 'missing': {
+        const required = op.body!.required ?? [];
+        if (required.length === 0) {
+          for (const key of Object.keys(body!)) delete body![key];
+          return 'body empty object';
+        }
         const name = random.pick(required);
         delete body![name];
-        label = `body without ${name}`;
-      } else {
-        label = 'body empty object';
-        for (const key of Object.keys(body!)) delete body![key];
+        return `body without ${name}`;
       }
-      break;
-    }
-    case 'extra': {
-      const [what, value] = random.pick(ANY_VALUE);
-      body![random.pick(['unknownField', 'id', 'status', 'role', 'ownerId'])] = value;
-      label = `extra field=${what}`;
-      break;
-    }
-    case 'query': {
-      const param = random.pick(queryParams);
-      if (random.chance(0.15)) {
-        query[param.name] = [plausible.value(param.name, param.schema), 'x'];
-        label = `query.${param.name} repeated`;
-      } else {
+      case 'extra': {
+        const [what, value] = random.pick(ANY_VALUE);
+        body![random.pick(['unknownField', 'id', 'status', 'role', 'ownerId'])] = value;
+        return `extra field=${what}`;
+      }
+      case 'query': {
+        const param = random.pick(queryParams);
+        if (random.chance(0.15)) {
+          parts.query[param.name] = [
+            new Plausible(random, world).value(param.name, param.schema),
+            'x',
+          ];
+          return `query.${param.name} repeated`;
+        }
         const [what, value] = hostileFor(random, world, param.name, param.schema);
-        query[param.name] = value;
-        label = `query.${param.name}=${what}`;
+        parts.query[param.name] = value;
+        return `query.${param.name}=${what}`;
       }
-      break;
-    }
-    case 'path': {
-      const param = random.pick(pathParams);
-      if (random.chance(0.25)) {
-        const [what, raw] = random.pick(RAW_SEGMENTS);
-        pathValues.set(param.name, raw);
-        label = `path.${param.name}=${what}`;
-      } else {
-        const [what, value] = hostileFor(random, world, param.name, param.schema);
-        pathValues.set(
-          param.name,
-          percentEncode(typeof value === 'string' ? value : toJson(value)),
-        );
-        label = `path.${param.name}=${what}`;
+      case 'path': {
+        const param = random.pick(pathParams);
+        const [what, raw] = random.chance(0.25)
+          ? random.pick(RAW_SEGMENTS)
+          : (([label, value]) => [label, percentEncode(asText(value))] as const)(
+              hostileFor(random, world, param.name, param.schema),
+            );
+        parts.pathValues.set(param.name, raw);
+        return `path.${param.name}=${what}`;
       }
-      break;
+      case 'header': {
+        const [what, extra] = random.pick(HOSTILE_HEADERS);
+        Object.assign(parts.headers, extra);
+        return `header ${what}`;
+      }
+      case 'auth': {
+        const [what, value] = random.pick(HOSTILE_AUTHORIZATION);
+        parts.headers.authorization = value;
+        return `authorization ${what}`;
+      }
+      default:
+        return 'plausible';
     }
-    case 'header': {
-      const [what, extra] = random.pick(HOSTILE_HEADERS);
-      Object.assign(headers, extra);
-      label = `header ${what}`;
-      break;
-    }
-    case 'auth': {
-      const [what, value] = random.pick(HOSTILE_AUTHORIZATION);
-      headers.authorization = value;
-      label = `authorization ${what}`;
-      break;
-    }
-    case 'none':
-      break;
-  }
-  const path = op.route.replace(/\{(\w+)\}/g, (_, name: string) => pathValues.get(name) ?? name);
-  return {
-    method: op.method,
-    path: path + queryString(query),
-    route: op.route,
-    headers,
-    body: rawBody ?? (body === undefined ? undefined : toJson(body)),
-    as,
-    label,
-  };
+  });
 }
 
 interface FieldRef {

@@ -162,6 +162,34 @@ export class WebFuzzer {
         run: () => this.get(browser, `/login?next=${percentEncode(value)}`, `next=${label}`),
       });
     }
+    // Then every field of every form once with the most telling value of its kind (year 9999 for
+    // a date, 24:00 for a time, 1e308 for a number, a long or odd text), as the API's sweep.
+    const sweepSteps: Step[] = [];
+    for (const form of submissions) {
+      for (const field of form.fields.filter((f) => f.name !== '_csrf' && f.name !== 'next')) {
+        const [label, value] = firstHostileFor(field, world, random);
+        sweepSteps.push({
+          form: form.action,
+          run: () =>
+            this.submit(browser, form, `${field.name}=${label}`, (fields) =>
+              withValue(fields, field.name, value),
+            ),
+        });
+      }
+    }
+    // A window whose both ends are hostile (one alone is refused as an end before its start).
+    for (const form of submissions) {
+      const from = form.fields.find((f) => f.name === 'from');
+      if (!from || !form.fields.some((f) => f.name === 'to')) continue;
+      const [label, value] = firstHostileFor(from, world, random);
+      sweepSteps.push({
+        form: form.action,
+        run: () =>
+          this.submit(browser, form, `from and to=${label}`, (fields) =>
+            withValue(withValue(fields, 'from', value), 'to', value),
+          ),
+      });
+    }
     const hostile: Step[] = [];
     for (const form of submissions) {
       for (let i = 0; i < this.options.perForm; i++) {
@@ -173,7 +201,7 @@ export class WebFuzzer {
     }
     const endsSession = new Set<string>();
     const deferred: Step[] = [];
-    for (const step of [...plausible, ...nextSteps, ...shuffled(random, hostile)]) {
+    for (const step of [...plausible, ...nextSteps, ...sweepSteps, ...shuffled(random, hostile)]) {
       if (this.stopped) return;
       if (step.form && endsSession.has(step.form)) {
         deferred.push(step);
@@ -507,6 +535,17 @@ const TIMES_OF_DAY: Labeled<string>[] = [
   ['00:00', '00:00'],
   ['23:59', '23:59'],
 ];
+
+/** The sweep's value for a field: the most telling of its kind. */
+function firstHostileFor(field: FormField, world: FuzzWorld, random: Random): Labeled<string> {
+  if (field.type === 'number') return ['1e308', '1e308'];
+  const catalog = hostileCatalogFor(field, world);
+  const isText = !['date', 'time', 'datetime-local', 'select', 'radio', 'checkbox'].includes(
+    field.type,
+  );
+  const odd = isText && !HAS_UUID.test(field.value) && !/^[\d:-]+$/.test(field.value);
+  return odd ? random.pick(ODD_STRINGS) : catalog[0];
+}
 
 /** The hostile values that suit a field, judged from its HTML (type, name, current value). */
 function hostileCatalogFor(field: FormField, world: FuzzWorld): Labeled<string>[] {
