@@ -49,6 +49,7 @@ export const ANY_VALUE: Labeled[] = [
   ['deep array 40', deepArray(40)],
   ['deep object 40', deepObject(40)],
   ['deep array 1000', deepArray(1000)],
+  ['deep array 1500', deepArray(1500)],
   ['deep array 5000', deepArray(5000)],
   ['deep object 3000', deepObject(3000)],
 ];
