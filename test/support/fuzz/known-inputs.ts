@@ -1,6 +1,7 @@
 import { FuzzWorld } from './fuzz-world';
 import { deepArray, toJson } from './hostile';
 import { FuzzRequest, Role } from './runner';
+import { routeOf } from './web-fuzz';
 
 /**
  * The requests issue 14 found to stop the server or fail with 500, exactly as reported: a `next`
@@ -30,7 +31,7 @@ export async function knownCrashingInputs(
   ): FuzzRequest => ({
     method,
     path,
-    route: path.split('?')[0],
+    route: routeOf(path).split('?')[0],
     as,
     label: `known: ${label}`,
     headers: {
@@ -51,7 +52,7 @@ export async function knownCrashingInputs(
     return {
       method,
       path,
-      route: path.split('?')[0],
+      route: routeOf(path).split('?')[0],
       as,
       label: `known: ${label}`,
       headers: {

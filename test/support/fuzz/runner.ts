@@ -234,8 +234,10 @@ export function inProcessTarget(baseUrl: string): FuzzTarget {
   };
 }
 
-/** The run stops after this many unanswered requests (each costs GIVE_UP_MS). */
+/** The run stops after this many unanswered requests (each costs GIVE_UP_MS)… */
 const MAX_UNANSWERED = 40;
+/** …or this many exits of a process target (each costs a restart). */
+const MAX_EXITS = 100;
 
 /**
  * Sends requests to a target one at a time and records them in the log. An input that got no
@@ -269,8 +271,11 @@ export class FuzzSession {
     this.hung.add(input);
     const state = await this.target.afterNoAnswer(request);
     const what = `${request.method} ${shorten(request.path, 100)} as ${request.as} (${request.label})`;
-    if (state === 'restarted') this.log.exits.push(what);
-    if (state === 'gone') {
+    if (state === 'restarted') {
+      // Every exit is worth listing (a restart costs about as much as a wait), up to a bound.
+      this.log.exits.push(what);
+      if (this.log.exits.length >= MAX_EXITS) this.stopped = `${MAX_EXITS} exits`;
+    } else if (state === 'gone') {
       this.log.serverGone = what;
       this.stopped = 'the server is gone';
     } else if (++this.unanswered >= MAX_UNANSWERED) {
