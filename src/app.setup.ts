@@ -4,6 +4,11 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyServerOptions } from 'fastify';
 import { AppConfig } from './common/config';
+import {
+  describePathIds,
+  describeValidatedProperties,
+  dtoClassesOf,
+} from './common/openapi-from-validation';
 
 /** The Fastify settings that come from the configuration (main.ts and the e2e tests). */
 export function adapterOptions(config: AppConfig): FastifyServerOptions {
@@ -38,16 +43,21 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     await app.register(cors, { origin: config.corsOrigins, credentials: false });
   }
   // Built on the first request for the docs, not at start-up (about 0.1 s and its memory).
-  const document = (): OpenAPIObject =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Makon API')
-        .setDescription('Desk, room and equipment booking for NGO co-working centers')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+  const document = (): OpenAPIObject => {
+    // The DTOs' validation rules complete their description (src/common/openapi-from-validation.ts).
+    describeValidatedProperties(dtoClassesOf(app));
+    return describePathIds(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Makon API')
+          .setDescription('Desk, room and equipment booking for NGO co-working centers')
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
     );
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
   await app.init();

@@ -1,5 +1,7 @@
+import { getMetadataStorage } from 'class-validator';
 import { seedDemo } from '../seeds/demo';
 import { DEMO_CENTERS, DEMO_HOLIDAYS, DEMO_PASSWORD } from '../seeds/demo-data';
+import { dtoClassesOf } from '../src/common/openapi-from-validation';
 import { WriteTransactions } from '../src/database/write-transactions';
 import {
   calendarConflicts,
@@ -535,4 +537,94 @@ describe('the OpenAPI document', () => {
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');
   });
+
+  it('describes every validated field of every body and query with its rules', async () => {
+    const document = (await t.request('GET', '/api/docs-json')).body as OpenApi;
+    const schemas = document.components.schemas;
+    const queryNames = new Set(
+      Object.values(document.paths)
+        .flatMap((item) => Object.values(item))
+        .flatMap((operation) => operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name),
+    );
+    const missing: string[] = [];
+    for (const dto of dtoClassesOf(t.app)) {
+      const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+      for (const property of new Set(rules.map((r) => r.propertyName))) {
+        const described = schemas[dto.name]
+          ? schemas[dto.name].properties?.[property]
+          : queryNames.has(property) || undefined;
+        const typed =
+          described === true ||
+          (described !== undefined && (described.type !== undefined || '$ref' in described));
+        if (!typed) missing.push(`${dto.name}.${property}`);
+      }
+    }
+    expect(missing).toEqual([]);
+
+    // The rules themselves, as a client reads them.
+    const booking = schemas.CreateBookingInput;
+    expect(booking.required).toEqual(['resourceId', 'start', 'end']);
+    expect(booking.properties!.resourceId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(booking.properties!.start).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(booking.properties!.attendees).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 10000,
+    });
+    expect(booking.properties!.ownerId).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(booking.properties!.equipment).toMatchObject({ type: 'array', maxItems: 20 });
+    const exceptions = schemas.RecurrenceInput.properties!.exceptions;
+    expect(exceptions).toMatchObject({ type: 'array', maxItems: 1000, items: { type: 'string' } });
+    // A local date: by its pattern, or (a validator of its own) as `format: date`.
+    expect([exceptions.items!.pattern, exceptions.items!.format]).toContainEqual(
+      expect.stringMatching(/^(\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$|date)$/),
+    );
+    expect(schemas.CreateUserInput.properties!.centerIds).toMatchObject({
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+    });
+    expect(schemas.CreateCenterInput.properties!.name).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+    });
+    expect(schemas.UpdateUserInput.required ?? []).toEqual([]);
+    const parameter = (path: string, name: string) =>
+      document.paths[path].get.parameters!.find((p) => p.name === name)!;
+    expect(parameter('/api/v1/bookings', 'limit').schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    });
+    expect(parameter('/api/v1/bookings', 'status').schema.enum).toEqual([
+      'pending',
+      'confirmed',
+      'rejected',
+      'cancelled',
+    ]);
+    expect(parameter('/api/v1/bookings/{bookingId}', 'bookingId').schema).toMatchObject({
+      type: 'string',
+      format: 'uuid',
+    });
+  });
 });
+
+interface OpenApiSchema {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  items?: OpenApiSchema;
+  required?: string[];
+  enum?: unknown[];
+  properties?: Record<string, OpenApiSchema & { $ref?: string }>;
+}
+
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ name: string; in: string; schema: OpenApiSchema }> }>
+  >;
+  components: { schemas: Record<string, OpenApiSchema> };
+}

@@ -1,5 +1,6 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { DomainError, Wording } from '../common/domain-error';
+import { describeValidatorInOpenApi } from '../common/openapi-from-validation';
 import { wallTimeRangeProblem } from '../common/request-dates';
 import { wordConstraint } from '../common/validation';
 import { parseRequestMoment } from '../scheduling';
@@ -39,6 +40,14 @@ wordConstraint(
   'isRequestTime',
   (value) => zonelessProblem(value)?.wording ?? { rule: 'dateTimeFormat' },
 );
+
+describeValidatorInOpenApi('isRequestTime', () => ({
+  type: 'string',
+  format: 'date-time',
+  description:
+    'ISO 8601 to the minute: with an offset an instant, without one wall-clock time in the center’s zone',
+  example: '2026-12-01T14:00',
+}));
 
 /**
  * An ISO 8601 time as API.md takes it, checked as far as it can be without the center's zone, so

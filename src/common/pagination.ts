@@ -16,6 +16,8 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // 1e21 passes @IsInt but reaches SQL as "1e+21"; beyond 2^53 - 1 no offset is exact anyway.
+  @Max(Number.MAX_SAFE_INTEGER)
   offset: number = 0;
 }
 

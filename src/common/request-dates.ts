@@ -7,6 +7,7 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isLocalDate } from '../scheduling';
 import { Wording } from './domain-error';
+import { describeValidatorInOpenApi } from './openapi-from-validation';
 import { wordConstraint } from './validation';
 
 export const FIRST_DATE = '2000-01-01';
@@ -52,6 +53,8 @@ function firstProblem(value: unknown): { item: unknown; problem: DateProblem | n
   const item = items.find((candidate) => localDateProblem(candidate) !== null);
   return { item, problem: localDateProblem(item) };
 }
+
+describeValidatorInOpenApi('isLocalDate', () => ({ type: 'string', format: 'date' }));
 
 wordConstraint(
   'isLocalDate',

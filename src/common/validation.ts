@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { DomainError, FieldProblem, validationError, Wording } from './domain-error';
+import { inputProblem } from './input-limits';
 
 /** What a constraint's first argument is called in its sentence (`min: 1` → `{ min: 1 }`). */
 const ARGUMENT_NAMES: Record<string, string> = {
@@ -55,57 +56,6 @@ function flatten(
   });
 }
 
-/** Keys that would reach an object's prototype; class-transformer would otherwise drop them silently. */
-const POISONED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * How deep a body or query may nest objects and arrays (the body itself is level 1). No input of
- * the API comes near it; far deeper input would overflow the stack of the recursive libraries
- * (class-transformer, class-validator) that run after this check.
- */
-export const MAX_INPUT_DEPTH = 32;
-
-/**
- * The first problem of a body or query's shape: a key that reaches a prototype, or nesting past
- * MAX_INPUT_DEPTH. A walk with its own stack, so no input can overflow the call stack.
- */
-function shapeProblem(input: unknown): (FieldProblem & { rule: string }) | null {
-  const pending: Array<{ value: unknown; path: string; depth: number }> = [
-    { value: input, path: '', depth: 1 },
-  ];
-  while (pending.length > 0) {
-    const { value, path, depth } = pending.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_INPUT_DEPTH) {
-      return {
-        field: path,
-        message: `is nested deeper than ${MAX_INPUT_DEPTH} levels`,
-        rule: 'nestedValidation',
-      };
-    }
-    const keys = Object.keys(value);
-    for (const key of keys) {
-      if (POISONED_KEYS.has(key)) {
-        return {
-          field: path ? `${path}.${key}` : key,
-          message: 'is not an allowed field name',
-          rule: 'whitelistValidation',
-        };
-      }
-    }
-    // Pushed last to first, so that the walk visits fields in their order.
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const here = path ? `${path}.${keys[i]}` : keys[i];
-      pending.push({
-        value: (value as Record<string, unknown>)[keys[i]],
-        path: here,
-        depth: depth + 1,
-      });
-    }
-  }
-  return null;
-}
-
 /**
  * Global input validation (whitelist, unknown fields refused, values converted to the DTO types),
  * plus what class-validator lets through: a body that is not a JSON object, and keys such as
@@ -121,16 +71,19 @@ class StrictValidationPipe extends ValidationPipe {
       ) {
         throw validationError('body', 'must be a JSON object', 'jsonObject');
       }
-      const problem = shapeProblem(value);
+      const problem = inputProblem(value, metadata.type);
       if (problem) throw validationError(problem.field, problem.message, problem.rule);
     }
     return super.transform(value, metadata);
   }
 }
 
+/** The most problems one answer lists: a hostile input can have thousands, each a line. */
+export const MAX_LISTED_PROBLEMS = 50;
+
 /** The one VALIDATION_FAILED error for class-validator's findings (API bodies and page forms). */
 export function validationFailure(errors: ValidationError[]): DomainError {
-  const problems = flatten(errors);
+  const problems = flatten(errors).slice(0, MAX_LISTED_PROBLEMS);
   const details = problems.map((p) => p.detail);
   const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
   const error = new DomainError('VALIDATION_FAILED', summary || 'Invalid request', { details });

@@ -82,19 +82,27 @@ export class OrganizationsService {
   }
 }
 
-/** Names are unique regardless of letter case, so "Nihol" and "NIHOL" are one NGO. */
+/**
+ * Names are unique regardless of letter case in any script, so "Nihol" and "NIHOL", "Нихол" and
+ * "НИХОЛ" are one NGO. Compared here, not in SQL: LOWER() folds only ASCII letters on SQLite and
+ * under PostgreSQL's "C" collation, so a repeated Cyrillic name reached the UNIQUE column (a 500).
+ * A network has at most a few thousand organizations, and names change rarely.
+ */
 async function assertNameFree(manager: EntityManager, name: string, exceptId: string | null) {
-  const holder = await manager
+  const key = nameKey(name);
+  const rows = await manager
     .getRepository(OrganizationEntity)
-    .createQueryBuilder('o')
-    .where('LOWER(o.name) = :name', { name: name.toLowerCase() })
-    .getOne();
-  if (holder && holder.id !== exceptId) {
+    .find({ select: { id: true, name: true } });
+  if (rows.some((row) => row.id !== exceptId && nameKey(row.name) === key)) {
     throw new DomainError('ALREADY_EXISTS', `An organization named ${name} already exists`).worded(
       'organizationTaken',
       { name },
     );
   }
+}
+
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 function toView(row: OrganizationEntity): OrganizationView {

@@ -209,10 +209,16 @@ async function addPerson(t: TestApp, world: World): Promise<string> {
 
 export type Viewer = 'anonymous' | 'member' | 'coordinator' | 'admin';
 
+/** What a page's address needs (a PageData, or another world with the same ids). */
+export type PageIds = Pick<
+  PageData,
+  'world' | 'deskId' | 'roomId' | 'deskScanPath' | 'pendingBookingId' | 'personId'
+>;
+
 export interface PageToCheck {
   /** Also the screenshot's file name in docs/screenshots/. */
   name: string;
-  path: (data: PageData) => string;
+  path: (data: PageIds) => string;
   as: Viewer;
   /** Whether docs/screenshots/ shows this page (the main pages). */
   screenshot?: boolean;

@@ -79,6 +79,7 @@ export const errors = catalog({
     'rule.equipmentOnce': 'each piece of equipment may be listed once',
     'rule.equipmentOfCenter': 'must be equipment of the same center',
     'rule.tooLong': 'a value is too long or too large',
+    'rule.unicodeText': 'contains characters that are not valid text',
     'rule.inThePast': 'The session on {date} starts in the past.',
     'rule.duration':
       'The session on {date} lasts {minutes} min; this place is booked for {min} to {max} min.',
@@ -256,6 +257,7 @@ export const errors = catalog({
     'rule.equipmentOnce': 'каждое оборудование можно указать только один раз',
     'rule.equipmentOfCenter': 'должно быть оборудованием того же центра',
     'rule.tooLong': 'значение слишком длинное или слишком большое',
+    'rule.unicodeText': 'содержит недопустимые символы',
     'rule.inThePast': 'Занятие {date} начинается в прошлом.',
     'rule.duration':
       'Занятие {date} длится {minutes} мин; это место бронируют на срок от {min} до {max} мин.',
@@ -434,6 +436,7 @@ export const errors = catalog({
     'rule.equipmentOnce': 'har bir jihozni faqat bir marta koʻrsatish mumkin',
     'rule.equipmentOfCenter': 'shu markazning jihozi boʻlishi kerak',
     'rule.tooLong': 'qiymat juda uzun yoki juda katta',
+    'rule.unicodeText': 'yaroqsiz belgilar bor',
     'rule.inThePast': '{date} dagi mashgʻulot oʻtmishda boshlanadi.',
     'rule.duration':
       '{date} dagi mashgʻulot {minutes} daqiqa davom etadi; bu joy {min} daqiqadan {max} daqiqagacha bron qilinadi.',
