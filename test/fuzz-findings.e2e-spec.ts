@@ -158,4 +158,24 @@ describe('inputs the fuzzers found', () => {
     expect(recased.status).toBe(200);
     expect(recased.body.name).toBe('НИХОЛ NGO');
   });
+  it('keeps an email sent as null in PATCH /users/:id, as it keeps every other field (was 500)', async () => {
+    const before = await t.request('GET', `/api/v1/users/${world.member.id}`, {
+      token: world.admin.token,
+    });
+    const patched = await t.request('PATCH', `/api/v1/users/${world.member.id}`, {
+      token: world.admin.token,
+      body: { email: null, name: 'Renamed member' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.email).toBe(before.body.email);
+    expect(patched.body.name).toBe('Renamed member');
+  });
+
+  it('reads the people and audit pages with a filter sent twice (the first counts; was 500)', async () => {
+    const coordinator = WebClient.withToken(t.baseUrl, world.coordinator.token);
+    const people = await coordinator.get('/admin/people?q=%01%07&q=a%E2%80%A8b&role=member&role=x');
+    expect(people.status).toBe(200);
+    const audit = await coordinator.get('/admin/audit?action=x&action=y&page=2&page=3');
+    expect(audit.status).toBeLessThan(500);
+  });
 });

@@ -205,7 +205,8 @@ export class UserManagementService {
       );
     }
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
+    // Like every field but the organization, an email sent as null is kept as it is.
+    const email = input.email == null ? undefined : normalizeEmail(input.email);
     // Counted before the address is looked up, so a taken one tells no more than a free one.
     if (self && email && email !== target.email) this.emailChanges.attempt(caller.id);
     const now = this.clock.now();

@@ -10,7 +10,7 @@ import { UserManagementService } from '../identity/user-management.service';
 import { addDays, isLocalDate } from '../scheduling';
 import { centersRunBy } from './admin-today.shared';
 import { checkedInput } from './admin-center-common';
-import { pageNumber } from './form';
+import { field, FormBody, pageNumber } from './form';
 import { AuditFilters, auditPage } from './audit-page.views';
 import { targetInWords } from './audit-words';
 import { FormProblem, formProblem, ProblemRules } from './form-fields';
@@ -76,20 +76,18 @@ export class AuditPageController {
 
   @Staff()
   @Get()
-  async list(
-    @Page() ctx: WebContext,
-    @Query() query: Record<string, string | undefined>,
-  ): Promise<WebResult> {
+  async list(@Page() ctx: WebContext, @Query() query: FormBody): Promise<WebResult> {
     const caller = ctx.principal!;
+    // A field sent twice is an array: `field` takes its first value.
     const filters: AuditFilters = {
-      center: query.center || undefined,
-      from: query.from || undefined,
-      to: query.to || undefined,
-      action: query.action || undefined,
-      actor: query.actor || undefined,
-      target: query.target || undefined,
+      center: field(query, 'center'),
+      from: field(query, 'from'),
+      to: field(query, 'to'),
+      action: field(query, 'action'),
+      actor: field(query, 'actor'),
+      target: field(query, 'target'),
     };
-    const page = pageNumber(query.page);
+    const page = pageNumber(field(query, 'page'));
     const [runs, all] = await Promise.all([
       centersRunBy(caller, this.centers),
       this.centers.allEntities(),

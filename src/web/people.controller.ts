@@ -95,19 +95,18 @@ export class PeopleController {
 
   @Staff()
   @Get()
-  async list(
-    @Page() ctx: WebContext,
-    @Query() query: Record<string, string | undefined>,
-  ): Promise<WebResult> {
+  async list(@Page() ctx: WebContext, @Query() query: FormBody): Promise<WebResult> {
     const caller = ctx.principal!;
+    // A field sent twice (`?q=a&q=b`) is an array: `field` takes its first value.
     const filters: PeopleFilters = {
-      q: query.q?.trim() || undefined,
-      organization: query.organization || undefined,
-      role: query.role || undefined,
-      status: query.status || undefined,
-      center: query.center || undefined,
+      q: field(query, 'q'),
+      organization: field(query, 'organization'),
+      role: field(query, 'role'),
+      status: field(query, 'status'),
+      center: field(query, 'center'),
     };
-    const page = pageNumber(query.page);
+    const page = pageNumber(field(query, 'page'));
+    const done = field(query, 'done');
     const listed = checkedInput(UserQuery, {
       ...(filters.q && { q: filters.q }),
       ...(filters.organization && { organizationId: filters.organization }),
@@ -146,7 +145,7 @@ export class PeopleController {
       centers: runs.map((c) => ({ value: c.id, label: c.name })),
       centerNames: names,
       isAdmin: caller.role === 'admin',
-      done: isPeopleDone(query.done) ? query.done : undefined,
+      done: isPeopleDone(done) ? done : undefined,
     });
     return problem ? new PageResponse(problem.status, listPage) : listPage;
   }
