@@ -1,17 +1,17 @@
 import type { Catalog, PluralCatalog, PluralForms } from './catalog';
-import { audit } from './audit';
-import { book, bookPlurals } from './book';
-import { bookings } from './bookings';
+import { audit } from '../audit/audit.i18n';
+import { book, bookPlurals } from '../member/book.i18n';
+import { bookings } from '../bookings/bookings.i18n';
 import { common } from './common';
-import { center } from './center';
+import { center } from '../center/center.i18n';
 import { errors, errorPlurals } from './errors';
 import { features } from './features';
-import { member } from './member';
-import { network } from './network';
+import { member } from '../member/member.i18n';
+import { network } from '../network/network.i18n';
 import { notices } from './notices';
-import { people } from './people';
-import { reports, reportPlurals } from './reports';
-import { today } from './today';
+import { people } from '../people/people.i18n';
+import { reports, reportPlurals } from '../reports/reports.i18n';
+import { today } from '../today/today.i18n';
 import { INTL_TAG, Locale, LOCALES } from './locales';
 
 export * from './locales';
