@@ -12,12 +12,11 @@ import {
   SESSION_COOKIE,
 } from '../../identity/web-session';
 import { field, FormBody } from '../shared/form';
-import { html } from '../shared/html';
 import { isLocale } from '../i18n';
-import { csrfField, renderPage } from '../shared/layout';
 import { appendCookie, WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, safeNextPath, WebResult } from '../shared/web-result';
+import { loginPage } from './auth.view';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -149,44 +148,4 @@ export class AuthPagesController {
     }
     return new Redirect(safeNextPath(field(form, 'next'), '/'));
   }
-}
-
-function loginPage(
-  ctx: WebContext,
-  next?: string,
-  email = '',
-  problem?: string,
-  signupAllowed = false,
-) {
-  return renderPage(ctx, {
-    title: ctx.t('login.title'),
-    main: html`${problem && html`<p class="error" role="alert">${problem}</p>`}
-      <form method="post" action="/login" class="stack">
-        ${csrfField(ctx)}
-        ${next && html`<input type="hidden" name="next" value="${safeNextPath(next, '/')}" />`}
-        <div class="field">
-          <label for="email">${ctx.t('login.email')}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            required
-            value="${email}"
-          />
-        </div>
-        <div class="field">
-          <label for="password">${ctx.t('login.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </div>
-        <div><button type="submit">${ctx.t('login.submit')}</button></div>
-      </form>
-      ${signupAllowed && html`<p>${ctx.t('signup.noAccount')} <a href="/signup">${ctx.t('signup.title')}</a></p>`}`,
-  });
 }

@@ -1,6 +1,6 @@
 import { catalog } from '../i18n/catalog';
 
-/** People, organizations and self sign-up; the field messages of their forms. */
+/** People and organizations; the field messages of their forms (also used by sign-up). */
 export const people = catalog({
   en: {
     'people.nav': 'People',
@@ -124,25 +124,6 @@ export const people = catalog({
     'people.org.takenField': 'This name is taken (letter case does not matter).',
     'people.org.done.created': 'The organization was added.',
     'people.org.done.renamed': 'The organization was renamed.',
-    'signup.title': 'Create an account',
-    'signup.intro': 'Create your own member account to book desks, computers and rooms.',
-    'signup.name': 'Your name',
-    'signup.emailHint': 'You sign in with it.',
-    'signup.phone': 'Phone (optional)',
-    'signup.passwordHint': 'At least 8 characters.',
-    'signup.center': 'Your center',
-    'signup.centerHint': 'Where you usually come. You may book at every center.',
-    'signup.organizationHint': 'The organization you come from, if it is in the list.',
-    'signup.submit': 'Create my account',
-    'signup.haveAccount': 'Already have an account?',
-    'signup.noAccount': 'No account yet?',
-    'signup.field.email': 'Type your email address, such as name@example.org.',
-    'signup.field.password': 'Choose a password of 8 to 200 characters.',
-    'signup.field.center': 'Choose your center from the list.',
-    'signup.field.taken': 'An account with this email already exists: sign in instead.',
-    'signup.error.taken': 'An account with this email already exists.',
-    'signup.error.throttled':
-      'Too many sign-ups from this network. Wait a few minutes and try again.',
     'done.signedUp': 'Welcome! Your account is ready.',
   },
   ru: {
@@ -266,26 +247,6 @@ export const people = catalog({
     'people.org.takenField': 'Это название занято (регистр букв не важен).',
     'people.org.done.created': 'Организация добавлена.',
     'people.org.done.renamed': 'Организация переименована.',
-    'signup.title': 'Создать учётную запись',
-    'signup.intro':
-      'Создайте собственную учётную запись участника, чтобы бронировать столы, компьютеры и залы.',
-    'signup.name': 'Ваше имя',
-    'signup.emailHint': 'По ней вы входите.',
-    'signup.phone': 'Телефон (необязательно)',
-    'signup.passwordHint': 'Не меньше 8 знаков.',
-    'signup.center': 'Ваш центр',
-    'signup.centerHint': 'Куда вы обычно приходите. Бронировать можно в любом центре.',
-    'signup.organizationHint': 'Организация, из которой вы пришли, если она есть в списке.',
-    'signup.submit': 'Создать учётную запись',
-    'signup.haveAccount': 'Уже есть учётная запись?',
-    'signup.noAccount': 'Ещё нет учётной записи?',
-    'signup.field.email': 'Введите адрес почты, например name@example.org.',
-    'signup.field.password': 'Придумайте пароль длиной от 8 до 200 знаков.',
-    'signup.field.center': 'Выберите свой центр из списка.',
-    'signup.field.taken': 'Учётная запись с этой почтой уже есть: войдите.',
-    'signup.error.taken': 'Учётная запись с этой почтой уже есть.',
-    'signup.error.throttled':
-      'Слишком много регистраций из этой сети. Подождите несколько минут и попробуйте снова.',
     'done.signedUp': 'Добро пожаловать! Ваша учётная запись готова.',
   },
   uz: {
@@ -412,26 +373,6 @@ export const people = catalog({
     'people.org.takenField': 'Bu nom band (harflarning katta-kichikligi ahamiyatsiz).',
     'people.org.done.created': 'Tashkilot qoʻshildi.',
     'people.org.done.renamed': 'Tashkilot nomi oʻzgartirildi.',
-    'signup.title': 'Hisob yaratish',
-    'signup.intro':
-      'Stol, kompyuter va zallarni bron qilish uchun oʻzingizga aʼzo hisobini yarating.',
-    'signup.name': 'Ismingiz',
-    'signup.emailHint': 'Tizimga u bilan kirasiz.',
-    'signup.phone': 'Telefon (ixtiyoriy)',
-    'signup.passwordHint': 'Kamida 8 belgi.',
-    'signup.center': 'Markazingiz',
-    'signup.centerHint': 'Odatda qayerga kelasiz. Istalgan markazda bron qilish mumkin.',
-    'signup.organizationHint': 'Siz kelgan tashkilot, agar u roʻyxatda boʻlsa.',
-    'signup.submit': 'Hisobimni yaratish',
-    'signup.haveAccount': 'Hisobingiz bormi?',
-    'signup.noAccount': 'Hali hisobingiz yoʻqmi?',
-    'signup.field.email': 'Pochta manzilingizni kiriting, masalan name@example.org.',
-    'signup.field.password': '8 dan 200 belgigacha boʻlgan parol oʻylab toping.',
-    'signup.field.center': 'Roʻyxatdan markazingizni tanlang.',
-    'signup.field.taken': 'Bu pochta bilan hisob allaqachon bor: tizimga kiring.',
-    'signup.error.taken': 'Bu pochta bilan hisob allaqachon bor.',
-    'signup.error.throttled':
-      'Bu tarmoqdan roʻyxatdan oʻtishlar juda koʻp. Bir necha daqiqa kutib, qayta urinib koʻring.',
     'done.signedUp': 'Xush kelibsiz! Hisobingiz tayyor.',
   },
 });
