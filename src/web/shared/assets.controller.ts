@@ -1,35 +1,27 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../identity/access';
-import { BASE_JS } from '../assets/app.js';
-import { BASE_CSS } from '../assets/base.css';
-import { CENTER_CSS } from '../assets/center.css';
-import { FORMS_CSS } from '../assets/forms.css';
-import { PEOPLE_CSS } from '../assets/people.css';
-import { REPORTS_CSS } from '../assets/reports.css';
-import { TODAY_CSS } from '../assets/today.css';
-import { TODAY_JS } from '../assets/today.js';
+import { ASSET_CACHE_CONTROL, WebAssets, webAssets } from './assets';
 
-const CSS = [BASE_CSS, FORMS_CSS, TODAY_CSS, CENTER_CSS, REPORTS_CSS, PEOPLE_CSS].join('\n');
-const JS = [BASE_JS, TODAY_JS].join('\n');
-
-/** The pages' one stylesheet and one script, from this site (no CDN). */
+/**
+ * The pages' stylesheet and script, from this site (no CDN), under a name with their content's
+ * hash. Any other name (an old hash after an upgrade, a mistyped one) is not found, like any
+ * address that is no page: a stale name never gets content that does not match it.
+ */
 @ApiExcludeController()
 @Controller('assets')
 export class AssetsController {
-  @Public()
-  @Get('app.css')
-  @Header('content-type', 'text/css; charset=utf-8')
-  @Header('cache-control', 'public, max-age=3600')
-  css(): string {
-    return CSS;
-  }
+  private readonly assets: WebAssets = webAssets();
 
   @Public()
-  @Get('app.js')
-  @Header('content-type', 'text/javascript; charset=utf-8')
-  @Header('cache-control', 'public, max-age=3600')
-  js(): string {
-    return JS;
+  @Get(':file')
+  file(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): string {
+    const asset = this.assets.byName.get(file);
+    if (!asset) throw new NotFoundException();
+    void reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', ASSET_CACHE_CONTROL);
+    return asset.body;
   }
 }

@@ -1,5 +1,6 @@
 import { isStaff } from '../../identity/access';
 import { CSRF_FIELD } from '../../identity/web-session';
+import { webAssets } from './assets';
 import { html, Html } from './html';
 import { LANGUAGE_NAME, LOCALES, MessageKey } from '../i18n';
 import { WebContext } from './web-context';
@@ -99,14 +100,15 @@ export interface PageOptions {
 
 /** The frame of every page: language, skip link, header with menu, one `main`, and the assets. */
 export function renderPage(ctx: WebContext, { title, main, active }: PageOptions): Html {
+  const assets = webAssets();
   return html`<!doctype html>
     <html lang="${ctx.locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · ${ctx.t('app.name')}</title>
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/app.js" defer></script>
+        <link rel="stylesheet" href="${assets.stylesheet.url}" />
+        <script src="${assets.script.url}" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">${ctx.t('nav.skip')}</a>
