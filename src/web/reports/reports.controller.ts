@@ -9,7 +9,7 @@ import { CurrentUser, Principal, Staff } from '../../identity/access';
 import { WebPage } from '../../identity/web-session';
 import { csvFileName, utilizationCsv } from '../../reports/reports.controller';
 import { UtilizationQuery } from '../../reports/reports.dto';
-import { ReportsService, UtilizationReport } from '../../reports/reports.service';
+import { ReportsService, UtilizationOverview } from '../../reports/reports.service';
 import { GROUP_BY, GroupBy } from '../../reports/utilization';
 import {
   centersRunBy,
@@ -18,15 +18,13 @@ import {
   problemOf,
   statusOf,
 } from '../shared/page-input';
-import { HeatGrid, reportFormPage, ReportView, reportPage } from './reports.view';
+import { reportFormPage, reportPage } from './reports.view';
 import { field, FormBody } from '../shared/form';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { WebErrorFilter } from '../shared/web-error.filter';
 import { PageResponse, WebResult } from '../shared/web-result';
 
-/** The longest period the weekday × hour chart is drawn for (one report of a day each). */
-export const HEAT_MAX_DAYS = 62;
 const NETWORK = 'all';
 
 interface Scope {
@@ -60,12 +58,13 @@ async function scopeOf(
   };
 }
 
-function utilizationQuery(scope: Scope, groupBy: GroupBy, from = scope.from, to = scope.to) {
+/** The center (none for the network) and the period, checked as the API checks its query. */
+function periodQuery(scope: Scope, groupBy?: GroupBy) {
   return checkedInput(UtilizationQuery, {
     ...(scope.center ? { centerId: scope.center.id } : {}),
-    from,
-    to,
-    groupBy,
+    from: scope.from,
+    to: scope.to,
+    ...(groupBy ? { groupBy } : {}),
   });
 }
 
@@ -86,86 +85,14 @@ export class AdminReportsController {
   async report(@Page() ctx: WebContext, @Query() query: FormBody): Promise<WebResult> {
     const caller = ctx.principal!;
     const scope = await scopeOf(this.centers, this.clock, caller, query);
-    const run = async (groupBy: GroupBy, from?: string, to?: string) =>
-      this.reports.utilization(caller, await utilizationQuery(scope, groupBy, from, to));
-    let view: ReportView;
+    let view: UtilizationOverview;
     try {
-      const [byResource, byDay, byKind, byPurpose] = [
-        await run('resource'),
-        await run('day'),
-        await run('kind'),
-        await run('purpose'),
-      ];
-      const weekly = byDay.rows.length > HEAT_MAX_DAYS;
-      view = {
-        byResource,
-        byDay: weekly ? await this.weeks(byDay, run) : byDay,
-        weekly,
-        byKind,
-        byPurpose,
-        heat: await this.heat(scope, byDay, run),
-        comparison: scope.center === null ? await this.comparison(caller, scope) : undefined,
-      };
+      view = await this.reports.utilizationOverview(caller, await periodQuery(scope));
     } catch (error) {
       const problem = problemOf(error);
       return new PageResponse(statusOf(problem), reportFormPage(ctx, scope, caller, problem));
     }
     return reportPage(ctx, scope, caller, view);
-  }
-
-  /** Booked hours by weekday × hour: the hour report of each day, added up by weekday. */
-  private async heat(
-    scope: Scope,
-    byDay: UtilizationReport,
-    run: (groupBy: GroupBy, from?: string, to?: string) => Promise<UtilizationReport>,
-  ): Promise<HeatGrid | null> {
-    const days = byDay.rows.map((row) => row.key);
-    if (days.length > HEAT_MAX_DAYS) return null;
-    const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-    for (const day of days) {
-      const dayRow = byDay.rows.find((row) => row.key === day);
-      if (!dayRow || dayRow.sessions === 0) continue;
-      const hours = await run('hour', day, day);
-      const weekday = DateTime.fromISO(day).weekday - 1;
-      for (const row of hours.rows) {
-        const hour = Number(row.key);
-        grid[weekday][hour] = Math.round((grid[weekday][hour] + row.bookedHours) * 100) / 100;
-      }
-    }
-    return grid;
-  }
-
-  /**
-   * A long period by week instead of by day (a year of days is too heavy for a phone): each row
-   * is the service's totals for seven days (fewer at the end); `key` is the first day, `label`
-   * the last.
-   */
-  private async weeks(
-    byDay: UtilizationReport,
-    run: (groupBy: GroupBy, from?: string, to?: string) => Promise<UtilizationReport>,
-  ): Promise<UtilizationReport> {
-    const days = byDay.rows.map((row) => row.key);
-    const rows: UtilizationReport['rows'] = [];
-    for (let i = 0; i < days.length; i += 7) {
-      const first = days[i];
-      const last = days[Math.min(i + 6, days.length - 1)];
-      rows.push({ key: first, label: last, ...(await run('kind', first, last)).totals });
-    }
-    return { ...byDay, rows };
-  }
-
-  /** Each center's totals for the same period, for admins looking at the network. */
-  private async comparison(caller: Principal, scope: Scope): Promise<UtilizationReport[]> {
-    const out: UtilizationReport[] = [];
-    for (const center of scope.runs) {
-      out.push(
-        await this.reports.utilization(
-          caller,
-          await utilizationQuery({ ...scope, center }, 'kind'),
-        ),
-      );
-    }
-    return out;
   }
 }
 
@@ -194,7 +121,7 @@ export class AdminReportsCsvController {
     const scope = await scopeOf(this.centers, this.clock, caller, query);
     const requested = field(query, 'groupBy');
     const groupBy: GroupBy = GROUP_BY.find((g) => g === requested) ?? 'resource';
-    const report = await this.reports.utilization(caller, await utilizationQuery(scope, groupBy));
+    const report = await this.reports.utilization(caller, await periodQuery(scope, groupBy));
     void reply
       .header('cache-control', 'no-store')
       .header('content-type', 'text/csv; charset=utf-8')

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { CenterView } from '../../centers/centers.dto';
 import { Principal } from '../../identity/access';
-import { UtilizationReport } from '../../reports/reports.service';
-import { GROUP_BY, UtilizationFigures, UtilizationRow } from '../../reports/utilization';
+import { UtilizationOverview, UtilizationReport } from '../../reports/reports.service';
+import { GROUP_BY, HeatGrid, UtilizationFigures, UtilizationRow } from '../../reports/utilization';
 import { Problem, problemBox } from '../shared/page-input';
 import { centerPicker } from '../shared/center-picker';
 import { barChart, HEAT_LEVELS, heatMap } from './charts';
@@ -12,29 +12,12 @@ import { intlTag, MessageKey } from '../i18n';
 import { renderPage } from '../shared/layout';
 import { WebContext } from '../shared/web-context';
 
-/** Booked hours, [weekday 0 = Monday][hour 0–23]. */
-export type HeatGrid = number[][];
-
 export interface ReportScope {
   runs: CenterView[];
   center: CenterView | null;
   zone: string;
   from: string;
   to: string;
-}
-
-export interface ReportView {
-  byResource: UtilizationReport;
-  /** By day, or by week (see `weekly`). */
-  byDay: UtilizationReport;
-  /** Whether `byDay` has a row per week (key: first day, label: last day). */
-  weekly: boolean;
-  byKind: UtilizationReport;
-  byPurpose: UtilizationReport;
-  /** Null when the period is too long for it. */
-  heat: HeatGrid | null;
-  /** Each center's report, when an admin looks at the network. */
-  comparison?: UtilizationReport[];
 }
 
 type Figure = keyof UtilizationFigures;
@@ -427,7 +410,7 @@ export function reportPage(
   ctx: WebContext,
   scope: ReportScope,
   caller: Principal,
-  view: ReportView,
+  view: UtilizationOverview,
 ): Html {
   const totals = view.byResource.totals;
   return renderPage(ctx, {
