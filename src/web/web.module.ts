@@ -7,25 +7,25 @@ import { PAGE_ERRORS } from '../common/error.filter';
 import { IdentityModule } from '../identity/identity.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ResourcesModule } from '../resources/resources.module';
-import { AdminBookingsController } from './bookings/bookings.controller';
-import { AdminCenterController } from './center/center.controller';
-import { AdminReportsController, AdminReportsCsvController } from './reports/reports.controller';
-import { AdminTodayController } from './today/today.controller';
-import { AssetsController } from './shared/assets.controller';
 import { AuditPageController } from './audit/audit.controller';
 import { AuthPagesController } from './auth/auth.controller';
+import { SignupController } from './auth/signup.controller';
+import { AdminBookingsController } from './bookings/bookings.controller';
+import { AdminCenterController } from './center/center.controller';
 import { BookController } from './member/book.controller';
 import { CenterChoice } from './member/center-choice';
 import { ConflictReasons } from './member/conflict-reasons';
 import { MemberPagesController } from './member/member.controller';
+import { SessionActionsController } from './member/session-actions.controller';
 import { NetworkController } from './network/network.controller';
 import { OrganizationsController } from './people/organizations.controller';
 import { PeopleController } from './people/people.controller';
-import { SessionActionsController } from './member/session-actions.controller';
-import { SignupController } from './auth/signup.controller';
+import { AdminReportsController, AdminReportsCsvController } from './reports/reports.controller';
+import { AssetsController } from './shared/assets.controller';
 import { WebContextFactory } from './shared/web-context';
 import { WebErrorFilter } from './shared/web-error.filter';
 import { WebPageInterceptor } from './shared/web-page.interceptor';
+import { AdminTodayController } from './today/today.controller';
 
 /**
  * The server-rendered pages: the coordinator's dashboard under /admin and the member pages. They
