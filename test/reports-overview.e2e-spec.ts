@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { CentersService } from '../src/centers/centers.service';
 import { Principal } from '../src/identity/access';
+import { SessionRecords } from '../src/bookings/session-records';
 import { UsersService } from '../src/identity/users.service';
 import {
   HEAT_MAX_DAYS,
@@ -11,6 +12,7 @@ import {
 import { GroupBy } from '../src/reports/utilization';
 import { centersRunBy } from '../src/web/shared/page-input';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
+import { WebClient } from './support/web-client';
 import { createCenter, createResource, createUser } from './support/world';
 
 /**
@@ -184,4 +186,40 @@ describe('the reports page’s figures: one aggregate per view, as one report pe
       }
     });
   }
+
+  it('reads one aggregate per view on the page (one more per center for the network)', async () => {
+    const web = await WebClient.signedIn(t.baseUrl, ADMIN.email, ADMIN.password);
+    const aggregate = jest.spyOn(t.app.get(SessionRecords), 'aggregate');
+    const keys = async (query: string) => {
+      aggregate.mockClear();
+      expect((await web.get(`/admin/reports?${query}`)).status).toBe(200);
+      return aggregate.mock.calls.map(([spec]) => spec.key);
+    };
+    try {
+      const center = `center=${berlinId}`;
+      // Resources and kinds, days, purposes, the hours of each day.
+      expect(await keys(`${center}&from=2026-10-01&to=2026-11-20`)).toEqual([
+        'holding',
+        'day',
+        'purpose',
+        'dayHour',
+      ]);
+      // By week: no chart, the weeks from the days.
+      expect(await keys(`${center}&from=2026-08-20&to=2026-11-20`)).toEqual([
+        'holding',
+        'day',
+        'purpose',
+      ]);
+      const centers = (await centersRunBy(t.app.get(CentersService), admin)).length;
+      expect(await keys('center=all&from=2026-10-01&to=2026-11-20')).toEqual([
+        'holding',
+        'day',
+        'purpose',
+        'dayHour',
+        ...new Array<string>(centers).fill('holding'),
+      ]);
+    } finally {
+      aggregate.mockRestore();
+    }
+  });
 });
