@@ -73,8 +73,7 @@ describe('route access declarations', () => {
         `PATCH /api/v1/organizations/:organizationId -> ${staff}`,
         `GET /api/v1/audit -> ${staff}`,
         // Pages (signed in by the session cookie; forms carry a CSRF token).
-        `GET /assets/app.css -> public`,
-        `GET /assets/app.js -> public`,
+        `GET /assets/:file -> public`,
         `GET / -> ${all}`,
         `GET /login -> public`,
         `POST /login -> public`,

@@ -1,3 +1,4 @@
+import { webAssets } from '../src/web/shared/assets';
 import { declaredRoutes } from './support/routes';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
@@ -131,8 +132,12 @@ describe('who may open which page: every page route × every kind of caller', ()
   }
 
   const rows: PageRow[] = [
-    { route: 'GET /assets/app.css', call: () => ({ path: '/assets/app.css' }), expect: PUBLIC },
-    { route: 'GET /assets/app.js', call: () => ({ path: '/assets/app.js' }), expect: PUBLIC },
+    // The stylesheet under its hashed name (test/web-assets.e2e-spec.ts: the script, other names).
+    {
+      route: 'GET /assets/:file',
+      call: () => ({ path: webAssets().stylesheet.url }),
+      expect: PUBLIC,
+    },
     {
       route: 'GET /login',
       call: () => ({ path: '/login' }),

@@ -409,8 +409,7 @@ describe('center setup pages', () => {
     }
     expect(sheet.text).toContain(computer.checkInUrl);
     expect(sheet.text).not.toContain(gone.checkInUrl);
-    expect((await web.get('/assets/app.css')).text).toContain(
-      '.qr-sheet{grid-template-columns:repeat(3',
-    );
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(sheet.text)![1];
+    expect((await web.get(stylesheet)).text).toContain('.qr-sheet{grid-template-columns:repeat(3');
   });
 });

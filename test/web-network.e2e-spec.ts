@@ -1,4 +1,4 @@
-import { escapeHtml } from '../src/web/html';
+import { escapeHtml } from '../src/web/shared/html';
 import { Locale, MessageKey, translator } from '../src/web/i18n';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';

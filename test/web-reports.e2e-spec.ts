@@ -1,4 +1,4 @@
-import { formatNumber } from '../src/web/format';
+import { formatNumber } from '../src/web/shared/format';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
 import { createResource, createWorld, World } from './support/world';

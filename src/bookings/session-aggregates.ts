@@ -10,8 +10,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Interval } from '../scheduling/types';
 
-/** Where the group key comes from: the resource held (own booking or loan), the local day… */
-export type AggregateKey = 'holding' | 'day' | 'purpose' | 'hour';
+/**
+ * Where the group key comes from: the resource held (own booking or loan), the local day, the
+ * purpose, the local hour of day, or the hour of each local day (`dayHour`: day × 24 + hour).
+ */
+export type AggregateKey = 'holding' | 'day' | 'purpose' | 'hour' | 'dayHour';
 
 export interface AggregateCenter {
   id: string;
@@ -39,12 +42,15 @@ export interface SessionCounts {
 }
 
 export interface AggregateGroup {
-  /** Resource id, local day number (days since 1970-01-01 local), purpose, or hour 0–23. */
+  /**
+   * Resource id, local day number (days since 1970-01-01 local), purpose, hour 0–23, or, for
+   * `dayHour`, local day number × 24 + hour.
+   */
   key: string | number;
   /** Resource-hours (× units for pools) in milliseconds. */
   bookedMs: number;
   usedMs: number;
-  /** Sessions in this group (per holding for `holding`, per hour touched for `hour`). */
+  /** Sessions in this group (per holding for `holding`, per hour touched for the hour keys). */
   row: SessionCounts;
   /** `holding` only: counting a session once per resource kind. */
   kind: SessionCounts;
@@ -185,6 +191,8 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     purpose: 'o.purpose',
     // The local time of day of the start.
     hour: `${local()} % ${DAY_MS}`,
+    // The local start, split into its day and its time of day below.
+    dayHour: local(),
   }[spec.key];
   const checkIn = () => `o.resource_id IN (${p.list(spec.checkInResourceIds)})`;
   const now = () => p.int(spec.now);
@@ -213,21 +221,26 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     CAST(SUM((en - st) * units) AS BIGINT) AS booked,
     CAST(SUM((${used}) * units) AS BIGINT) AS used_ms,
     ${dialect.joinDistinct('owner')} AS owners`;
-  if (spec.key !== 'hour') {
+  if (spec.key !== 'hour' && spec.key !== 'dayHour') {
     return `SELECT group_key, ${sums} FROM (${sessions}) s GROUP BY group_key, ns, sem, first`;
   }
   // Hours of day: grouped by the first and last hour a session (and its used part) touches, with
-  // the sums of its local start and end, which is enough to split the hours exactly in TypeScript.
+  // the sums of its local start and end, which is enough to split the hours exactly in TypeScript;
+  // for `dayHour`, also by the local day (the start's time of day is then the key modulo a day).
   // The local times are computed once per session (materialized): inlined, their expressions
   // would be repeated in every sum.
+  const byDay = spec.key === 'dayHour';
+  const timeOfDay = byDay ? `(group_key % ${DAY_MS})` : 'group_key';
+  const day = byDay ? 'd, ' : '';
   const usedAt = (column: string) =>
-    `CASE WHEN used_end > used_start THEN group_key + ${column} - st END`;
+    `CASE WHEN used_end > used_start THEN ${timeOfDay} + ${column} - st END`;
   return `
     WITH h AS MATERIALIZED (
-      SELECT ns, sem, first, owner, people, units, en - st AS length, group_key AS ls,
-             group_key + en - st AS le, ${usedAt('used_start')} AS uls, ${usedAt('used_end')} AS ule
+      SELECT ${byDay ? `group_key / ${DAY_MS} AS d, ` : ''}ns, sem, first, owner, people, units,
+             en - st AS length, ${timeOfDay} AS ls, ${timeOfDay} + en - st AS le,
+             ${usedAt('used_start')} AS uls, ${usedAt('used_end')} AS ule
         FROM (${sessions}) s)
-    SELECT ls / ${HOUR_MS} AS sh, (le - 1) / ${HOUR_MS} AS eh,
+    SELECT ${day}ls / ${HOUR_MS} AS sh, (le - 1) / ${HOUR_MS} AS eh,
            uls / ${HOUR_MS} AS ush, (ule - 1) / ${HOUR_MS} AS ueh,
            CAST(SUM(units) AS BIGINT) AS n_units,
            CAST(SUM(ls * units) AS BIGINT) AS s_ls, CAST(SUM(le * units) AS BIGINT) AS s_le,
@@ -238,7 +251,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
            CAST(SUM(COALESCE(ule - uls, 0) * units) AS BIGINT) AS used_ms,
            ${dialect.joinDistinct('owner')} AS owners
       FROM h
-     GROUP BY ls / ${HOUR_MS}, (le - 1) / ${HOUR_MS}, uls / ${HOUR_MS}, (ule - 1) / ${HOUR_MS},
+     GROUP BY ${day}ls / ${HOUR_MS}, (le - 1) / ${HOUR_MS}, uls / ${HOUR_MS}, (ule - 1) / ${HOUR_MS},
               ns, sem, first`;
 }
 
@@ -358,6 +371,16 @@ export async function aggregateSessions(
     return found;
   };
   const hours = spec.key === 'hour' ? Array.from({ length: 24 }, (_, h) => groupOf(h)) : [];
+  /** `dayHour`: the 24 hours of each local day that has sessions, keyed day × 24 + hour. */
+  const dayHours = new Map<number, GroupTotal[]>();
+  const hoursOf = (day: number): GroupTotal[] => {
+    let found = dayHours.get(day);
+    if (!found) {
+      found = Array.from({ length: 24 }, (_, h) => groupOf(day * 24 + h));
+      dayHours.set(day, found);
+    }
+    return found;
+  };
   for (const source of ['sessions', 'loans'] as const) {
     if (source === 'loans' && spec.poolResourceIds.length === 0) continue;
     const parameters = new Parameters();
@@ -366,6 +389,7 @@ export async function aggregateSessions(
     for (const row of rows) {
       const part = contributionOf(row, source, spec.key);
       if (spec.key === 'hour') addByHour(hours, row, part);
+      else if (spec.key === 'dayHour') addByHour(hoursOf(Number(row.d)), row, part);
       else {
         const key = typeof row.group_key === 'number' ? row.group_key : String(row.group_key);
         groupOf(key).add(part);

@@ -44,7 +44,7 @@ export type ErrorExtras = Record<string, unknown>;
  * A problem as words a page can say in the reader's language: the rule it breaks (a stable name
  * such as `afterField` or `wholeMinute`), the field it is about, and the values its sentence
  * names. The API answers with the English `message` and `details`; pages translate the wording
- * (src/web/error-text.ts). Never part of the API's answer.
+ * (src/web/shared/error-text.ts). Never part of the API's answer.
  */
 export interface Wording {
   rule: string;

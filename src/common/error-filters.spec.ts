@@ -2,8 +2,8 @@ import { ArgumentsHost, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../web/i18n';
-import { WebContext, WebContextFactory } from '../web/web-context';
-import { WebErrorFilter } from '../web/web-error.filter';
+import { WebContext, WebContextFactory } from '../web/shared/web-context';
+import { WebErrorFilter } from '../web/shared/web-error.filter';
 import { DomainError } from './domain-error';
 import { GlobalErrorFilter } from './error.filter';
 

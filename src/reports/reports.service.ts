@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
+import type { AggregateGroup, AggregateKey } from '../bookings/session-aggregates';
 import { SessionRecords } from '../bookings/session-records';
 import { CenterEntity } from '../centers/center.entity';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { Principal } from '../identity/access';
 import { UsersService } from '../identity/users.service';
-import { isExclusive } from '../resources/resource.entity';
+import { isExclusive, ResourceEntity } from '../resources/resource.entity';
 import { offsetSegments } from './offset-segments';
 import { ResourcesService } from '../resources/resources.service';
 import {
@@ -21,7 +22,7 @@ import {
   parseRequestTime,
   wallToInstant,
 } from '../scheduling';
-import type { Interval } from '../scheduling/types';
+import type { ClosureRule, Interval } from '../scheduling/types';
 import {
   DayContext,
   holdingsByResource,
@@ -33,14 +34,21 @@ import {
 import { OccupancyQuery, TimelineQuery, UtilizationQuery } from './reports.dto';
 import {
   GroupBy,
+  HeatGrid,
+  heatGrid,
   ReportCenter,
+  UtilizationInput,
   utilizationReport,
   UtilizationFigures,
   UtilizationRow,
+  weeklyRows,
 } from './utilization';
 
 /** The longest utilization report, in days (a leap year). */
 export const MAX_REPORT_DAYS = 366;
+
+/** The longest period shown by day and with the weekday × hour chart; longer ones by week. */
+export const HEAT_MAX_DAYS = 62;
 
 export interface TimelineItem {
   resource: unknown;
@@ -65,6 +73,21 @@ export interface UtilizationReport {
   groupBy: GroupBy;
   rows: UtilizationRow[];
   totals: UtilizationFigures;
+}
+
+/** What the reports page shows: see `ReportsService.utilizationOverview`. */
+export interface UtilizationOverview {
+  byResource: UtilizationReport;
+  /** By day, or by week (see `weekly`). */
+  byDay: UtilizationReport;
+  /** Whether `byDay` has a row per week (key: its first day, label: its last). */
+  weekly: boolean;
+  byKind: UtilizationReport;
+  byPurpose: UtilizationReport;
+  /** Booked hours by weekday × hour; null when the period is too long for it (weekly). */
+  heat: HeatGrid | null;
+  /** Each center's report by kind, when an admin looks at the network. */
+  comparison?: UtilizationReport[];
 }
 
 /** Local midnight starting `date` to local midnight ending `last` (inclusive dates). */
@@ -163,6 +186,57 @@ export class ReportsService {
   }
 
   async utilization(caller: Principal, query: UtilizationQuery): Promise<UtilizationReport> {
+    const basis = await this.basisOf(caller, query);
+    const groupBy = query.groupBy ?? 'resource';
+    return reportOf(basis, groupBy, await this.groupsOf(basis, aggregateKeyOf(groupBy)));
+  }
+
+  /**
+   * Everything the reports page shows for a center (or, for admins, the network) over a period:
+   * the reports by resource, day, kind and purpose, a long period by week, the weekday × hour
+   * chart, and for the network each center's report. One aggregate statement per view (the
+   * resources and kinds share theirs; the weeks come from the days'), one more per center.
+   */
+  async utilizationOverview(
+    caller: Principal,
+    query: Omit<UtilizationQuery, 'groupBy' | 'format'>,
+  ): Promise<UtilizationOverview> {
+    const basis = await this.basisOf(caller, query);
+    const holdings = await this.groupsOf(basis, 'holding');
+    const days = await this.groupsOf(basis, 'day');
+    const byDay = reportOf(basis, 'day', days);
+    const weekly = byDay.rows.length > HEAT_MAX_DAYS;
+    return {
+      byResource: reportOf(basis, 'resource', holdings),
+      byDay: weekly ? { ...byDay, rows: weeklyRows(inputOf(basis, 'day', days)) } : byDay,
+      weekly,
+      byKind: reportOf(basis, 'kind', holdings),
+      byPurpose: reportOf(basis, 'purpose', await this.groupsOf(basis, 'purpose')),
+      heat: weekly ? null : heatGrid(byDay.rows, await this.groupsOf(basis, 'dayHour')),
+      comparison: basis.only === null ? await this.comparison(basis) : undefined,
+    };
+  }
+
+  /** Each center's report by kind for the same period, for admins looking at the network. */
+  private async comparison(network: ReportBasis): Promise<UtilizationReport[]> {
+    const out: UtilizationReport[] = [];
+    for (const center of network.centers) {
+      const basis: ReportBasis = {
+        ...network,
+        centers: [center],
+        only: center,
+        resources: network.resources.filter((r) => r.centerId === center.id),
+      };
+      out.push(reportOf(basis, 'kind', await this.groupsOf(basis, 'holding')));
+    }
+    return out;
+  }
+
+  /** The period checked, and what a report reads besides the sessions. */
+  private async basisOf(
+    caller: Principal,
+    query: Omit<UtilizationQuery, 'groupBy' | 'format'>,
+  ): Promise<ReportBasis> {
     const { from, to } = query;
     if (!isLocalDate(from)) {
       throw validationError('from', 'must be a real date YYYY-MM-DD', 'localDate');
@@ -186,15 +260,28 @@ export class ReportsService {
       throw validationError('centerId', 'is required: name the center to report on', 'required');
     }
     const ids = centers.map((c) => c.id);
-    const groupBy = query.groupBy ?? 'resource';
     const [resources, closures, organizationByUser] = await Promise.all([
       this.resources.allOfCenters(query.centerId !== undefined ? ids : null),
       this.closures.rulesByCenter(),
       this.users.organizationByUser(),
     ]);
-    const groups = await this.sessions.aggregate({
-      centers: centers.map((center) => {
-        const window = daysWindow(from, to, center.timezone);
+    return {
+      centers,
+      only: query.centerId !== undefined ? centers[0] : null,
+      from,
+      to,
+      resources,
+      closures,
+      organizationByUser,
+    };
+  }
+
+  /** The database's sums per group of the sessions of the basis (session-aggregates). */
+  private groupsOf(basis: ReportBasis, key: AggregateKey): Promise<AggregateGroup[]> {
+    const { resources } = basis;
+    return this.sessions.aggregate({
+      centers: basis.centers.map((center) => {
+        const window = daysWindow(basis.from, basis.to, center.timezone);
         return {
           id: center.id,
           graceMinutes: center.policy.checkInGraceMinutes,
@@ -204,32 +291,64 @@ export class ReportsService {
       }),
       checkInResourceIds: resources.filter((r) => r.checkInRequired).map((r) => r.id),
       poolResourceIds: resources.filter((r) => !isExclusive(r.kind)).map((r) => r.id),
-      key: groupBy === 'resource' || groupBy === 'kind' ? 'holding' : groupBy,
+      key,
       now: this.clock.now(),
     });
-    const report = utilizationReport({
-      centers: centers.map((center): ReportCenter => ({
-        id: center.id,
-        name: center.name,
-        zone: center.timezone,
-        openingHours: center.openingHours,
-        closures: closures.get(center.id) ?? [],
-        resources: resources.filter((r) => r.centerId === center.id),
-      })),
-      from,
-      to,
-      groupBy,
-      groups,
-      organizationByUser,
-    });
-    const only = query.centerId !== undefined ? centers[0] : null;
-    return {
-      centerId: only?.id ?? null,
-      center: only && { id: only.id, slug: only.slug, name: only.name },
-      from,
-      to,
-      groupBy,
-      ...report,
-    };
   }
+}
+
+/** What a utilization report reads besides the sessions. */
+interface ReportBasis {
+  centers: CenterEntity[];
+  /** The one center asked for; null for the whole network. */
+  only: CenterEntity | null;
+  from: string;
+  to: string;
+  resources: ResourceEntity[];
+  closures: Map<string, ClosureRule[]>;
+  organizationByUser: ReadonlyMap<string, string>;
+}
+
+/** The aggregate a report is assembled from (resources and kinds both from what is held). */
+function aggregateKeyOf(groupBy: GroupBy): AggregateKey {
+  return groupBy === 'resource' || groupBy === 'kind' ? 'holding' : groupBy;
+}
+
+function inputOf(
+  basis: ReportBasis,
+  groupBy: GroupBy,
+  groups: readonly AggregateGroup[],
+): UtilizationInput {
+  return {
+    centers: basis.centers.map((center): ReportCenter => ({
+      id: center.id,
+      name: center.name,
+      zone: center.timezone,
+      openingHours: center.openingHours,
+      closures: basis.closures.get(center.id) ?? [],
+      resources: basis.resources.filter((r) => r.centerId === center.id),
+    })),
+    from: basis.from,
+    to: basis.to,
+    groupBy,
+    groups,
+    organizationByUser: basis.organizationByUser,
+  };
+}
+
+function reportOf(
+  basis: ReportBasis,
+  groupBy: GroupBy,
+  groups: readonly AggregateGroup[],
+): UtilizationReport {
+  const report = utilizationReport(inputOf(basis, groupBy, groups));
+  const only = basis.only;
+  return {
+    centerId: only?.id ?? null,
+    center: only && { id: only.id, slug: only.slug, name: only.name },
+    from: basis.from,
+    to: basis.to,
+    groupBy,
+    ...report,
+  };
 }

@@ -8,9 +8,9 @@ import type { Purpose } from '../bookings/booking.entity';
 import { PURPOSES } from '../bookings/booking.entity';
 import type { ResourceKind } from '../resources/resource.entity';
 import { RESOURCE_KINDS, isExclusive } from '../resources/resource.entity';
-import { addDays, DAY_MS, daysBetween, openPeriodsOn, weekdayOf } from '../scheduling';
+import { addDays, DAY_MS, daysBetween, openPeriodsOn, weekdayOf, WEEKDAYS } from '../scheduling';
 import type { WeekHours } from '../scheduling';
-import { formatFloatingDate } from '../scheduling/local-time';
+import { formatFloatingDate, parseLocalDate } from '../scheduling/local-time';
 import type { ClosureRule } from '../scheduling/types';
 import { forEachLocalHour } from './local-hours';
 
@@ -248,4 +248,63 @@ export function utilizationReport(input: UtilizationInput): {
     })),
     totals: totals.figures(input.organizationByUser),
   };
+}
+
+/**
+ * A long period by week instead of by day (a year of days is too heavy for a phone), from the
+ * groups of the report by day: each row holds the totals of seven days from `from` (fewer at the
+ * end) exactly as the report of those days alone gives them; `key` is the first day, `label` the
+ * last.
+ */
+export function weeklyRows(input: UtilizationInput): UtilizationRow[] {
+  const dates = datesOf(input.from, input.to);
+  const weeks: Tally[] = [];
+  for (let i = 0; i < dates.length; i += 7) {
+    weeks.push(new Tally(dates[i], dates[Math.min(i + 6, dates.length - 1)]));
+  }
+  const weekOf = (date: string): Tally | undefined =>
+    weeks[Math.floor(daysBetween(input.from, date) / 7)];
+  for (const center of input.centers) {
+    const open = openTimeOf(center, dates);
+    const units = center.resources.reduce((sum, r) => sum + openUnits(r), 0);
+    for (const [date, ms] of open.byDate) weekOf(date)!.openMs! += ms * units;
+  }
+  for (const group of input.groups) {
+    const date = formatFloatingDate(Number(group.key) * DAY_MS);
+    if (date >= input.from && date <= input.to) weekOf(date)!.add(group, group.primary);
+  }
+  return weeks.map((week) => ({
+    key: week.key,
+    label: week.label,
+    ...week.figures(input.organizationByUser),
+  }));
+}
+
+/** Booked hours, [weekday 0 = Monday][hour 0–23]. */
+export type HeatGrid = number[][];
+
+/**
+ * Booked hours by weekday × hour of day, from the groups by hour of each day (`dayHour`): each
+ * day's hour as the report by hour of that day alone gives it (to the hundredth), added up by
+ * weekday, over the days that `dayRows` (the report by day) shows with sessions.
+ */
+export function heatGrid(
+  dayRows: readonly UtilizationRow[],
+  groups: readonly AggregateGroup[],
+): HeatGrid {
+  const bookedMs = new Map<number, number>();
+  for (const group of groups) {
+    bookedMs.set(Number(group.key), (bookedMs.get(Number(group.key)) ?? 0) + group.bookedMs);
+  }
+  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const row of dayRows) {
+    if (row.sessions === 0) continue;
+    const day = parseLocalDate(row.key) / DAY_MS;
+    const weekday = WEEKDAYS.indexOf(weekdayOf(row.key));
+    for (let hour = 0; hour < 24; hour++) {
+      const booked = hours(bookedMs.get(day * 24 + hour) ?? 0);
+      grid[weekday][hour] = Math.round((grid[weekday][hour] + booked) * 100) / 100;
+    }
+  }
+  return grid;
 }

@@ -1,6 +1,6 @@
 import { catalog } from './catalog';
 
-/** Strings every page shares: the frame, sign-in, errors, and the names of states and kinds. */
+/** Strings every page shares: the frame, the language switch, errors, the names of states and kinds. */
 export const common = catalog({
   en: {
     'app.name': 'Makon',
@@ -18,12 +18,6 @@ export const common = catalog({
     'nav.signedInAs': 'Signed in as {name}',
     'lang.label': 'Language',
     'lang.switch': 'Switch',
-    'login.title': 'Sign in',
-    'login.email': 'Email',
-    'login.password': 'Password',
-    'login.submit': 'Sign in',
-    'login.failed': 'Wrong email or password.',
-    'login.throttled': 'Too many attempts. Wait a few minutes and try again.',
     'error.title': 'Something went wrong',
     'error.notFound': 'This page or item does not exist, or you may not see it.',
     'error.forbidden': 'Your account may not open this page.',
@@ -75,12 +69,6 @@ export const common = catalog({
     'nav.signedInAs': 'Вы вошли как {name}',
     'lang.label': 'Язык',
     'lang.switch': 'Сменить',
-    'login.title': 'Вход',
-    'login.email': 'Эл. почта',
-    'login.password': 'Пароль',
-    'login.submit': 'Войти',
-    'login.failed': 'Неверная почта или пароль.',
-    'login.throttled': 'Слишком много попыток. Подождите несколько минут и попробуйте снова.',
     'error.title': 'Что-то пошло не так',
     'error.notFound': 'Такой страницы или записи нет, или она вам недоступна.',
     'error.forbidden': 'Вашей учётной записи эта страница недоступна.',
@@ -132,12 +120,6 @@ export const common = catalog({
     'nav.signedInAs': 'Siz {name} sifatida kirdingiz',
     'lang.label': 'Til',
     'lang.switch': 'Oʻzgartirish',
-    'login.title': 'Kirish',
-    'login.email': 'Elektron pochta',
-    'login.password': 'Parol',
-    'login.submit': 'Kirish',
-    'login.failed': 'Pochta yoki parol notoʻgʻri.',
-    'login.throttled': 'Urinishlar juda koʻp. Bir necha daqiqa kutib, qayta urinib koʻring.',
     'error.title': 'Nimadir notoʻgʻri ketdi',
     'error.notFound': 'Bunday sahifa yoki yozuv yoʻq yoki uni koʻrishingiz mumkin emas.',
     'error.forbidden': 'Hisobingiz bu sahifani ochishi mumkin emas.',

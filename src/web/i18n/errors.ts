@@ -1,9 +1,9 @@
 import { catalog, plurals } from './catalog';
 
 /**
- * What the API refuses, in the reader's words (src/web/error-text.ts): a sentence for every error
- * code (`code.<CODE>`), one for every rule a problem can break (`rule.<rule>`, the `Wording` of
- * the DomainError), and the names of the fields a rule is about (`field.<name>`).
+ * What the API refuses, in the reader's words (src/web/shared/error-text.ts): a sentence for
+ * every error code (`code.<CODE>`), one for every rule a problem can break (`rule.<rule>`, the
+ * `Wording` of the DomainError), and the names of the fields a rule is about (`field.<name>`).
  */
 export const errors = catalog({
   en: {

@@ -1,28 +1,31 @@
+import { audit } from '../audit/audit.i18n';
+import { auth } from '../auth/auth.i18n';
+import { bookings } from '../bookings/bookings.i18n';
+import { center } from '../center/center.i18n';
+import { book, bookPlurals } from '../member/book.i18n';
+import { member } from '../member/member.i18n';
+import { network } from '../network/network.i18n';
+import { people } from '../people/people.i18n';
+import { reports, reportPlurals } from '../reports/reports.i18n';
+import { today } from '../today/today.i18n';
 import type { Catalog, PluralCatalog, PluralForms } from './catalog';
-import { audit } from './audit';
-import { book, bookPlurals } from './book';
-import { bookings } from './bookings';
 import { common } from './common';
-import { center } from './center';
 import { errors, errorPlurals } from './errors';
 import { features } from './features';
-import { member } from './member';
-import { network } from './network';
-import { notices } from './notices';
-import { people } from './people';
-import { reports, reportPlurals } from './reports';
-import { today } from './today';
 import { INTL_TAG, Locale, LOCALES } from './locales';
+import { notices } from './notices';
 
 export * from './locales';
 
 /**
- * Every area's catalog. A page area adds its own file beside common.ts and lists it here; keys
- * are prefixed by area (`today.…`, `book.…`) so areas cannot collide. Messages that depend on a
- * number are plural catalogs, listed in PLURAL_AREAS.
+ * Every catalog: the shared ones beside this file (the frame, errors, features, notices) and each
+ * page area's `<area>.i18n.ts` beside its pages, listed here. Keys are prefixed by area
+ * (`today.…`, `book.…`) so areas cannot collide. Messages that depend on a number are plural
+ * catalogs, listed in PLURAL_AREAS.
  */
 const AREAS = [
   common,
+  auth,
   notices,
   errors,
   features,

@@ -1,0 +1,131 @@
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DateTime } from 'luxon';
+import { CenterView } from '../../centers/centers.dto';
+import { CentersService } from '../../centers/centers.service';
+import { Clock } from '../../common/clock';
+import { CurrentUser, Principal, Staff } from '../../identity/access';
+import { WebPage } from '../../identity/web-session';
+import { csvFileName, utilizationCsv } from '../../reports/reports.controller';
+import { UtilizationQuery } from '../../reports/reports.dto';
+import { ReportsService, UtilizationOverview } from '../../reports/reports.service';
+import { GROUP_BY, GroupBy } from '../../reports/utilization';
+import {
+  centersRunBy,
+  checkedInput,
+  chosenCenter,
+  problemOf,
+  statusOf,
+} from '../shared/page-input';
+import { reportFormPage, reportPage } from './reports.view';
+import { field, FormBody } from '../shared/form';
+import { WebContext } from '../shared/web-context';
+import { Page, WebController } from '../shared/web-controller';
+import { WebErrorFilter } from '../shared/web-error.filter';
+import { PageResponse, WebResult } from '../shared/web-result';
+
+const NETWORK = 'all';
+
+interface Scope {
+  runs: CenterView[];
+  /** Null for the whole network (admins). */
+  center: CenterView | null;
+  zone: string;
+  from: string;
+  to: string;
+}
+
+/** The center (or the network) and the period a report request asks for, with the defaults. */
+async function scopeOf(
+  centers: CentersService,
+  clock: Clock,
+  caller: Principal,
+  query: FormBody,
+): Promise<Scope> {
+  const runs = await centersRunBy(centers, caller);
+  const requested = field(query, 'center');
+  const network = requested === NETWORK && caller.role === 'admin';
+  const center = network ? null : await chosenCenter(centers, caller, runs, requested);
+  const zone = center?.timezone ?? runs[0]?.timezone ?? 'Asia/Tashkent';
+  const now = DateTime.fromMillis(clock.now(), { zone });
+  return {
+    runs,
+    center,
+    zone,
+    from: field(query, 'from') ?? now.startOf('month').toISODate()!,
+    to: field(query, 'to') ?? now.endOf('month').toISODate()!,
+  };
+}
+
+/** The center (none for the network) and the period, checked as the API checks its query. */
+function periodQuery(scope: Scope, groupBy?: GroupBy) {
+  return checkedInput(UtilizationQuery, {
+    ...(scope.center ? { centerId: scope.center.id } : {}),
+    from: scope.from,
+    to: scope.to,
+    ...(groupBy ? { groupBy } : {}),
+  });
+}
+
+/**
+ * The utilization report as pages: the same service as GET /api/v1/reports/utilization, shown as
+ * figures, charts with their tables, and CSV downloads.
+ */
+@WebController('admin')
+export class AdminReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly centers: CentersService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Staff()
+  @Get('reports')
+  async report(@Page() ctx: WebContext, @Query() query: FormBody): Promise<WebResult> {
+    const caller = ctx.principal!;
+    const scope = await scopeOf(this.centers, this.clock, caller, query);
+    let view: UtilizationOverview;
+    try {
+      view = await this.reports.utilizationOverview(caller, await periodQuery(scope));
+    } catch (error) {
+      const problem = problemOf(error);
+      return new PageResponse(statusOf(problem), reportFormPage(ctx, scope, caller, problem));
+    }
+    return reportPage(ctx, scope, caller, view);
+  }
+}
+
+/**
+ * The report as a CSV file, the same as the API's `format=csv`. Not a page (no HTML frame), so
+ * it has its own controller: the session cookie signs it in, errors still become pages.
+ */
+@Controller('admin')
+@WebPage()
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+export class AdminReportsCsvController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly centers: CentersService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Staff()
+  @Get('reports.csv')
+  async csv(
+    @CurrentUser() caller: Principal,
+    @Query() query: FormBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const scope = await scopeOf(this.centers, this.clock, caller, query);
+    const requested = field(query, 'groupBy');
+    const groupBy: GroupBy = GROUP_BY.find((g) => g === requested) ?? 'resource';
+    const report = await this.reports.utilization(caller, await periodQuery(scope, groupBy));
+    void reply
+      .header('cache-control', 'no-store')
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${csvFileName(report)}"`);
+    return utilizationCsv(report);
+  }
+}

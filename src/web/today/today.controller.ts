@@ -1,0 +1,145 @@
+import { Body, Get, Param, Post, Query } from '@nestjs/common';
+import { BookingsService } from '../../bookings/bookings.service';
+import { closureName } from '../shared/closure-name';
+import { CentersService } from '../../centers/centers.service';
+import { ClosuresService } from '../../centers/closures.service';
+import { CheckInService } from '../../check-in/check-in.service';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { createValidationPipe } from '../../common/validation';
+import { Principal, Staff } from '../../identity/access';
+import { TimelineQuery } from '../../reports/reports.dto';
+import { ReportsService } from '../../reports/reports.service';
+import { localDateOf } from '../../scheduling';
+import { centerParam, centersRunBy, formError } from '../shared/staff-pages';
+import { renderNoCenter, renderToday, todayUrl } from './today.view';
+import { field, FormBody } from '../shared/form';
+import { Html } from '../shared/html';
+import { WebContext } from '../shared/web-context';
+import { Page, WebController } from '../shared/web-controller';
+import { PageResponse, Redirect, WebResult } from '../shared/web-result';
+
+const validation = createValidationPipe();
+
+/**
+ * The coordinator's day (`/admin`): every active resource on an hour grid with its sessions, the
+ * state of each now, and check-in or check-out on someone's behalf. The grid is the timeline
+ * report, the summary the occupancy report, the buttons the check-in service: the same services
+ * as `GET /api/v1/centers/:id/timeline`, `/occupancy` and `POST /api/v1/occurrences/:id/check-in`.
+ */
+@WebController('admin')
+export class AdminTodayController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly centers: CentersService,
+    private readonly checkIns: CheckInService,
+    private readonly bookings: BookingsService,
+    private readonly closures: ClosuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Staff()
+  @Get()
+  async today(
+    @Page() ctx: WebContext,
+    @Query('center') center?: string,
+    @Query('date') date?: string,
+    @Query('done') done?: string,
+  ): Promise<WebResult> {
+    return this.page(ctx, centerParam(center), date || undefined, done);
+  }
+
+  @Staff()
+  @Post('occurrences/:occurrenceId/check-in')
+  checkIn(
+    @Page() ctx: WebContext,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return this.act(ctx, form, 'checked_in', () =>
+      this.checkIns.checkIn(ctx.principal!, occurrenceId),
+    );
+  }
+
+  @Staff()
+  @Post('occurrences/:occurrenceId/check-out')
+  checkOut(
+    @Page() ctx: WebContext,
+    @Param('occurrenceId') occurrenceId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    return this.act(ctx, form, 'checked_out', () =>
+      this.checkIns.checkOut(ctx.principal!, occurrenceId),
+    );
+  }
+
+  /** Acts, then back to the same center and day; a refusal is shown on the page itself. */
+  private async act(
+    ctx: WebContext,
+    form: FormBody,
+    done: 'checked_in' | 'checked_out',
+    action: () => Promise<unknown>,
+  ): Promise<WebResult> {
+    const center = centerParam(field(form, 'center'));
+    const date = field(form, 'date');
+    try {
+      await action();
+    } catch (caught) {
+      const error = formError(caught);
+      return new PageResponse(error.status, await this.page(ctx, center, date, undefined, error));
+    }
+    const target = await this.centerOrFirst(ctx.principal!, center);
+    if (!target) return new Redirect('/admin');
+    return new Redirect(todayUrl(target, date, { done }));
+  }
+
+  private async centerOrFirst(caller: Principal, center?: string): Promise<string | undefined> {
+    if (center) return center;
+    return (await centersRunBy(caller, this.centers))[0]?.id;
+  }
+
+  private async page(
+    ctx: WebContext,
+    centerId: string | undefined,
+    date: string | undefined,
+    done?: string,
+    error?: DomainError,
+  ): Promise<Html> {
+    const caller = ctx.principal!;
+    const centers = await centersRunBy(caller, this.centers);
+    const id = centerId ?? centers[0]?.id;
+    if (!id) return renderNoCenter(ctx);
+    const center = await this.centers.getManaged(caller, id);
+    const query = (await validation.transform(date === undefined ? {} : { date }, {
+      type: 'query',
+      metatype: TimelineQuery,
+    })) as TimelineQuery;
+    const now = this.clock.now();
+    const today = localDateOf(now, center.timezone);
+    const timeline = await this.reports.timeline(caller, center.id, query);
+    const occupancy =
+      timeline.date === today ? (await this.reports.occupancy(caller, center.id, {})).items : null;
+    const pending = await this.bookings.list(caller, {
+      centerId: center.id,
+      status: 'pending',
+      limit: 1,
+      offset: 0,
+    });
+    const closure =
+      timeline.closure === null
+        ? undefined
+        : await this.closures.closureOn(center.id, timeline.date);
+    return renderToday(ctx, {
+      centers: centers.some((c) => c.id === center.id) ? centers : [center, ...centers],
+      center,
+      timeline,
+      closureName: closure ? closureName(ctx, closure) : timeline.closure,
+      occupancy,
+      pendingCount: pending.total,
+      now,
+      today,
+      done,
+      error,
+    });
+  }
+}
