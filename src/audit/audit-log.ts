@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { insertRows } from '../database/insert-rows';
 import type { AuditTrail } from '../database/write-transactions';
 import { AuditAction, AuditDetails, AuditEntryEntity, AuditTargetType } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEvent {
   actorId: string;
@@ -23,7 +23,10 @@ export interface AuditEvent {
  */
 @Injectable()
 export class AuditLog implements AuditTrail {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly repository: AuditRepository,
+  ) {}
 
   async append(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
     const atMs = this.clock.now();
@@ -37,7 +40,7 @@ export class AuditLog implements AuditTrail {
       centerId: event.centerId,
       details: event.details ?? null,
     }));
-    await insertRows(manager, AuditEntryEntity, entries);
+    await this.repository.insert(manager, entries);
   }
 }
 

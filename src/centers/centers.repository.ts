@@ -82,6 +82,11 @@ export class CentersRepository {
     });
   }
 
+  closuresByIds(ids: readonly string[]): Promise<ClosureEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.reads.getRepository(ClosureEntity).findBy({ id: In([...ids]) });
+  }
+
   closureExists(centerId: string, closureId: string): Promise<boolean> {
     return this.reads.getRepository(ClosureEntity).existsBy({ id: closureId, centerId });
   }

@@ -111,6 +111,11 @@ export class ClosuresService {
     return toClosureView(closure);
   }
 
+  /** The closures with these ids (deleted ones left out). */
+  byIds(ids: readonly string[]): Promise<ClosureEntity[]> {
+    return this.repository.closuresByIds(ids);
+  }
+
   async assertExists(centerId: string, closureId: string): Promise<void> {
     const exists = await this.repository.closureExists(centerId, closureId);
     if (!exists) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);

@@ -178,6 +178,11 @@ export class IdentityRepository {
     return builder.skip(filter.offset).take(filter.limit).getManyAndCount();
   }
 
+  organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.reads.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
   organizationExists(id: string): Promise<boolean> {
     return this.reads.getRepository(OrganizationEntity).existsBy({ id });
   }

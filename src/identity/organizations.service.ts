@@ -24,6 +24,11 @@ export class OrganizationsService {
     return { items: rows.map(toView), total };
   }
 
+  /** The organizations with these ids. */
+  byIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.repository.organizationsByIds(ids);
+  }
+
   async assertExists(id: string): Promise<void> {
     const exists = await this.repository.organizationExists(id);
     if (!exists) throw new DomainError('NOT_FOUND', `No organization ${id}`);
