@@ -4,6 +4,7 @@
  * and 52-session weekly series near "now", where bookings are made.
  */
 import { createDataSource } from '../src/database/data-source';
+import { BookingsRepository } from '../src/bookings/bookings.repository';
 import { bookedConflicts } from '../src/bookings/conflict-check';
 import { HeldResource } from '../src/bookings/booking-context';
 import { ResourceEntity } from '../src/resources/resource.entity';
@@ -43,12 +44,14 @@ class ConflictCheckProbe {
   private readonly projectorOf = new Map<string, ResourceEntity>();
   private resources: ResourceEntity[] = [];
   private readonly dataSource;
+  private readonly repository: BookingsRepository;
 
   constructor(
     path: string,
     private readonly today: string,
   ) {
     this.dataSource = createDataSource({ type: 'sqlite', path });
+    this.repository = new BookingsRepository(this.dataSource);
   }
 
   async open(): Promise<void> {
@@ -86,7 +89,9 @@ class ConflictCheckProbe {
     for (let i = 0; i < count; i++) {
       const held = this.heldFor(this.random.pick(this.resources));
       const sessions = this.sessions(weeks);
-      const ms = await timed(() => bookedConflicts(this.dataSource.manager, sessions, held));
+      const ms = await timed(() =>
+        bookedConflicts(this.repository, this.dataSource.manager, sessions, held),
+      );
       if (record) (weeks === 1 ? this.singles : this.series).push(ms);
     }
   }

@@ -12,7 +12,7 @@ import {
   type Purpose,
 } from '../src/bookings/booking.entity';
 import { sessionCopiesOf } from '../src/bookings/bookings.service';
-import { nextWholeMinute } from '../src/bookings/occurrence-writes';
+import { nextWholeMinute } from '../src/bookings/bookings.repository';
 import { isExclusive, ResourceEntity } from '../src/resources/resource.entity';
 import { localWallOf, noShowReleaseAt } from '../src/scheduling';
 import type { CenterPolicy, Interval } from '../src/scheduling/types';

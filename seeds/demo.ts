@@ -43,10 +43,9 @@ export async function seedDemo(writes: WriteTransactions, now: number): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // The network exists from three weeks before its history begins.
   const since = wallToInstant(`${addDays(localDateOf(now, ZONE), -HISTORY_DAYS - 21)}T09:00`, ZONE);
-  return writes.run(async (manager) => {
-    // Several instances starting on one empty PostgreSQL database: one seeds, the others then
-    // find everything in place.
-    await writes.lockNamed(manager, 'demo-seed');
+  // Several instances starting on one empty PostgreSQL database: one seeds, the others then
+  // find everything in place.
+  return writes.run({ named: 'demo-seed' }, async ({ manager }) => {
     const organizations = new Map<string, string>();
     for (const name of DEMO_ORGANIZATIONS) {
       organizations.set(name, await ensureOrganization(manager, name, since));

@@ -24,6 +24,7 @@ import { WebModule } from './web/web.module';
 /** What identity needs from the bookings module without depending on it. */
 @Global()
 @Module({
+  imports: [BookingsModule],
   providers: [{ provide: OwnedSessions, useClass: OwnedSessionsCanceller }],
   exports: [OwnedSessions],
 })

@@ -53,8 +53,7 @@ if (!databaseUrl) {
 
     it('serializes check-then-insert on one resource across instances', async () => {
       const insertIfAbsent = (writes: WriteTransactions, id: string) =>
-        writes.run(async (manager) => {
-          await writes.lockResources(manager, ['resource-b', 'resource-a']);
+        writes.run({ resources: ['resource-b', 'resource-a'] }, async ({ manager }) => {
           const [{ n }] = await manager.query(
             "SELECT COUNT(*) AS n FROM organizations WHERE name LIKE 'race-%'",
           );
@@ -74,17 +73,19 @@ if (!databaseUrl) {
     it('runs a job on one instance at a time', async () => {
       const inside = gate();
       const release = gate();
-      const first = writers[0].runJobOnce('no-show-release', async () => {
+      const first = writers[0].runJobOnce('no-show-release', {}, async () => {
         inside.open();
         await release.opened;
         return 'done';
       });
       await inside.opened;
-      const second = await writers[1].runJobOnce('no-show-release', () => Promise.resolve('done'));
+      const second = await writers[1].runJobOnce('no-show-release', {}, () =>
+        Promise.resolve('done'),
+      );
       release.open();
       expect(second).toEqual({ ran: false });
       expect(await first).toEqual({ ran: true, result: 'done' });
-      expect(await writers[1].runJobOnce('no-show-release', () => Promise.resolve(1))).toEqual({
+      expect(await writers[1].runJobOnce('no-show-release', {}, () => Promise.resolve(1))).toEqual({
         ran: true,
         result: 1,
       });
@@ -92,7 +93,7 @@ if (!databaseUrl) {
 
     it('answers a unique key lost to another instance as ALREADY_EXISTS, not a 500', async () => {
       const insert = (writes: WriteTransactions) =>
-        writes.run((manager) =>
+        writes.run({}, ({ manager }) =>
           manager.query(
             "INSERT INTO organizations (id, name, created_at) VALUES (gen_random_uuid()::text, 'twin', 0)",
           ),

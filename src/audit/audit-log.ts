@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { insertRows } from '../database/insert-rows';
+import type { AuditTrail } from '../database/write-transactions';
 import { AuditAction, AuditDetails, AuditEntryEntity, AuditTargetType } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEvent {
   actorId: string;
@@ -15,25 +16,38 @@ export interface AuditEvent {
 }
 
 /**
- * Records actions in the audit log. Always called with the manager of the action's own write
- * transaction, so an action and its entry are committed (or rolled back) together.
+ * Writes the audit entries a write recorded with `tx.audit(event)`: the write unit
+ * (`WriteTransactions.run`) calls it after the work, in the write's own transaction, so an action
+ * and its entries are committed (or rolled back) together. The one statement on `audit_entries`
+ * that writes; `AuditService` and `AuditTargets` read them.
  */
 @Injectable()
-export class AuditLog {
-  constructor(private readonly clock: Clock) {}
+export class AuditLog implements AuditTrail {
+  constructor(
+    private readonly clock: Clock,
+    private readonly repository: AuditRepository,
+  ) {}
 
-  async record(manager: EntityManager, event: AuditEvent): Promise<void> {
-    const entry: AuditEntryEntity = {
+  async append(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
+    const atMs = this.clock.now();
+    const entries = events.map((event): AuditEntryEntity => ({
       id: randomUUID(),
-      atMs: this.clock.now(),
+      atMs,
       actorId: event.actorId,
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId,
       centerId: event.centerId,
       details: event.details ?? null,
-    };
-    await insertRows(manager, AuditEntryEntity, entry);
+    }));
+    await this.repository.insert(manager, entries);
+  }
+}
+
+declare module '../database/write-transactions' {
+  /** `tx.audit()` takes an AuditEvent. */
+  interface WriteAuditTypes {
+    event: AuditEvent;
   }
 }
 

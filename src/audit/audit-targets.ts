@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
-import { CenterEntity } from '../centers/center.entity';
-import { ClosureEntity } from '../centers/closure.entity';
-import { OrganizationEntity, UserEntity } from '../identity/user.entity';
-import { ResourceEntity } from '../resources/resource.entity';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { BookingsRepository } from '../bookings/bookings.repository';
+import { CentersService } from '../centers/centers.service';
+import { ClosuresService } from '../centers/closures.service';
+import { OrganizationsService } from '../identity/organizations.service';
+import { UsersService } from '../identity/users.service';
+import { ResourcesService } from '../resources/resources.service';
+import { AuditRepository } from './audit.repository';
 import { AuditEntryView } from './audit.dto';
 
 /**
@@ -35,27 +35,37 @@ export interface AuditTarget {
  */
 @Injectable()
 export class AuditTargets {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly bookings: BookingsRepository,
+    private readonly centers: CentersService,
+    private readonly closures: ClosuresService,
+    private readonly resources: ResourcesService,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+  ) {}
 
   async describe(entries: AuditEntryView[]): Promise<Map<string, AuditTarget>> {
     const ids = (type: string) => [
       ...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId)),
     ];
-    const occurrences = await this.byIds(OccurrenceEntity, ids('occurrence'));
-    const bookings = await this.byIds(BookingEntity, [
+    const occurrences = await this.bookings.occurrencesByIds(ids('occurrence'));
+    const bookings = await this.bookings.bookingsByIds([
       ...new Set([...ids('booking'), ...occurrences.map((o) => o.bookingId)]),
     ]);
-    const closures = await this.byIds(ClosureEntity, ids('closure'));
+    const closures = await this.closures.byIds(ids('closure'));
     const [resources, centers, users, organizations, closureEntries] = await Promise.all([
-      this.byIds(ResourceEntity, [
+      this.resources.findMany([
         ...new Set([...ids('resource'), ...bookings.map((b) => b.resourceId)]),
       ]),
-      this.byIds(CenterEntity, [
+      this.centers.findEntities([
         ...new Set([...ids('center'), ...bookings.map((b) => b.centerId)]),
       ]),
-      this.byIds(UserEntity, ids('user')),
-      this.byIds(OrganizationEntity, ids('organization')),
-      this.closureCreations(ids('closure').filter((id) => !closures.some((c) => c.id === id))),
+      this.users.entities(ids('user')),
+      this.organizations.byIds(ids('organization')),
+      this.repository.closureCreations(
+        ids('closure').filter((id) => !closures.some((c) => c.id === id)),
+      ),
     ]);
     const resourceName = new Map(resources.map((r) => [r.id, r.name]));
     const zoneOf = new Map(centers.map((c) => [c.id, c.timezone]));
@@ -98,19 +108,6 @@ export class AuditTargets {
       }
     }
     return out;
-  }
-
-  private byIds<T extends ObjectLiteral>(entity: new () => T, ids: string[]): Promise<T[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(entity).findBy({ id: In(ids) } as never);
-  }
-
-  /** A deleted closure's dates, from the entry that recorded its creation. */
-  private closureCreations(ids: string[]): Promise<AuditEntryEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(AuditEntryEntity)
-      .findBy({ action: 'closure.created', targetId: In(ids) });
   }
 }
 

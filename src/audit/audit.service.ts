@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { CentersService } from '../centers/centers.service';
-import { CenterEntity } from '../centers/center.entity';
 import { DomainError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { parseWindowTime } from '../bookings/window-time';
 import { Principal, isStaffOf } from '../identity/access';
-import { UserEntity } from '../identity/user.entity';
+import { UsersService } from '../identity/users.service';
 import { formatInstant } from '../scheduling';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 import { AuditEntryView, AuditQuery } from './audit.dto';
 
 /** Reading the audit log: admins see all of it, coordinators their centers and their own acts. */
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
     private readonly centers: CentersService,
+    private readonly users: UsersService,
   ) {}
 
   async list(caller: Principal, query: AuditQuery): Promise<Page<AuditEntryView>> {
@@ -28,38 +28,28 @@ export class AuditService {
       );
     }
     const zone = center?.timezone ?? null;
-    const builder = this.dataSource
-      .getRepository(AuditEntryEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.atMs', 'DESC')
-      .addOrderBy('a.id', 'ASC');
-    if (center) {
-      builder.andWhere('a.centerId = :centerId', { centerId: center.id });
-    } else if (caller.role !== 'admin') {
-      builder.andWhere('(a.actorId = :me OR a.centerId IN (:...centers))', {
-        me: caller.id,
-        centers: caller.centerIds.length > 0 ? caller.centerIds : [''],
-      });
-    }
-    if (query.from)
-      builder.andWhere('a.atMs >= :from', { from: parseWindowTime(query.from, zone, 'from') });
-    if (query.to) builder.andWhere('a.atMs < :to', { to: parseWindowTime(query.to, zone, 'to') });
-    if (query.actorId) builder.andWhere('a.actorId = :actorId', { actorId: query.actorId });
-    if (query.targetId) builder.andWhere('a.targetId = :targetId', { targetId: query.targetId });
-    if (query.action) builder.andWhere('a.action = :action', { action: query.action });
-    const [entries, total] = await builder.skip(query.offset).take(query.limit).getManyAndCount();
+    const [entries, total] = await this.repository.list({
+      centerId: center?.id,
+      actorOrCenters:
+        !center && caller.role !== 'admin'
+          ? { actorId: caller.id, centerIds: caller.centerIds }
+          : undefined,
+      fromMs: query.from ? parseWindowTime(query.from, zone, 'from') : undefined,
+      toMs: query.to ? parseWindowTime(query.to, zone, 'to') : undefined,
+      actorId: query.actorId,
+      targetId: query.targetId,
+      action: query.action,
+      offset: query.offset,
+      limit: query.limit,
+    });
     return { items: await this.views(entries), total };
   }
 
   private async views(entries: AuditEntryEntity[]): Promise<AuditEntryView[]> {
     const actorIds = [...new Set(entries.map((e) => e.actorId))];
     const centerIds = [...new Set(entries.flatMap((e) => (e.centerId ? [e.centerId] : [])))];
-    const actors = actorIds.length
-      ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(actorIds) })
-      : [];
-    const zones = centerIds.length
-      ? await this.dataSource.getRepository(CenterEntity).findBy({ id: In(centerIds) })
-      : [];
+    const actors = await this.users.entities(actorIds);
+    const zones = await this.centers.findEntities(centerIds);
     const nameOf = new Map(actors.map((a) => [a.id, a.name]));
     const zoneOf = new Map(zones.map((c) => [c.id, c.timezone]));
     return entries.map((entry) => ({

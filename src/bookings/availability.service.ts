@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { Principal, isStaffOf } from '../identity/access';
-import { UserEntity } from '../identity/user.entity';
+import { UsersService } from '../identity/users.service';
 import { isExclusive } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { ResourceView } from '../resources/resources.dto';
@@ -17,7 +16,7 @@ import {
   parseRequestTime,
 } from '../scheduling';
 import type { ConflictReason, Interval } from '../scheduling/types';
-import { activeAllocationsNear } from './allocation-store';
+import { BookingsRepository } from './bookings.repository';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
 import { unitsFree, verdictFor } from './conflict-check';
@@ -47,7 +46,8 @@ export interface ScheduleItem {
 @Injectable()
 export class AvailabilityService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: BookingsRepository,
+    private readonly users: UsersService,
     private readonly centers: CentersService,
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
@@ -81,9 +81,10 @@ export class AvailabilityService {
     const counted = closedOrOutside ? candidates.filter((r) => !isExclusive(r.kind)) : candidates;
     const widestBuffer = Math.max(0, ...counted.map((r) => r.bufferMinutes)) * MINUTE_MS;
     const rows = await withDueNoShows(
-      this.dataSource.manager,
-      await activeAllocationsNear(
-        this.dataSource.manager,
+      this.repository,
+      this.repository.reads,
+      await this.repository.activeAllocationsNear(
+        this.repository.reads,
         counted.map((r) => r.id),
         window,
         widestBuffer,
@@ -124,19 +125,14 @@ export class AvailabilityService {
       : startOfToday(this.clock.now(), zone);
     const to = query.to ? parseRequestTime(query.to, zone, 'to') : from + 7 * DAY;
     const window = checkedWindow(from, to, 'to');
-    const near = await activeAllocationsNear(this.dataSource.manager, [resourceId], window, 0);
-    const rows = (await withDueNoShows(this.dataSource.manager, near, this.clock.now()))
+    const db = this.repository.reads;
+    const near = await this.repository.activeAllocationsNear(db, [resourceId], window, 0);
+    const rows = (await withDueNoShows(this.repository, db, near, this.clock.now()))
       .filter((row) => row.end > window.start)
       .sort((a, b) => a.start - b.start);
-    const occurrences = await this.dataSource
-      .getRepository(OccurrenceEntity)
-      .findBy({ id: In(rows.map((r) => r.occurrenceId)) });
-    const bookings = await this.dataSource
-      .getRepository(BookingEntity)
-      .findBy({ id: In([...new Set(rows.map((r) => r.bookingId))]) });
-    const owners = await this.dataSource
-      .getRepository(UserEntity)
-      .findBy({ id: In([...new Set(bookings.map((b) => b.ownerId))]) });
+    const occurrences = await this.repository.occurrencesByIds(rows.map((r) => r.occurrenceId));
+    const bookings = await this.repository.bookingsByIds(rows.map((r) => r.bookingId));
+    const owners = await this.users.entities(bookings.map((b) => b.ownerId));
     const staff = isStaffOf(caller, center.id);
     const items = rows.map((row): ScheduleItem => {
       const booking = bookings.find((b) => b.id === row.bookingId)!;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { ClosuresService } from '../centers/closures.service';
-import { AuditLog, sentFields } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
+import { sentFields } from '../audit/audit-log';
+import { WriteTransactions, WriteTx } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import {
   bookingHorizonEnd,
@@ -26,33 +25,24 @@ import {
   calendarClashes,
   heldIds,
   needsApproval,
-  refreshContext,
   resourcesOf,
 } from './booking-context';
-import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
+import { BookingEntity, BookingStatus } from './booking.entity';
 import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
-import { lockAndReleaseNoShows } from './no-shows';
-import {
-  activeOccurrences,
-  cancelOccurrences,
-  moveOccurrenceTo,
-  releaseOccurrences,
-  saveBooking,
-  settleStatus,
-} from './occurrence-writes';
+import { BookingsRepository } from './bookings.repository';
+import { releaseDueNoShows } from './no-shows';
 
 /** Changes to existing bookings: details and times, cancellations, moves, approval. */
 @Injectable()
 export class BookingChangesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly writes: WriteTransactions,
     private readonly bookings: BookingsService,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
+    private readonly repository: BookingsRepository,
   ) {}
 
   async update(caller: Principal, id: string, input: UpdateBookingInput): Promise<BookingView> {
@@ -80,17 +70,21 @@ export class BookingChangesService {
       }
     }
 
-    const saved = await this.writes.run(async (manager) => {
-      if (timesChange) await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
-      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
-      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+    const locks = {
+      calendar: timesChange ? prepared.center.id : undefined,
+      resources: heldIds(prepared),
+    };
+    const saved = await this.writes.run(locks, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
+      const current = await this.repository.getBooking(id, manager);
       assertChangeable(current);
       const changes: Partial<BookingEntity> = {
         title: input.title ?? current.title,
         purpose: input.purpose ?? current.purpose,
         attendees: input.attendees ?? current.attendees,
       };
-      const context = await refreshContext(manager, prepared);
+      const context = await this.bookings.refreshContext(manager, prepared);
       if (input.attendees !== undefined) assertCapacity(context, input.attendees);
       if (timesChange) {
         assertHoldable(context);
@@ -101,14 +95,14 @@ export class BookingChangesService {
         if (wallMinutesBetween(startWall, endWall) <= 0) {
           throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
         }
-        await this.shiftSeries(manager, context, current, { startWall, endWall, now });
+        await this.shiftSeries(tx, context, current, { startWall, endWall, now });
         Object.assign(changes, {
           startLocal: startWall,
           endLocal: endWall,
           status: statusAfterMove(caller, context, current.status),
         });
       }
-      await this.audit.record(manager, {
+      tx.audit({
         actorId: caller.id,
         action: 'booking.updated',
         targetType: 'booking',
@@ -116,7 +110,7 @@ export class BookingChangesService {
         centerId: current.centerId,
         details: { fields: sentFields(input) },
       });
-      return saveBooking(manager, id, now, () => changes);
+      return this.repository.saveBooking(tx, id, now, () => changes);
     });
     return (await this.bookings.views([saved]))[0];
   }
@@ -126,19 +120,21 @@ export class BookingChangesService {
     const booking = await this.bookings.findVisible(caller, id);
     assertChangeable(booking);
     const now = this.clock.now();
-    const saved = await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
-      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+    const saved = await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
+      await releaseDueNoShows(this.repository, tx, now);
+      const current = await this.repository.getBooking(id, tx.manager);
       assertChangeable(current);
-      const open = (await activeOccurrences(manager, id)).filter((o) => o.endMs > now);
+      const open = (await this.repository.activeOccurrences(tx.manager, id)).filter(
+        (o) => o.endMs > now,
+      );
       if (open.length === 0) {
         throw new DomainError(
           'INVALID_STATE',
           'Every session has ended: nothing is left to cancel',
         ).worded('nothingLeftToCancel');
       }
-      await cancelOccurrences(manager, open, now);
-      await this.audit.record(manager, {
+      await this.repository.cancelOccurrences(tx, current, open, now);
+      tx.audit({
         actorId: caller.id,
         action: 'booking.cancelled',
         targetType: 'booking',
@@ -146,7 +142,7 @@ export class BookingChangesService {
         centerId: current.centerId,
         details: { sessions: open.length },
       });
-      return saveBooking(manager, id, now, () => ({ status: 'cancelled' }));
+      return this.repository.saveBooking(tx, id, now, () => ({ status: 'cancelled' }));
     });
     return (await this.bookings.views([saved]))[0];
   }
@@ -165,38 +161,37 @@ export class BookingChangesService {
     if (end <= start) {
       throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
     }
-    await findOccurrence(this.dataSource, bookingId, occurrenceId);
+    await this.assertOccurrenceOf(bookingId, occurrenceId);
     assertChangeable(booking);
     assertHoldable(prepared);
     const now = this.clock.now();
     const session: Session = { start, end, localDate: localDateOf(start, zone) };
     assertSessionsFit(prepared, [session], now);
 
-    await this.writes.run(async (manager) => {
-      await this.writes.lockCalendar(manager, prepared.center.id, 'shared');
-      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
-      const occurrence = await manager
-        .getRepository(OccurrenceEntity)
-        .findOneByOrFail({ id: occurrenceId, bookingId });
+    const locks = { calendar: prepared.center.id, resources: heldIds(prepared) };
+    await this.writes.run(locks, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
+      const occurrence = await this.repository.getOccurrence(occurrenceId, bookingId, manager);
       if (occurrence.status !== 'booked' || occurrence.startMs <= now) {
         throw new DomainError(
           'INVALID_STATE',
           'Only a session that has not started can be moved',
         ).worded('moveStarted');
       }
-      const context = await refreshContext(manager, prepared);
+      const context = await this.bookings.refreshContext(manager, prepared);
       assertHoldable(context);
       assertSessionsFit(context, [session], now);
       const closures = await this.closures.rulesOf(context.center.id, manager);
       const clashes = [
         ...calendarClashes(context, [session], closures),
-        ...(await bookedConflicts(manager, [session], context.held, {
+        ...(await bookedConflicts(this.repository, manager, [session], context.held, {
           ignoreOccurrences: new Set([occurrenceId]),
         })),
       ];
       if (clashes.length > 0) throw conflictError(clashes, zone);
-      await moveOccurrenceTo(manager, occurrenceId, session);
-      await this.audit.record(manager, {
+      await this.repository.moveOccurrence(tx, booking, occurrenceId, session);
+      tx.audit({
         actorId: caller.id,
         action: 'occurrence.moved',
         targetType: 'occurrence',
@@ -208,7 +203,7 @@ export class BookingChangesService {
           to: formatInstant(session.start, zone),
         },
       });
-      await saveBooking(manager, bookingId, now, (current) => ({
+      await this.repository.saveBooking(tx, bookingId, now, (current) => ({
         status: statusAfterMove(caller, context, current.status),
       }));
     });
@@ -223,11 +218,11 @@ export class BookingChangesService {
   ): Promise<SessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     assertChangeable(booking);
-    await findOccurrence(this.dataSource, bookingId, occurrenceId);
+    await this.assertOccurrenceOf(bookingId, occurrenceId);
     const now = this.clock.now();
-    await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
-      const occurrences = await activeOccurrences(manager, bookingId);
+    await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
+      await releaseDueNoShows(this.repository, tx, now);
+      const occurrences = await this.repository.activeOccurrences(tx.manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) {
         throw new DomainError('INVALID_STATE', 'This session is no longer active').worded(
@@ -241,8 +236,8 @@ export class BookingChangesService {
       }
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
-      await cancelOccurrences(manager, cancelled, now);
-      await this.audit.record(manager, {
+      await this.repository.cancelOccurrences(tx, booking, cancelled, now);
+      tx.audit({
         actorId: caller.id,
         action: 'occurrence.cancelled',
         targetType: 'occurrence',
@@ -250,8 +245,8 @@ export class BookingChangesService {
         centerId: booking.centerId,
         details: { bookingId, scope, sessions: cancelled.length },
       });
-      if (!(await settleStatus(manager, bookingId, now)))
-        await saveBooking(manager, bookingId, now);
+      if (!(await this.repository.settleStatus(tx, bookingId, now)))
+        await this.repository.saveBooking(tx, bookingId, now);
     });
     return this.bookings.sessionView(bookingId, occurrenceId);
   }
@@ -278,18 +273,19 @@ export class BookingChangesService {
       );
     }
     const now = this.clock.now();
-    const saved = await this.writes.run(async (manager) => {
-      await this.writes.lockResources(manager, resourcesOf(booking));
-      const current = await manager.getRepository(BookingEntity).findOneByOrFail({ id });
+    const saved = await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
+      const current = await this.repository.getBooking(id, tx.manager);
       if (current.status !== 'pending') {
         throw new DomainError(
           'INVALID_STATE',
           `The booking is ${current.status}, not pending`,
         ).worded('bookingNotPending', { status: current.status });
       }
-      if (status === 'rejected')
-        await releaseOccurrences(manager, await activeOccurrences(manager, id));
-      await this.audit.record(manager, {
+      if (status === 'rejected') {
+        const active = await this.repository.activeOccurrences(tx.manager, id);
+        await this.repository.releaseOccurrences(tx, current, active);
+      }
+      tx.audit({
         actorId: caller.id,
         action: status === 'confirmed' ? 'booking.approved' : 'booking.rejected',
         targetType: 'booking',
@@ -297,7 +293,7 @@ export class BookingChangesService {
         centerId: current.centerId,
         details: reason === null ? undefined : { reason },
       });
-      return saveBooking(manager, id, now, () => ({ status, rejectionReason: reason }));
+      return this.repository.saveBooking(tx, id, now, () => ({ status, rejectionReason: reason }));
     });
     return (await this.bookings.views([saved]))[0];
   }
@@ -307,7 +303,7 @@ export class BookingChangesService {
    * session's new start, with the new length; checked like a new booking.
    */
   private async shiftSeries(
-    manager: EntityManager,
+    tx: WriteTx,
     context: BookingContext,
     booking: BookingEntity,
     to: { startWall: string; endWall: string; now: number },
@@ -315,7 +311,8 @@ export class BookingChangesService {
     const zone = context.center.timezone;
     const shift = wallMinutesBetween(booking.startLocal, to.startWall);
     const length = wallMinutesBetween(to.startWall, to.endWall);
-    const movable = (await activeOccurrences(manager, booking.id)).filter(
+    const manager = tx.manager;
+    const movable = (await this.repository.activeOccurrences(manager, booking.id)).filter(
       (o) => o.status === 'booked' && o.startMs > to.now,
     );
     if (movable.length === 0) {
@@ -335,14 +332,21 @@ export class BookingChangesService {
     const calendar = calendarClashes(context, sessions, closures);
     const clashes = [
       ...calendar,
-      ...(await bookedConflicts(manager, sessions, context.held, {
+      ...(await bookedConflicts(this.repository, manager, sessions, context.held, {
         ignoreOccurrences: new Set(movable.map((o) => o.id)),
         alreadyRefused: new Set(calendar.map((c) => c.start)),
       })),
     ];
     if (clashes.length > 0) throw conflictError(clashes, zone);
     for (const [index, occurrence] of movable.entries()) {
-      await moveOccurrenceTo(manager, occurrence.id, sessions[index]);
+      await this.repository.moveOccurrence(tx, booking, occurrence.id, sessions[index]);
+    }
+  }
+
+  /** 404 unless the session belongs to the booking (looked up before any 422 or 409). */
+  private async assertOccurrenceOf(bookingId: string, occurrenceId: string): Promise<void> {
+    if (!(await this.repository.occurrenceExists(occurrenceId, bookingId))) {
+      throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
     }
   }
 }
@@ -363,16 +367,4 @@ function statusAfterMove(
   status: BookingStatus,
 ): BookingStatus {
   return status === 'confirmed' && needsApproval(caller, context.held) ? 'pending' : status;
-}
-
-/** 404 unless the session belongs to the booking (looked up before any 422 or 409). */
-async function findOccurrence(
-  dataSource: DataSource,
-  bookingId: string,
-  occurrenceId: string,
-): Promise<void> {
-  const found = await dataSource
-    .getRepository(OccurrenceEntity)
-    .existsBy({ id: occurrenceId, bookingId });
-  if (!found) throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
 }

@@ -1,8 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { findRow, findRows } from '../database/find-rows';
 import { CenterEntity } from '../centers/center.entity';
-import type { BookingEntity } from './booking.entity';
 import { Principal } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
 import { calendarConflicts, checkSessionPolicies } from '../scheduling';
@@ -14,37 +11,13 @@ export interface HeldResource {
   quantity: number;
 }
 
-/** Every resource a stored booking holds: what its writes pass to `lockResources`. */
-export function resourcesOf(booking: Pick<BookingEntity, 'resourceId' | 'equipment'>): string[] {
-  return [booking.resourceId, ...booking.equipment.map((e) => e.resourceId)];
-}
+export { resourcesOf } from './bookings.repository';
 
 /** What a booking's sessions are checked against. `held[0]` is the booked resource. */
 export interface BookingContext {
   center: CenterEntity;
   resource: ResourceEntity;
   held: HeldResource[];
-}
-
-/**
- * The center and held resources as committed now, read inside the write transaction: whatever
- * changed since the request was prepared (a resource deactivated, shrunk, re-buffered, a room's
- * capacity, the center's policy or hours) is checked as it is now.
- */
-export async function refreshContext(
-  manager: EntityManager,
-  context: BookingContext,
-): Promise<BookingContext> {
-  const center = await findRow(manager, CenterEntity, { id: context.center.id });
-  if (!center) throw new DomainError('NOT_FOUND', `No center ${context.center.id}`);
-  const ids = context.held.map((h) => h.resource.id);
-  const rows = await findRows(manager, ResourceEntity, { id: ids });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const held = context.held.map((h) => ({
-    resource: byId.get(h.resource.id)!,
-    quantity: h.quantity,
-  }));
-  return { center, resource: held[0].resource, held };
 }
 
 export function heldIds(context: BookingContext): string[] {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CentersModule } from '../centers/centers.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ResourcesModule } from '../resources/resources.module';
@@ -6,15 +7,33 @@ import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
 import { BookingChangesService } from './booking-changes.service';
+import {
+  AllocationEntity,
+  BookingEntity,
+  IdempotencyKeyEntity,
+  OccurrenceEntity,
+} from './booking.entity';
+import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
 import { CalendarEffectsController } from './calendar-effects.controller';
 import { CalendarEffectsService } from './calendar-effects.service';
 import { SessionRecords } from './session-records';
 
 @Module({
-  imports: [CentersModule, ResourcesModule, IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      BookingEntity,
+      OccurrenceEntity,
+      AllocationEntity,
+      IdempotencyKeyEntity,
+    ]),
+    CentersModule,
+    ResourcesModule,
+    IdentityModule,
+  ],
   controllers: [BookingsController, AvailabilityController, CalendarEffectsController],
   providers: [
+    BookingsRepository,
     BookingsService,
     BookingChangesService,
     AvailabilityService,
@@ -22,6 +41,7 @@ import { SessionRecords } from './session-records';
     SessionRecords,
   ],
   exports: [
+    BookingsRepository,
     BookingsService,
     BookingChangesService,
     AvailabilityService,

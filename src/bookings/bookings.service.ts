@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
-import { AuditLog } from '../audit/audit-log';
-import { insertRows } from '../database/insert-rows';
-import { findRow } from '../database/find-rows';
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions, WriteTx } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
-import { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
-import { isExclusive } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import {
   bookingHorizonEnd,
@@ -26,7 +21,6 @@ import {
 import type { ExpansionInput } from '../scheduling';
 import type { Conflict, Session } from '../scheduling/types';
 import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
-import { insertAllocations, NewAllocation } from './allocation-store';
 import {
   assertCapacity,
   assertHoldable,
@@ -36,14 +30,14 @@ import {
   HeldResource,
   heldIds,
   needsApproval,
-  refreshContext,
 } from './booking-context';
 import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
 import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
 import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
-import { lockAndReleaseNoShows } from './no-shows';
+import { releaseDueNoShows } from './no-shows';
+import { BookingsRepository } from './bookings.repository';
 import { parseWindowTime } from './window-time';
 
 /** What a new booking stores besides its sessions (see `checkedBooking`). */
@@ -77,14 +71,13 @@ export interface CreateResult {
 @Injectable()
 export class BookingsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly writes: WriteTransactions,
     private readonly centers: CentersService,
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly users: UsersService,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
+    private readonly repository: BookingsRepository,
   ) {}
 
   // ---------------------------------------------------------------- create
@@ -100,7 +93,8 @@ export class BookingsService {
     const hash = remembered ? requestHash(input) : '';
     if (remembered) {
       const replay = await findReplay(
-        this.dataSource.manager,
+        this.repository,
+        this.repository.reads,
         caller.id,
         idempotencyKey,
         hash,
@@ -145,16 +139,26 @@ export class BookingsService {
     const firstStart = `${sessions[0].localDate}T${start.wall.slice(11)}`;
     const firstEnd = shiftWall(firstStart, wallMinutesBetween(start.wall, end.wall));
 
-    return this.writes.run(async (manager) => {
-      if (remembered) await this.writes.lockIdempotencyKey(manager, caller.id, idempotencyKey);
-      await this.writes.lockCalendar(manager, center.id, 'shared');
-      await lockAndReleaseNoShows(this.writes, manager, heldIds(prepared), now);
+    const locks = {
+      idempotency: remembered ? { userId: caller.id, key: idempotencyKey } : undefined,
+      calendar: center.id,
+      resources: heldIds(prepared),
+    };
+    return this.writes.run(locks, async (tx) => {
+      await releaseDueNoShows(this.repository, tx, now);
       if (remembered) {
-        const replay = await findReplay(manager, caller.id, idempotencyKey, hash, now);
+        const replay = await findReplay(
+          this.repository,
+          tx.manager,
+          caller.id,
+          idempotencyKey,
+          hash,
+          now,
+        );
         if (replay) return { statusCode: 201, body: replay };
       }
       const { booking, kept, skipped, held } = await this.checkedBooking(
-        manager,
+        tx,
         caller,
         prepared,
         sessions,
@@ -184,9 +188,11 @@ export class BookingsService {
           body: bookingView({ ...booking, id: null }, preview, zone, skipped),
         };
       }
-      const occurrences = await this.storeBooking(manager, caller, booking, kept, held);
+      const occurrences = await this.storeBooking(tx, caller, booking, kept, held);
       const body = bookingView(booking, occurrences, zone, skipped);
-      if (remembered) await storeReplay(manager, caller.id, idempotencyKey, hash, body, now);
+      if (remembered) {
+        await storeReplay(this.repository, tx, caller.id, idempotencyKey, hash, body, now);
+      }
       return { statusCode: 201, body };
     });
   }
@@ -194,11 +200,11 @@ export class BookingsService {
   /**
    * The one write path of every new booking (requests and walk-ins): checks the sessions against
    * what is committed now (policies, hours, closures, conflicts) and answers the booking to store
-   * with the sessions kept. Runs in a write transaction that has called `lockAndReleaseNoShows`
-   * with the held resources; store the result with `storeBooking`.
+   * with the sessions kept. Runs in a write that declared the held resources and the center's
+   * calendar and has called `releaseDueNoShows`; store the result with `storeBooking`.
    */
   async checkedBooking(
-    manager: EntityManager,
+    tx: WriteTx,
     caller: Principal,
     prepared: BookingContext,
     sessions: Session[],
@@ -206,9 +212,11 @@ export class BookingsService {
     now: number,
   ): Promise<CheckedBooking> {
     const zone = prepared.center.timezone;
+    const manager = tx.manager;
     // Checked again on what is committed now; the checks before the transaction only answer early.
-    await assertOwnerActive(manager, request.ownerId);
-    const context = await refreshContext(manager, prepared);
+    const owner = await this.users.findEntity(request.ownerId, manager);
+    if (!owner?.active) throw new DomainError('NOT_FOUND', `No active user ${request.ownerId}`);
+    const context = await this.refreshContext(manager, prepared);
     assertHoldable(context);
     assertCapacity(context, request.attendees);
     assertSessionsFit(context, sessions, now);
@@ -219,7 +227,7 @@ export class BookingsService {
     );
     const clashes = [
       ...calendar,
-      ...(await bookedConflicts(manager, sessions, context.held, {
+      ...(await bookedConflicts(this.repository, manager, sessions, context.held, {
         alreadyRefused: new Set(calendar.map((c) => c.start)),
       })),
     ];
@@ -255,14 +263,14 @@ export class BookingsService {
 
   /** Stores a booking that `checkedBooking` answered, and records its creation. */
   async storeBooking(
-    manager: EntityManager,
+    tx: WriteTx,
     caller: Principal,
     booking: BookingEntity,
     sessions: Session[],
     held: BookingContext['held'],
   ): Promise<OccurrenceEntity[]> {
-    const occurrences = await insertSeries(manager, booking, sessions, held);
-    await this.audit.record(manager, {
+    const occurrences = await this.repository.insertSeries(tx, booking, sessions, held);
+    tx.audit({
       actorId: caller.id,
       action: 'booking.created',
       targetType: 'booking',
@@ -277,37 +285,25 @@ export class BookingsService {
 
   async list(caller: Principal, query: BookingQuery): Promise<Page<BookingView>> {
     const zone = query.centerId ? (await this.centers.getEntity(query.centerId)).timezone : null;
-    const builder = this.dataSource
-      .getRepository(BookingEntity)
-      .createQueryBuilder('b')
-      .orderBy('b.startLocal', 'ASC')
-      .addOrderBy('b.id', 'ASC');
-    if (caller.role === 'coordinator') {
-      builder.andWhere('(b.ownerId = :me OR b.centerId IN (:...centers))', {
-        me: caller.id,
-        centers: caller.centerIds.length > 0 ? caller.centerIds : [''],
-      });
-    } else if (caller.role !== 'admin') {
-      builder.andWhere('b.ownerId = :me', { me: caller.id });
-    }
-    if (query.centerId) builder.andWhere('b.centerId = :centerId', { centerId: query.centerId });
-    if (query.resourceId) {
-      builder.andWhere('b.resourceId = :resourceId', { resourceId: query.resourceId });
-    }
-    if (query.ownerId) builder.andWhere('b.ownerId = :ownerId', { ownerId: query.ownerId });
-    if (query.status) builder.andWhere('b.status = :status', { status: query.status });
+    let window: { start: number; end: number } | undefined;
     if (query.from || query.to) {
       const from = query.from ? parseWindowTime(query.from, zone, 'from') : 0;
       const to = query.to ? parseWindowTime(query.to, zone, 'to') : Number.MAX_SAFE_INTEGER;
       if (to <= from) {
         throw validationError('to', 'must be after from', 'afterField', { other: 'from' });
       }
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM occurrences o WHERE o.booking_id = b.id AND o.start_ms < :to AND o.end_ms > :from)',
-        { from, to },
-      );
+      window = { start: from, end: to };
     }
-    const [bookings, total] = await builder.skip(query.offset).take(query.limit).getManyAndCount();
+    const [bookings, total] = await this.repository.listBookings({
+      visibleTo: caller,
+      centerId: query.centerId,
+      resourceId: query.resourceId,
+      ownerId: query.ownerId,
+      status: query.status,
+      window,
+      offset: query.offset,
+      limit: query.limit,
+    });
     return { items: await this.views(bookings), total };
   }
 
@@ -317,12 +313,8 @@ export class BookingsService {
 
   /** One session of a booking the caller has already been allowed to see. */
   async sessionView(bookingId: string, occurrenceId: string): Promise<SessionView> {
-    const booking = await this.dataSource
-      .getRepository(BookingEntity)
-      .findOneByOrFail({ id: bookingId });
-    const occurrence = await this.dataSource
-      .getRepository(OccurrenceEntity)
-      .findOneByOrFail({ id: occurrenceId, bookingId });
+    const booking = await this.repository.getBooking(bookingId);
+    const occurrence = await this.repository.getOccurrence(occurrenceId, bookingId);
     const zone = (await this.centers.getEntity(booking.centerId)).timezone;
     return {
       ...occurrenceView(occurrence, zone),
@@ -334,7 +326,7 @@ export class BookingsService {
 
   /** The booking if the caller may see it: its owner, the center's staff, admins; else 404. */
   async findVisible(caller: Principal, id: string): Promise<BookingEntity> {
-    const booking = await this.dataSource.getRepository(BookingEntity).findOneBy({ id });
+    const booking = await this.repository.findBooking(id);
     if (!booking || !(booking.ownerId === caller.id || isStaffOf(caller, booking.centerId))) {
       throw new DomainError('NOT_FOUND', `No booking ${id}`);
     }
@@ -343,10 +335,7 @@ export class BookingsService {
 
   async views(bookings: BookingEntity[]): Promise<BookingView[]> {
     if (bookings.length === 0) return [];
-    const occurrences = await this.dataSource.getRepository(OccurrenceEntity).find({
-      where: { bookingId: In(bookings.map((b) => b.id)) },
-      order: { startMs: 'ASC' },
-    });
+    const occurrences = await this.repository.occurrencesOf(bookings.map((b) => b.id));
     const zones = new Map<string, string>();
     for (const centerId of new Set(bookings.map((b) => b.centerId))) {
       zones.set(centerId, (await this.centers.getEntity(centerId)).timezone);
@@ -377,7 +366,26 @@ export class BookingsService {
       resource,
       held: [{ resource, quantity: booking.quantity }, ...equipment],
     };
-    return manager ? refreshContext(manager, context) : context;
+    return manager ? this.refreshContext(manager, context) : context;
+  }
+
+  /**
+   * The center and held resources as committed now, read inside the write transaction: whatever
+   * changed since the request was prepared (a resource deactivated, shrunk, re-buffered, a room's
+   * capacity, the center's policy or hours) is checked as it is now.
+   */
+  async refreshContext(manager: EntityManager, context: BookingContext): Promise<BookingContext> {
+    const center = await this.centers.getEntity(context.center.id, manager);
+    const rows = await this.resources.findMany(
+      context.held.map((h) => h.resource.id),
+      manager,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const held = context.held.map((h) => ({
+      resource: byId.get(h.resource.id)!,
+      quantity: h.quantity,
+    }));
+    return { center, resource: held[0].resource, held };
   }
 
   // ---------------------------------------------------------------- internals
@@ -470,12 +478,6 @@ function applySkipping(
   return { kept, skipped: clashes };
 }
 
-/** A user deactivated while their booking was being made does not get it. */
-async function assertOwnerActive(manager: EntityManager, ownerId: string): Promise<void> {
-  const owner = await findRow(manager, UserEntity, { id: ownerId });
-  if (!owner?.active) throw new DomainError('NOT_FOUND', `No active user ${ownerId}`);
-}
-
 export function conflictError(clashes: Conflict[], zone: string): DomainError {
   const sorted = sortConflicts(clashes);
   const sessions = new Set(sorted.map((c) => c.start)).size;
@@ -494,53 +496,4 @@ function mergeDates(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])].sort();
 }
 
-const INSERT_CHUNK = 400;
-
-/** What each session keeps of its booking for the reports (see OccurrenceEntity). */
-export function sessionCopiesOf(booking: BookingEntity) {
-  return {
-    centerId: booking.centerId,
-    resourceId: booking.resourceId,
-    ownerId: booking.ownerId,
-    purpose: booking.purpose,
-    attendees: booking.attendees,
-    quantity: booking.quantity,
-    bookingStatus: booking.status,
-  };
-}
-
-export async function insertSeries(
-  manager: EntityManager,
-  booking: BookingEntity,
-  sessions: Session[],
-  held: HeldResource[],
-): Promise<OccurrenceEntity[]> {
-  await insertRows(manager, BookingEntity, booking);
-  const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
-    id: randomUUID(),
-    bookingId: booking.id,
-    startMs: s.start,
-    endMs: s.end,
-    status: 'booked',
-    checkedInAt: null,
-    checkedOutAt: null,
-    ...sessionCopiesOf(booking),
-  }));
-  for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
-    await insertRows(manager, OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
-  }
-  const allocations: NewAllocation[] = occurrences.flatMap((o) =>
-    held.map(({ resource, quantity }) => ({
-      id: randomUUID(),
-      occurrenceId: o.id,
-      bookingId: booking.id,
-      resourceId: resource.id,
-      start: o.startMs,
-      end: o.endMs,
-      quantity,
-      exclusive: isExclusive(resource.kind),
-    })),
-  );
-  await insertAllocations(manager, allocations);
-  return occurrences;
-}
+export { sessionCopiesOf } from './bookings.repository';

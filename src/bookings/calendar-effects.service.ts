@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
-import { AuditLog, sentFields } from '../audit/audit-log';
+import { sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
@@ -21,10 +21,8 @@ import {
   peakUse,
   wallToInstant,
 } from '../scheduling';
-import { MAX_ALLOCATION_MS } from './allocation-store';
-import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
-import { lockAndReleaseNoShows } from './no-shows';
-import { cancelOccurrences, endAllocation, saveBooking, settleStatus } from './occurrence-writes';
+import { BookingsRepository, MAX_ALLOCATION_MS } from './bookings.repository';
+import { releaseDueNoShows } from './no-shows';
 
 /**
  * Changes to a center's calendar or resources that touch existing bookings: a new closure lists
@@ -34,13 +32,12 @@ import { cancelOccurrences, endAllocation, saveBooking, settleStatus } from './o
 @Injectable()
 export class CalendarEffectsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly writes: WriteTransactions,
     private readonly centers: CentersService,
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
+    private readonly repository: BookingsRepository,
   ) {}
 
   /** Adds the closure; existing bookings stay, and the sessions on closed days are listed. */
@@ -53,37 +50,17 @@ export class CalendarEffectsService {
     const zone = (await this.centers.getEntity(centerId)).timezone;
     const now = this.clock.now();
     // One transaction: a booking written just before is listed, one just after sees the closure.
-    return this.writes.run(async (manager) => {
-      await this.writes.lockCalendar(manager, centerId, 'exclusive');
-      const closure = await this.closures.insert(manager, prepared);
+    const locks = { calendar: { centerId, mode: 'exclusive' as const } };
+    return this.writes.run(locks, async (tx) => {
+      const closure = await this.closures.insert(tx.manager, prepared);
       const until = closure.yearly
         ? Number.MAX_SAFE_INTEGER
         : wallToInstant(`${addDays(closure.to, 1)}T00:00`, zone);
-      const rows: Array<{
-        id: string;
-        bookingId: string;
-        startMs: number;
-        endMs: number;
-        title: string;
-        resourceId: string;
-      }> = await manager
-        .getRepository(OccurrenceEntity)
-        .createQueryBuilder('o')
-        .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-        .select([
-          'o.id AS id',
-          'o.bookingId AS "bookingId"',
-          'o.startMs AS "startMs"',
-          'o.endMs AS "endMs"',
-        ])
-        .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
-        .where('o.startMs > :from AND o.startMs < :until', { from: now - MAX_ALLOCATION_MS, until })
-        .andWhere('o.endMs > :now', { now })
-        .andWhere('o.status IN (:...active)', { active: ['booked', 'checked_in'] })
-        .andWhere('b.centerId = :centerId', { centerId })
-        .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-        .orderBy('o.startMs', 'ASC')
-        .getRawMany();
+      const rows = await this.repository.activeSessionsOfCenter(tx.manager, centerId, {
+        from: now - MAX_ALLOCATION_MS,
+        until,
+        endsAfter: now,
+      });
       const affected = rows
         .filter((row) => isClosedOn(localDateOf(Number(row.startMs), zone), [closure]))
         .map((row) => ({
@@ -94,7 +71,7 @@ export class CalendarEffectsService {
           start: formatInstant(Number(row.startMs), zone),
           end: formatInstant(Number(row.endMs), zone),
         }));
-      await this.audit.record(manager, {
+      tx.audit({
         actorId: caller.id,
         action: 'closure.created',
         targetType: 'closure',
@@ -117,20 +94,19 @@ export class CalendarEffectsService {
   ): Promise<ResourceView> {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
-    const updated = await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
-      const current = await manager
-        .getRepository(ResourceEntity)
-        .findOneByOrFail({ id: resourceId });
+    const updated = await this.writes.run({ resources: [resourceId] }, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
+      const current = await this.resources.getEntity(resourceId, manager);
       const next = updatedResource(current, input);
       const tighter =
         next.quantity < current.quantity ||
         next.bufferMinutes > current.bufferMinutes ||
         (next.capacity ?? Infinity) < (current.capacity ?? Infinity);
-      if (tighter) await assertFutureFits(manager, next, now);
-      await manager.getRepository(ResourceEntity).save(next);
+      if (tighter) await assertFutureFits(this.repository, manager, next, now);
+      await this.resources.store(manager, next);
       if (sentFields(input).length === 0) return next;
-      await this.audit.record(manager, {
+      tx.audit({
         actorId: caller.id,
         action: 'resource.updated',
         targetType: 'resource',
@@ -155,47 +131,48 @@ export class CalendarEffectsService {
   ): Promise<ResourceView> {
     await this.resources.getManaged(caller, resourceId);
     const now = this.clock.now();
-    const updated = await this.writes.run(async (manager) => {
-      // Only this resource: the other resources of affected bookings only lose what they held
-      // (cancelled sessions, ended loans), which frees capacity and needs no conflict check.
-      // Every write of such a booking also locks this resource (its resource or one of its
-      // pools), so none runs at the same time as this.
-      await lockAndReleaseNoShows(this.writes, manager, [resourceId], now);
-      const future = await futureAllocations(manager, resourceId, now);
+    // Only this resource: the other resources of affected bookings only lose what they held
+    // (cancelled sessions, ended loans), which frees capacity and needs no conflict check.
+    // Every write of such a booking also locks this resource (its resource or one of its
+    // pools), so none runs at the same time as this.
+    const updated = await this.writes.run({ resources: [resourceId] }, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
+      const future = await this.repository.futureAllocations(manager, resourceId, now);
       if (future.length > 0 && !cancelFuture) {
         throw new DomainError(
           'RESOURCE_HAS_FUTURE_BOOKINGS',
           `${future.length} future session(s) hold this resource; cancel them first or pass cancelFuture=true`,
         ).worded('futureSessions', { count: future.length });
       }
-      const bookings = await manager
-        .getRepository(BookingEntity)
-        .findBy({ id: In([...new Set(future.map((a) => a.bookingId))]) });
+      const bookings = await this.repository.bookingsByIds(
+        future.map((a) => a.bookingId),
+        manager,
+      );
       for (const booking of bookings.filter(
         (b) => b.status === 'pending' || b.status === 'confirmed',
       )) {
         const held = future.filter((a) => a.bookingId === booking.id);
         if (booking.resourceId === resourceId) {
-          const sessions = await manager
-            .getRepository(OccurrenceEntity)
-            .findBy({ id: In(held.map((a) => a.occurrenceId)) });
-          await cancelOccurrences(manager, sessions, now);
-          if (!(await settleStatus(manager, booking.id, now)))
-            await saveBooking(manager, booking.id, now);
+          const sessions = await this.repository.occurrencesByIds(
+            held.map((a) => a.occurrenceId),
+            manager,
+          );
+          await this.repository.cancelOccurrences(tx, booking, sessions, now);
+          if (!(await this.repository.settleStatus(tx, booking.id, now)))
+            await this.repository.saveBooking(tx, booking.id, now);
         } else {
-          for (const loan of held) await endAllocation(manager, loan, now);
-          await saveBooking(manager, booking.id, now, (current) => ({
+          for (const loan of held) await this.repository.endAllocation(tx, booking, loan, now);
+          await this.repository.saveBooking(tx, booking.id, now, (current) => ({
             equipment: current.equipment.filter((e) => e.resourceId !== resourceId),
           }));
         }
       }
-      const resource = await manager
-        .getRepository(ResourceEntity)
-        .findOneByOrFail({ id: resourceId });
+      const resource = await this.resources.getEntity(resourceId, manager);
       if (!resource.active) return resource; // already deactivated: nothing changes
-      await manager.update(ResourceEntity, { id: resourceId }, { active: false });
       resource.active = false;
-      await this.audit.record(manager, {
+      await this.resources.store(manager, resource);
+      tx.audit({
         actorId: caller.id,
         action: 'resource.deactivated',
         targetType: 'resource',
@@ -209,29 +186,13 @@ export class CalendarEffectsService {
   }
 }
 
-/** Active allocations of the resource that have not ended (a bounded index range). */
-function futureAllocations(
-  manager: EntityManager,
-  resourceId: string,
-  now: number,
-): Promise<AllocationEntity[]> {
-  return manager
-    .getRepository(AllocationEntity)
-    .createQueryBuilder('a')
-    .where('a.resourceId = :resourceId', { resourceId })
-    .andWhere('a.startMs > :from', { from: now - MAX_ALLOCATION_MS })
-    .andWhere('a.endMs > :now', { now })
-    .andWhere('a.active = :active', { active: true })
-    .orderBy('a.startMs', 'ASC')
-    .getMany();
-}
-
 async function assertFutureFits(
+  repository: BookingsRepository,
   manager: EntityManager,
   resource: ResourceEntity,
   now: number,
 ): Promise<void> {
-  const future = await futureAllocations(manager, resource.id, now);
+  const future = await repository.futureAllocations(manager, resource.id, now);
   const uses = future.map((a) => ({ start: a.startMs, end: a.endMs, quantity: a.quantity }));
   const refuse = (why: string, rule: string, values: Record<string, number>) => {
     throw new DomainError(
@@ -259,13 +220,12 @@ async function assertFutureFits(
     }
   }
   if (resource.capacity !== null && future.length > 0) {
-    const crowded = await manager
-      .getRepository(BookingEntity)
-      .createQueryBuilder('b')
-      .where('b.id IN (:...ids)', { ids: [...new Set(future.map((a) => a.bookingId))] })
-      .andWhere('b.resourceId = :resourceId', { resourceId: resource.id })
-      .andWhere('b.attendees > :capacity', { capacity: resource.capacity })
-      .getCount();
+    const crowded = await repository.countCrowded(
+      manager,
+      future.map((a) => a.bookingId),
+      resource.id,
+      resource.capacity,
+    );
     if (crowded > 0)
       refuse(
         `${crowded} future booking(s) have more than ${resource.capacity} attendees`,

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
 import { exclusiveClashes, MINUTE_MS, peakUse } from '../scheduling';
 import type { Conflict, Interval, PoolUse } from '../scheduling/types';
-import { activeAllocationsNear, MAX_ALLOCATION_MS } from './allocation-store';
+import { BookingsRepository, MAX_ALLOCATION_MS } from './bookings.repository';
 import { HeldResource } from './booking-context';
 
 /**
@@ -41,6 +41,7 @@ export function unitsFree(session: Interval, resource: ResourceEntity, uses: Poo
  * Sessions listed in `alreadyRefused` (closed days…) are not booked, so later ones ignore them.
  */
 export async function bookedConflicts(
+  repository: BookingsRepository,
   manager: EntityManager,
   sessions: Interval[],
   held: HeldResource[],
@@ -51,9 +52,9 @@ export async function bookedConflicts(
   const conflicts: Conflict[] = [];
   const kept: Interval[] = [];
   for (const session of sessions) {
-    const near = (await activeAllocationsNear(manager, ids, session, widestBuffer)).filter(
-      (row) => !options.ignoreOccurrences?.has(row.occurrenceId),
-    );
+    const near = (
+      await repository.activeAllocationsNear(manager, ids, session, widestBuffer)
+    ).filter((row) => !options.ignoreOccurrences?.has(row.occurrenceId));
     const ownNear = kept.filter((k) => k.end + widestBuffer + MAX_ALLOCATION_MS > session.start);
     const clashes = held
       .map(({ resource, quantity }) => {

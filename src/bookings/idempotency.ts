@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { EntityManager, LessThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { IdempotencyKeyEntity } from './booking.entity';
+import { WriteTx } from '../database/write-transactions';
+import { BookingsRepository } from './bookings.repository';
 import { BookingView } from './bookings.dto';
 
 /** How long the first answer to a request with an `Idempotency-Key` is replayed. */
@@ -28,13 +29,14 @@ export function requestHash(input: unknown): string {
  * with a different request is refused.
  */
 export async function findReplay(
+  repository: BookingsRepository,
   manager: EntityManager,
   userId: string,
   key: string,
   hash: string,
   now: number,
 ): Promise<BookingView | null> {
-  const stored = await manager.getRepository(IdempotencyKeyEntity).findOneBy({ userId, key });
+  const stored = await repository.findIdempotencyKey(manager, userId, key);
   if (!stored || stored.createdAt <= now - IDEMPOTENCY_WINDOW_MS) return null;
   if (stored.requestHash !== hash) {
     throw new DomainError(
@@ -47,22 +49,24 @@ export async function findReplay(
 
 /** Remembers the answer (in the booking's own transaction) and forgets expired keys. */
 export async function storeReplay(
-  manager: EntityManager,
+  repository: BookingsRepository,
+  tx: WriteTx,
   userId: string,
   key: string,
   hash: string,
   body: BookingView,
   now: number,
 ): Promise<void> {
-  const repository = manager.getRepository(IdempotencyKeyEntity);
-  await repository.delete({ createdAt: LessThan(now - IDEMPOTENCY_WINDOW_MS) });
-  await repository.delete({ userId, key });
-  await repository.insert({
-    userId,
-    key,
-    requestHash: hash,
-    statusCode: 201,
-    responseBody: JSON.stringify(body),
-    createdAt: now,
-  });
+  await repository.storeIdempotencyKey(
+    tx,
+    {
+      userId,
+      key,
+      requestHash: hash,
+      statusCode: 201,
+      responseBody: JSON.stringify(body),
+      createdAt: now,
+    },
+    now - IDEMPOTENCY_WINDOW_MS,
+  );
 }

@@ -1,46 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { WriteTransactions } from '../database/write-transactions';
-import { OwnedSessions } from '../identity/owned-sessions';
-import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { resourcesOf } from './booking-context';
-import { cancelOccurrences, saveBooking, settleStatus } from './occurrence-writes';
+import { EntityManager } from 'typeorm';
+import { WriteTx } from '../database/write-transactions';
+import { OwnedSessions, UpcomingSessions } from '../identity/owned-sessions';
+import { BookingsRepository, resourcesOf } from './bookings.repository';
 
 /** Frees the slots of a deactivated user: their sessions that have not started are cancelled. */
 @Injectable()
 export class OwnedSessionsCanceller extends OwnedSessions {
-  constructor(private readonly writes: WriteTransactions) {
+  constructor(private readonly repository: BookingsRepository) {
     super();
   }
 
-  async cancelUpcoming(manager: EntityManager, ownerId: string, now: number): Promise<number> {
-    const upcoming = await upcomingOf(manager, ownerId, now).getMany();
-    if (upcoming.length === 0) return 0;
-    const bookings = await manager
-      .getRepository(BookingEntity)
-      .findBy({ id: In([...new Set(upcoming.map((o) => o.bookingId))]) });
-    await this.writes.lockResources(manager, bookings.flatMap(resourcesOf));
-    await cancelOccurrences(manager, upcoming, now);
-    for (const bookingId of new Set(upcoming.map((o) => o.bookingId))) {
-      if (!(await settleStatus(manager, bookingId, now)))
-        await saveBooking(manager, bookingId, now);
+  async upcoming(manager: EntityManager, ownerId: string, now: number): Promise<UpcomingSessions> {
+    const sessions = await this.repository.upcomingSessionsOf(manager, ownerId, now);
+    const bookings = await this.repository.bookingsByIds(
+      sessions.map((o) => o.bookingId),
+      manager,
+    );
+    return {
+      resources: [...new Set(bookings.flatMap(resourcesOf))],
+      sessionIds: sessions.map((o) => o.id),
+    };
+  }
+
+  async cancel(tx: WriteTx, upcoming: UpcomingSessions, now: number): Promise<number> {
+    const sessions = (
+      await this.repository.occurrencesByIds(upcoming.sessionIds, tx.manager)
+    ).filter((o) => o.status === 'booked' && o.startMs > now);
+    if (sessions.length === 0) return 0;
+    const bookings = await this.repository.bookingsByIds(
+      sessions.map((o) => o.bookingId),
+      tx.manager,
+    );
+    for (const booking of bookings) {
+      const own = sessions.filter((o) => o.bookingId === booking.id);
+      await this.repository.cancelOccurrences(tx, booking, own, now);
+      if (!(await this.repository.settleStatus(tx, booking.id, now))) {
+        await this.repository.saveBooking(tx, booking.id, now);
+      }
     }
-    return upcoming.length;
+    return sessions.length;
   }
 
   countUpcoming(manager: EntityManager, ownerId: string, now: number): Promise<number> {
-    return upcomingOf(manager, ownerId, now).getCount();
+    return this.repository.countUpcomingSessionsOf(manager, ownerId, now);
   }
-}
-
-/** The owner's sessions that have not started, of bookings still pending or confirmed. */
-function upcomingOf(manager: EntityManager, ownerId: string, now: number) {
-  return manager
-    .getRepository(OccurrenceEntity)
-    .createQueryBuilder('o')
-    .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
-    .where('b.ownerId = :ownerId', { ownerId })
-    .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
-    .andWhere('o.status = :booked', { booked: 'booked' })
-    .andWhere('o.startMs > :now', { now });
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Dialect } from '../database/dialect';
 import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
 import type { Interval } from '../scheduling/types';
 import type { BookingStatus, EquipmentRequest, OccurrenceStatus, Purpose } from './booking.entity';
@@ -70,8 +71,8 @@ export class SessionRecords {
   constructor(private readonly dataSource: DataSource) {}
 
   private placeholders(count: number, offset = 0): string[] {
-    const postgres = this.dataSource.options.type === 'postgres';
-    return Array.from({ length: count }, (_, i) => (postgres ? `$${offset + i + 1}` : '?'));
+    const dialect = Dialect.of(this.dataSource);
+    return Array.from({ length: count }, (_, i) => dialect.placeholder(offset + i + 1));
   }
 
   /** The utilization report's sums per group, computed in the database (see session-aggregates). */

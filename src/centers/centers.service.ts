@@ -1,33 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { findRow } from '../database/find-rows';
-import { AuditLog, sentFields } from '../audit/audit-log';
+import { sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { DEFAULT_OPENING_HOURS, canonicalZone, validateOpeningHours } from '../scheduling';
 import { DEFAULT_POLICY, OpeningHours, WEEKDAYS } from '../scheduling/types';
 import { CenterEntity } from './center.entity';
+import { CentersRepository } from './centers.repository';
 import { CenterView, CreateCenterInput, PolicyInput, UpdateCenterInput } from './centers.dto';
 
 @Injectable()
 export class CentersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: CentersRepository,
     private readonly writes: WriteTransactions,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
   ) {}
 
   async list(page: PageQuery): Promise<Page<CenterView>> {
-    const [centers, total] = await this.dataSource.getRepository(CenterEntity).findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      skip: page.offset,
-      take: page.limit,
-    });
+    const [centers, total] = await this.repository.pageOfCenters(page);
     return { items: centers.map(toCenterView), total };
   }
 
@@ -37,13 +32,29 @@ export class CentersService {
 
   /** Every center, by name: the network-wide reports. */
   async allEntities(): Promise<CenterEntity[]> {
-    return this.dataSource.getRepository(CenterEntity).find({ order: { name: 'ASC', id: 'ASC' } });
+    return this.repository.allCenters();
   }
 
-  async getEntity(id: string): Promise<CenterEntity> {
-    const center = await findRow(this.dataSource.manager, CenterEntity, { id });
+  /** The center (as committed now when given a write's manager), or NOT_FOUND. */
+  async getEntity(id: string, db?: EntityManager): Promise<CenterEntity> {
+    const center = await this.repository.findCenter(id, db);
     if (!center) throw new DomainError('NOT_FOUND', `No center ${id}`);
     return center;
+  }
+
+  /** The center, or null. */
+  findEntity(id: string): Promise<CenterEntity | null> {
+    return this.repository.findCenter(id);
+  }
+
+  /** The centers with these ids (missing ones left out). */
+  findEntities(ids: readonly string[]): Promise<CenterEntity[]> {
+    return this.repository.findCenters(ids);
+  }
+
+  /** Whether any center exists (the demo seed runs on a database without one). */
+  async any(): Promise<boolean> {
+    return (await this.repository.countCenters()) > 0;
   }
 
   /** 404 when the center does not exist, 403 when the caller does not run it. */
@@ -72,10 +83,10 @@ export class CentersService {
       active: input.active ?? true,
       createdAt: this.clock.now(),
     };
-    await this.writes.run(async (manager) => {
-      await assertSlugFree(manager.getRepository(CenterEntity), center.slug);
-      await manager.getRepository(CenterEntity).insert(center);
-      await this.audit.record(manager, {
+    await this.writes.run({}, async (tx) => {
+      await this.assertSlugFree(tx.manager, center.slug);
+      await this.repository.insertCenter(tx.manager, center);
+      tx.audit({
         actorId: caller.id,
         action: 'center.created',
         targetType: 'center',
@@ -91,11 +102,10 @@ export class CentersService {
     const openingHours =
       input.openingHours === undefined ? undefined : checkedOpeningHours(input.openingHours);
     await this.getManaged(caller, id);
-    const updated = await this.writes.run(async (manager) => {
-      const repository = manager.getRepository(CenterEntity);
-      const center = await repository.findOneByOrFail({ id });
+    const updated = await this.writes.run({}, async (tx) => {
+      const center = await this.getEntity(id, tx.manager);
       if (input.slug !== undefined && input.slug !== center.slug) {
-        await assertSlugFree(repository, input.slug);
+        await this.assertSlugFree(tx.manager, input.slug);
       }
       const next: CenterEntity = {
         ...center,
@@ -109,9 +119,9 @@ export class CentersService {
         policy: mergePolicy(center.policy, input.policy),
         active: input.active ?? center.active,
       };
-      await repository.save(next);
+      await this.repository.updateCenter(tx.manager, next);
       if (sentFields(input).length === 0) return next;
-      await this.audit.record(manager, {
+      tx.audit({
         actorId: caller.id,
         action: 'center.updated',
         targetType: 'center',
@@ -123,14 +133,14 @@ export class CentersService {
     });
     return toCenterView(updated);
   }
-}
 
-async function assertSlugFree(repository: Repository<CenterEntity>, slug: string): Promise<void> {
-  if (await repository.existsBy({ slug })) {
-    throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`).worded(
-      'slugTaken',
-      { slug },
-    );
+  private async assertSlugFree(db: EntityManager, slug: string): Promise<void> {
+    if (await this.repository.slugTaken(db, slug)) {
+      throw new DomainError('ALREADY_EXISTS', `A center with slug ${slug} already exists`).worded(
+        'slugTaken',
+        { slug },
+      );
+    }
   }
 }
 

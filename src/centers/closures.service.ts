@@ -1,32 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
-import { findRows } from '../database/find-rows';
 import { Principal } from '../identity/access';
 import { isClosedOn, isLocalDate, validateClosureRule } from '../scheduling';
 import type { ClosureRule } from '../scheduling/types';
 import { CreateClosureInput, ClosureView, NamedClosureView } from './centers.dto';
+import { CentersRepository } from './centers.repository';
 import { CentersService } from './centers.service';
 import { ClosureEntity } from './closure.entity';
 
 @Injectable()
 export class ClosuresService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: CentersRepository,
     private readonly writes: WriteTransactions,
     private readonly centers: CentersService,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
   ) {}
 
   /** The closure rules sessions are checked against; in `manager`'s transaction when given. */
   async rulesOf(centerId: string, manager?: EntityManager): Promise<ClosureRule[]> {
-    const rows = await findRows(manager ?? this.dataSource.manager, ClosureEntity, { centerId });
+    const rows = await this.repository.closuresOf(centerId, manager);
     return rows.map((row) => ({
       from: row.from,
       to: row.to,
@@ -39,7 +37,7 @@ export class ClosuresService {
   async namedRulesOf(
     centerId: string,
   ): Promise<Array<ClosureRule & { names: ClosureEntity['names'] }>> {
-    const rows = await findRows(this.dataSource.manager, ClosureEntity, { centerId });
+    const rows = await this.repository.closuresOf(centerId);
     return rows.map((row) => ({
       from: row.from,
       to: row.to,
@@ -51,7 +49,7 @@ export class ClosuresService {
 
   /** The closure rules of every center, by center id, in one query. */
   async rulesByCenter(): Promise<Map<string, ClosureRule[]>> {
-    const rows = await this.dataSource.getRepository(ClosureEntity).find();
+    const rows = await this.repository.allClosures();
     const byCenter = new Map<string, ClosureRule[]>();
     for (const row of rows) {
       const rules = byCenter.get(row.centerId) ?? [];
@@ -70,18 +68,13 @@ export class ClosuresService {
   /** The same list with each closure's names by language, for pages (`closureName`). */
   async listNamed(centerId: string, page: PageQuery): Promise<Page<NamedClosureView>> {
     await this.centers.getEntity(centerId);
-    const [rows, total] = await this.dataSource.getRepository(ClosureEntity).findAndCount({
-      where: { centerId },
-      order: { from: 'ASC', id: 'ASC' },
-      skip: page.offset,
-      take: page.limit,
-    });
+    const [rows, total] = await this.repository.pageOfClosures(centerId, page);
     return { items: rows.map((row) => ({ ...toClosureView(row), names: row.names })), total };
   }
 
   /** The closure that closes the center on a local date, if any, with its names. */
   async closureOn(centerId: string, date: string): Promise<NamedClosureView | undefined> {
-    const rows = await findRows(this.dataSource.manager, ClosureEntity, { centerId });
+    const rows = await this.repository.closuresOf(centerId);
     const row = isClosedOn(date, rows);
     return row && { ...toClosureView(row), names: row.names };
   }
@@ -114,14 +107,17 @@ export class ClosuresService {
 
   /** Stores a prepared closure inside the caller's write transaction. */
   async insert(manager: EntityManager, closure: ClosureEntity): Promise<ClosureView> {
-    await manager.getRepository(ClosureEntity).insert(closure);
+    await this.repository.insertClosure(manager, closure);
     return toClosureView(closure);
   }
 
+  /** The closures with these ids (deleted ones left out). */
+  byIds(ids: readonly string[]): Promise<ClosureEntity[]> {
+    return this.repository.closuresByIds(ids);
+  }
+
   async assertExists(centerId: string, closureId: string): Promise<void> {
-    const exists = await this.dataSource
-      .getRepository(ClosureEntity)
-      .existsBy({ id: closureId, centerId });
+    const exists = await this.repository.closureExists(centerId, closureId);
     if (!exists) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
   }
 
@@ -129,10 +125,11 @@ export class ClosuresService {
     await this.centers.getEntity(centerId);
     await this.assertExists(centerId, closureId);
     await this.centers.getManaged(caller, centerId);
-    await this.writes.run(async (manager) => {
-      const result = await manager.getRepository(ClosureEntity).delete({ id: closureId, centerId });
-      if (!result.affected) throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
-      await this.audit.record(manager, {
+    await this.writes.run({}, async (tx) => {
+      if (!(await this.repository.deleteClosure(tx.manager, centerId, closureId))) {
+        throw new DomainError('NOT_FOUND', `No closure ${closureId}`);
+      }
+      tx.audit({
         actorId: caller.id,
         action: 'closure.deleted',
         targetType: 'closure',

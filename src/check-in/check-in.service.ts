@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
-import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
+import { BookingEntity } from '../bookings/booking.entity';
+import { BookingsRepository } from '../bookings/bookings.repository';
 import { BookingsService } from '../bookings/bookings.service';
 import { SessionView } from '../bookings/bookings.dto';
 import { resourcesOf } from '../bookings/booking-context';
-import { lockAndReleaseNoShows } from '../bookings/no-shows';
-import { endAllocation } from '../bookings/occurrence-writes';
+import { releaseDueNoShows } from '../bookings/no-shows';
 import { CentersService } from '../centers/centers.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions, WriteTx } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { ResourceEntity } from '../resources/resource.entity';
 import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../scheduling';
@@ -20,50 +18,44 @@ import { checkInTransition, checkOutTransition } from './check-in-rules';
 @Injectable()
 export class CheckInService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: BookingsRepository,
     private readonly writes: WriteTransactions,
     private readonly bookings: BookingsService,
     private readonly centers: CentersService,
     private readonly clock: Clock,
-    private readonly audit: AuditLog,
   ) {}
 
   async checkIn(caller: Principal, occurrenceId: string): Promise<SessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
-    await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
+    await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
       const context = await this.bookings.contextOf(booking, manager);
       const state = {
-        booking: await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }),
-        occurrence: await manager
-          .getRepository(OccurrenceEntity)
-          .findOneByOrFail({ id: occurrenceId }),
+        booking: await this.repository.getBooking(booking.id, manager),
+        occurrence: await this.repository.getOccurrence(occurrenceId, undefined, manager),
         checkInRequired: context.resource.checkInRequired,
         policy: context.center.policy,
         zone: context.center.timezone,
       };
       if (checkInTransition(state, now) === 'unchanged') return;
-      await manager.update(
-        OccurrenceEntity,
-        { id: occurrenceId, status: 'booked' },
-        { status: 'checked_in', checkedInAt: now },
-      );
-      await this.recordOnBehalf(manager, caller, booking, occurrenceId, 'checked_in');
+      await this.repository.markCheckedIn(tx, occurrenceId, now);
+      this.recordOnBehalf(tx, caller, booking, occurrenceId, 'checked_in');
     });
     return this.bookings.sessionView(booking.id, occurrenceId);
   }
 
   /** Staff acting for someone leave an audit entry; people checking themselves in do not. */
-  private async recordOnBehalf(
-    manager: EntityManager,
+  private recordOnBehalf(
+    tx: WriteTx,
     caller: Principal,
     booking: BookingEntity,
     occurrenceId: string,
     what: 'checked_in' | 'checked_out',
-  ): Promise<void> {
+  ): void {
     if (caller.id === booking.ownerId) return;
-    await this.audit.record(manager, {
+    tx.audit({
       actorId: caller.id,
       action:
         what === 'checked_in'
@@ -80,22 +72,12 @@ export class CheckInService {
   async checkOut(caller: Principal, occurrenceId: string): Promise<SessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
-    await this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, resourcesOf(booking), now);
-      const occurrence = await manager
-        .getRepository(OccurrenceEntity)
-        .findOneByOrFail({ id: occurrenceId });
+    await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
+      await releaseDueNoShows(this.repository, tx, now);
+      const occurrence = await this.repository.getOccurrence(occurrenceId, undefined, tx.manager);
       if (checkOutTransition(occurrence, now) === 'unchanged') return;
-      await manager.update(
-        OccurrenceEntity,
-        { id: occurrenceId, status: 'checked_in' },
-        { status: 'checked_out', checkedOutAt: now },
-      );
-      const held = await manager
-        .getRepository(AllocationEntity)
-        .findBy({ occurrenceId, active: true });
-      for (const allocation of held) await endAllocation(manager, allocation, now);
-      await this.recordOnBehalf(manager, caller, booking, occurrenceId, 'checked_out');
+      await this.repository.markCheckedOut(tx, booking, occurrenceId, now);
+      this.recordOnBehalf(tx, caller, booking, occurrenceId, 'checked_out');
     });
     return this.bookings.sessionView(booking.id, occurrenceId);
   }
@@ -107,19 +89,13 @@ export class CheckInService {
   async openSessionOf(caller: Principal, resource: ResourceEntity): Promise<string | null> {
     const now = this.clock.now();
     const center = await this.centers.getEntity(resource.centerId);
-    const bookings = await this.dataSource
-      .getRepository(BookingEntity)
-      .findBy({ ownerId: caller.id, resourceId: resource.id, status: 'confirmed' });
+    const bookings = await this.repository.confirmedBookingsOf(caller.id, resource.id);
     if (bookings.length === 0) return null;
-    const sessions = await this.dataSource.getRepository(OccurrenceEntity).find({
-      where: {
-        bookingId: In(bookings.map((b) => b.id)),
-        status: In(['booked', 'checked_in']),
-        startMs: LessThanOrEqual(now + center.policy.checkInOpensMinutes * MINUTE_MS),
-        endMs: MoreThan(now),
-      },
-      order: { startMs: 'ASC' },
-    });
+    const sessions = await this.repository.sessionsOpenBy(
+      bookings.map((b) => b.id),
+      now + center.policy.checkInOpensMinutes * MINUTE_MS,
+      now,
+    );
     const open = sessions.filter(
       (s) =>
         s.status === 'checked_in' ||
@@ -135,12 +111,8 @@ export class CheckInService {
    * staff. Someone else's session is 404, except to a coordinator (of another center): 403.
    */
   private async bookingOfSession(caller: Principal, occurrenceId: string): Promise<BookingEntity> {
-    const occurrence = await this.dataSource
-      .getRepository(OccurrenceEntity)
-      .findOneBy({ id: occurrenceId });
-    const booking =
-      occurrence &&
-      (await this.dataSource.getRepository(BookingEntity).findOneBy({ id: occurrence.bookingId }));
+    const occurrence = await this.repository.findOccurrence(occurrenceId);
+    const booking = occurrence && (await this.repository.findBooking(occurrence.bookingId));
     if (!booking) throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
     // Like its booking, someone else's session does not exist for those who may not see it.
     if (booking.ownerId === caller.id || isStaffOf(caller, booking.centerId)) return booking;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { BookingsRepository } from '../bookings/bookings.repository';
 import { releaseAllDueNoShows } from '../bookings/no-shows';
 import { Clock } from '../common/clock';
 import { WriteTransactions } from '../database/write-transactions';
@@ -17,6 +18,7 @@ export class NoShowReleaseJob {
   constructor(
     private readonly writes: WriteTransactions,
     private readonly clock: Clock,
+    private readonly repository: BookingsRepository,
   ) {}
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'no-show-release' })
@@ -31,6 +33,6 @@ export class NoShowReleaseJob {
 
   /** Stores every release due now; the number of sessions this run released. */
   run(): Promise<number> {
-    return releaseAllDueNoShows(this.writes, this.clock.now());
+    return releaseAllDueNoShows(this.writes, this.repository, this.clock.now());
   }
 }

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { activeAllocationsNear } from '../bookings/allocation-store';
+import { BookingsRepository } from '../bookings/bookings.repository';
 import {
   assertHoldable,
   BookingContext,
   calendarClashes,
   needsApproval,
-  refreshContext,
 } from '../bookings/booking-context';
-import { OccurrenceEntity } from '../bookings/booking.entity';
 import { bookingView } from '../bookings/booking-views';
 import { BookingView } from '../bookings/bookings.dto';
 import { BookingsService, conflictError } from '../bookings/bookings.service';
-import { lockAndReleaseNoShows } from '../bookings/no-shows';
+import { releaseDueNoShows } from '../bookings/no-shows';
 import { CentersService } from '../centers/centers.service';
 import { ClosuresService } from '../centers/closures.service';
 import { DomainError } from '../common/domain-error';
@@ -44,6 +42,7 @@ export class WalkInsService {
     private readonly bookings: BookingsService,
     private readonly centers: CentersService,
     private readonly closures: ClosuresService,
+    private readonly repository: BookingsRepository,
   ) {}
 
   async walkIn(caller: Principal, resource: ResourceEntity, now: number): Promise<BookingView> {
@@ -64,9 +63,12 @@ export class WalkInsService {
     assertHoldable(prepared);
     const start = Math.floor(now / MINUTE_MS) * MINUTE_MS;
 
-    return this.writes.run(async (manager) => {
-      await lockAndReleaseNoShows(this.writes, manager, [resource.id], now);
-      const context = await refreshContext(manager, prepared);
+    // Checked against the center's hours and closures like any booking: the calendar, shared.
+    const locks = { calendar: center.id, resources: [resource.id] };
+    return this.writes.run(locks, async (tx) => {
+      const manager = tx.manager;
+      await releaseDueNoShows(this.repository, tx, now);
+      const context = await this.bookings.refreshContext(manager, prepared);
       assertHoldable(context);
       const zone = context.center.timezone;
       const localDate = localDateOf(start, zone);
@@ -82,7 +84,7 @@ export class WalkInsService {
         const session = { start, end: longest, localDate };
         throw conflictError(calendarClashes(context, [session], closures), zone);
       }
-      const freeAt = await firstFreeMinute(manager, context.resource, start);
+      const freeAt = await firstFreeMinute(this.repository, manager, context.resource, start);
       if (freeAt > start) {
         throw new DomainError(
           'RESOURCE_BUSY',
@@ -91,10 +93,13 @@ export class WalkInsService {
         ).worded('busyUntil', { name: context.resource.name, freeAt: formatInstant(freeAt, zone) });
       }
       const until = Math.min(longest, period.end);
-      const end = Math.min(until, await nextBookingLimit(manager, context.resource, start, until));
+      const end = Math.min(
+        until,
+        await nextBookingLimit(this.repository, manager, context.resource, start, until),
+      );
       const session = { start, end, localDate };
       const { booking, kept, held } = await this.bookings.checkedBooking(
-        manager,
+        tx,
         caller,
         context,
         [session],
@@ -112,12 +117,8 @@ export class WalkInsService {
         },
         now,
       );
-      const [occurrence] = await this.bookings.storeBooking(manager, caller, booking, kept, held);
-      await manager.update(
-        OccurrenceEntity,
-        { id: occurrence.id },
-        { status: 'checked_in', checkedInAt: now },
-      );
+      const [occurrence] = await this.bookings.storeBooking(tx, caller, booking, kept, held);
+      await this.repository.markCheckedIn(tx, occurrence.id, now);
       return bookingView(
         booking,
         [{ ...occurrence, status: 'checked_in', checkedInAt: now }],
@@ -133,6 +134,7 @@ export class WalkInsService {
  * next booking that the new one's buffer would reach it. Follows back-to-back bookings.
  */
 async function firstFreeMinute(
+  repository: BookingsRepository,
   manager: EntityManager,
   resource: ResourceEntity,
   from: number,
@@ -141,7 +143,7 @@ async function firstFreeMinute(
   let at = from;
   for (;;) {
     const minute = { start: at, end: at + MINUTE_MS };
-    const near = await activeAllocationsNear(manager, [resource.id], minute, bufferMs);
+    const near = await repository.activeAllocationsNear(manager, [resource.id], minute, bufferMs);
     const clashes = exclusiveClashes(minute, near, resource.bufferMinutes);
     if (clashes.length === 0) return at;
     at = Math.max(...clashes.map((c) => c.end + bufferMs));
@@ -150,13 +152,19 @@ async function firstFreeMinute(
 
 /** The latest end before `until` that keeps the resource's buffer before its next booking. */
 async function nextBookingLimit(
+  repository: BookingsRepository,
   manager: EntityManager,
   resource: ResourceEntity,
   start: number,
   until: number,
 ): Promise<number> {
   const bufferMs = resource.bufferMinutes * MINUTE_MS;
-  const near = await activeAllocationsNear(manager, [resource.id], { start, end: until }, bufferMs);
+  const near = await repository.activeAllocationsNear(
+    manager,
+    [resource.id],
+    { start, end: until },
+    bufferMs,
+  );
   const nextStarts = near.filter((a) => a.start >= start).map((a) => a.start - bufferMs);
   return Math.min(until, ...nextStarts);
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { types } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../common/config';
 import { ENTITIES } from './entities';
 import { HistoryIndexes1764460800000 as PostgresHistoryIndexes } from './migrations/postgres/1764460800000-history-indexes';
@@ -75,9 +75,14 @@ const postgresTypes = {
 
 /** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */
 export function createDataSource(database: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(database));
+}
+
+/** The options of that DataSource (the app hands them to `TypeOrmModule.forRootAsync`). */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-    return new DataSource({
+    return {
       type: 'better-sqlite3',
       database: database.path,
       entities: ENTITIES,
@@ -89,14 +94,14 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('synchronous = NORMAL');
       },
-    });
+    };
   }
   // `?schema=` is ours, not libpq's: it becomes the connection's search_path.
   const url = new URL(database.url);
   url.searchParams.delete('schema');
   // As libpq (psql) does: no user in the URL means PGUSER, else the operating-system user.
   if (!url.username) url.username = process.env.PGUSER ?? userInfo().username;
-  return new DataSource({
+  return {
     type: 'postgres',
     url: url.toString(),
     schema: database.schema,
@@ -109,5 +114,5 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       types: postgresTypes,
       ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
     },
-  });
+  };
 }

@@ -1,56 +1,60 @@
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
-import { createDataSource } from './data-source';
-import { withMigrationLock, WriteTransactions } from './write-transactions';
+import { dataSourceOptions } from './data-source';
+import {
+  AUDIT_TRAIL,
+  AuditTrail,
+  withMigrationLock,
+  WriteTransactions,
+} from './write-transactions';
 
-@Injectable()
-class DataSourceLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+/**
+ * The data source (`@nestjs/typeorm`'s `forRootAsync`): opened from the configuration, its schema
+ * brought up to date by the migrations before anything uses it, closed when the app shuts down.
+ * Built once per process: the registration is the same for every app a process starts (tests).
+ */
+const DATA_SOURCE = TypeOrmModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    ...dataSourceOptions(config.database),
+    // A database that cannot be opened stops the start-up at once, with its error.
+    toRetry: () => false,
+  }),
+  dataSourceFactory: async (options?: DataSourceOptions) => {
+    const dataSource = new DataSource(options!);
+    await dataSource.initialize();
+    await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+    return dataSource;
+  },
+});
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-}
-
-/** Opens the configured database and brings its schema up to date before anything uses it. */
+/**
+ * The database: the DataSource (global, from `TypeOrmModule`) and the write unit. Each feature
+ * module registers the entities it owns with `TypeOrmModule.forFeature` and reaches them only
+ * through its repository class (docs/development.md, "The one way to the data").
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
+      imports: [DATA_SOURCE],
       providers: [
         {
-          provide: DataSource,
-          inject: [APP_CONFIG],
-          useFactory: async (config: AppConfig) => {
-            const dataSource = createDataSource(config.database);
-            await dataSource.initialize();
-            await withMigrationLock(dataSource, () =>
-              dataSource.runMigrations({ transaction: 'each' }),
-            );
-            return dataSource;
-          },
-        },
-        {
           provide: WriteTransactions,
-          inject: [DataSource, APP_CONFIG],
-          useFactory: (dataSource: DataSource, config: AppConfig) =>
-            new WriteTransactions(dataSource, {
-              resourceLocks: !config.unsafeDisableResourceLocks,
-            }),
+          inject: [DataSource, APP_CONFIG, { token: AUDIT_TRAIL, optional: true }],
+          useFactory: (dataSource: DataSource, config: AppConfig, auditTrail?: AuditTrail) =>
+            new WriteTransactions(
+              dataSource,
+              { resourceLocks: !config.unsafeDisableResourceLocks },
+              auditTrail ?? null,
+            ),
         },
-        DataSourceLifecycle,
       ],
-      exports: [DataSource, WriteTransactions],
+      exports: [WriteTransactions],
     };
   }
 }

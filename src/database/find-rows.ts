@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { Dialect } from './dialect';
 
 /** Each condition: the column equals the value, or (a list) any of the values. */
 export type Where<T> = { [K in keyof T]?: T[K] | readonly T[K][] };
@@ -35,9 +36,7 @@ export async function findRows<T extends ObjectLiteral>(
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
   const { columns, head } = selectOf(manager, metadata);
-  const postgres = manager.connection.options.type === 'postgres';
   const values: unknown[] = [];
-  const placeholder = () => (postgres ? `$${values.length}` : '?');
   const conditions = Object.entries(where).map(([property, wanted]) => {
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`findRows: no column ${property} in ${metadata.name}`);
@@ -45,17 +44,17 @@ export async function findRows<T extends ObjectLiteral>(
     if (wanted === null || wanted === undefined) return `${name} IS NULL`;
     if (!Array.isArray(wanted)) {
       values.push(driver.preparePersistentValue(wanted, column));
-      return `${name} = ${placeholder()}`;
+      return `${name} = ?`;
     }
     if (wanted.length === 0) return '1 = 0';
     const list = wanted.map((value: unknown) => {
       values.push(driver.preparePersistentValue(value, column));
-      return placeholder();
+      return '?';
     });
     return `${name} IN (${list.join(', ')})`;
   });
   const rows: Array<Record<string, unknown>> = await manager.query(
-    head + (conditions.length > 0 ? conditions.join(' AND ') : '1 = 1'),
+    Dialect.of(manager).sql(head + (conditions.length > 0 ? conditions.join(' AND ') : '1 = 1')),
     values,
   );
   return rows.map((row) => {

@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { Dialect } from './dialect';
 
 interface InsertPlan {
   columns: readonly ColumnMetadata[];
@@ -38,7 +39,6 @@ export async function insertRows<T extends ObjectLiteral>(
   if (list.length === 0) return;
   const { columns, head } = planOf(manager, target);
   const { driver } = manager.connection;
-  const postgres = manager.connection.options.type === 'postgres';
   const values: unknown[] = [];
   const tuples = list.map((row) => {
     const placeholders = columns.map((column) => {
@@ -48,9 +48,9 @@ export async function insertRows<T extends ObjectLiteral>(
       }
       // Applies the column's transformer too.
       values.push(driver.preparePersistentValue(value, column));
-      return postgres ? `$${values.length}` : '?';
+      return '?';
     });
     return `(${placeholders.join(', ')})`;
   });
-  await manager.query(head + tuples.join(', '), values);
+  await manager.query(Dialect.of(manager).sql(head + tuples.join(', ')), values);
 }

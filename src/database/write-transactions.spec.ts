@@ -1,7 +1,7 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
-import { WriteTransactions } from './write-transactions';
+import { AuditTrail, UndeclaredLockError, WriteTransactions } from './write-transactions';
 
 /**
  * better-sqlite3 answers synchronously, so a transaction whose work only awaits TypeORM runs
@@ -26,7 +26,7 @@ describe('WriteTransactions on SQLite', () => {
 
   it('runs check-then-insert transactions one after another even across event-loop turns', async () => {
     const insertIfAbsent = (id: string) =>
-      writes.run(async (manager) => {
+      writes.run({}, async ({ manager }) => {
         const [{ n }] = await manager.query('SELECT COUNT(*) AS n FROM organizations');
         await nextTick();
         if (Number(n) > 0) return false;
@@ -44,16 +44,63 @@ describe('WriteTransactions on SQLite', () => {
   });
 
   it('rolls back everything a failed transaction wrote, and keeps serving the next one', async () => {
-    const failing = writes.run(async (manager) => {
+    const failing = writes.run({}, async ({ manager }) => {
       await manager.query("INSERT INTO organizations (id, name, created_at) VALUES ('a', 'a', 0)");
       await nextTick();
       throw new Error('boom');
     });
-    const next = writes.run(async (manager) => {
+    const next = writes.run({}, async ({ manager }) => {
       await manager.query("INSERT INTO organizations (id, name, created_at) VALUES ('b', 'b', 0)");
     });
     await expect(failing).rejects.toThrow('boom');
     await next;
     expect(await dataSource.query('SELECT id FROM organizations')).toEqual([{ id: 'b' }]);
+  });
+
+  it('writes the audit entries a write recorded in its own transaction, or none of them', async () => {
+    const appended: unknown[][] = [];
+    const trail: AuditTrail = {
+      append: async (manager, events) => {
+        await manager.query(
+          "INSERT INTO organizations (id, name, created_at) VALUES ('audited', 'audited', 0)",
+        );
+        appended.push([...events]);
+      },
+    };
+    const audited = new WriteTransactions(dataSource, { resourceLocks: true }, trail);
+    const event = {
+      actorId: 'u',
+      action: 'organization.created',
+      targetType: 'organization',
+      targetId: 'x',
+      centerId: null,
+    } as const;
+    await expect(
+      audited.run({}, async (tx) => {
+        tx.audit(event);
+        await nextTick();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(appended).toEqual([]);
+    await audited.run({}, async (tx) => {
+      tx.audit(event);
+      await Promise.resolve();
+    });
+    expect(appended).toEqual([[event]]);
+    expect(await count()).toBe(1);
+  });
+
+  it('knows the resources a write declared, and refuses allocation writes on any other', async () => {
+    await writes.run({ resources: ['r-2', 'r-1'] }, async (tx) => {
+      expect([...tx.resources].sort()).toEqual(['r-1', 'r-2']);
+      expect(() => tx.assertDeclared(['r-1', 'r-2'], 'test')).not.toThrow();
+      expect(() => tx.assertDeclared(['r-1', 'r-3'], 'test')).toThrow(UndeclaredLockError);
+      await Promise.resolve();
+    });
+    const declaredLater = await writes.run({ resources: () => Promise.resolve(['r-9']) }, (tx) =>
+      Promise.resolve([...tx.resources]),
+    );
+    expect(declaredLater).toEqual(['r-9']);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { formatInstant } from '../scheduling';
 import { domainErrorFor, isRetryable, refusedAllocation } from './database-errors';
@@ -10,12 +10,93 @@ export interface WriteTransactionOptions {
   resourceLocks: boolean;
 }
 
+/**
+ * What a write locks, declared when it starts (`writes.run(locks, work)`). The unit takes every
+ * lock before `work` runs, always in this order: idempotency key, named task, center calendar,
+ * resources (sorted). On SQLite the write queue already serializes every write and only the
+ * declaration is kept (the allocation writes check against it); on PostgreSQL each is a
+ * transaction-scoped advisory lock, held until commit or rollback.
+ */
+export interface WriteLocks {
+  /** A request with an Idempotency-Key: requests carrying the same user's key run one at a time. */
+  idempotency?: { userId: string; key: string };
+  /** A start-up task (demo seed, the configured admin) that one writer at a time performs. */
+  named?: string;
+  /**
+   * The center whose calendar (closures, hours) the write checks sessions against: a center id
+   * (taken shared), or `{ centerId, mode: 'exclusive' }` for a write that changes it (a new
+   * closure), so that a booking committed at the same moment is either listed by the closure or
+   * sees it.
+   */
+  calendar?: string | { centerId: string; mode: 'shared' | 'exclusive' };
+  /**
+   * Every resource whose allocations the work creates, moves, releases or reads for a conflict
+   * decision (a request's: `heldIds(context)`; a stored booking's: `resourcesOf(booking)`). When
+   * they are only known from the database (a user's upcoming bookings, the job's due no-shows),
+   * a read that answers them; it runs inside the transaction, before the resource locks.
+   */
+  resources?: readonly string[] | ((manager: EntityManager) => Promise<readonly string[]>);
+}
+
+/**
+ * What `tx.audit()` takes. The audit module declares it (module augmentation in
+ * `audit/audit-log.ts`), so that this module does not import the audit module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WriteAuditTypes {}
+export type WriteAuditEvent = WriteAuditTypes extends { event: infer E } ? E : never;
+
+/** Writes a write's audit entries, in its transaction (provided by the audit module). */
+export interface AuditTrail {
+  append(manager: EntityManager, events: readonly WriteAuditEvent[]): Promise<void>;
+}
+export const AUDIT_TRAIL = Symbol('AuditTrail');
+
+/**
+ * One write in progress: its transaction's manager, the resources it declared, and the audit
+ * entries it records (written by the unit after the work, in the same transaction).
+ */
+export class WriteTx {
+  readonly audited: WriteAuditEvent[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    /** The resources this write declared (and, on PostgreSQL, holds the locks of). */
+    readonly resources: ReadonlySet<string>,
+  ) {}
+
+  /** Records an audit entry of this write; it is committed (or rolled back) with the write. */
+  audit(event: WriteAuditEvent): void {
+    this.audited.push(event);
+  }
+
+  /**
+   * Called by every repository method that writes allocations: throws an internal error (a 500,
+   * never a silent race) when one of the resources was not declared in `writes.run`.
+   */
+  assertDeclared(resourceIds: Iterable<string>, what: string): void {
+    for (const id of resourceIds) {
+      if (!this.resources.has(id)) {
+        throw new UndeclaredLockError(
+          `${what}: resource ${id} was not declared in the write's locks (writes.run({ resources }))`,
+        );
+      }
+    }
+  }
+}
+
+/** A write touched allocations of a resource it did not declare: a programming error. */
+export class UndeclaredLockError extends Error {
+  override readonly name = 'UndeclaredLockError';
+}
+
 /** How often a PostgreSQL transaction that lost a deadlock or serialization race is run again. */
 const MAX_ATTEMPTS = 4;
 
 /**
  * Advisory lock namespaces (the first key of PostgreSQL's two-key advisory locks). Locks are
- * always taken in this order within a transaction: idempotency key, center calendar, resources.
+ * always taken in this order within a transaction: idempotency key, named, center calendar,
+ * resources.
  */
 const LOCK_CLASS = {
   idempotencyKey: 0x4d4b0001,
@@ -31,8 +112,14 @@ export function lockKey(value: string): number {
   return createHash('sha256').update(value).digest().readInt32BE(0);
 }
 
+interface AdvisoryLock {
+  lockClass: number;
+  key: number;
+  shared: boolean;
+}
+
 /**
- * Every write that can create, move or release an allocation runs through here.
+ * Every write runs through here: `run(locks, (tx) => work)`.
  *
  * SQLite: TypeORM shares one connection, and concurrent `dataSource.transaction()` calls interleave
  * on it (see STACK.md), so transactions are queued one after another in this process and each
@@ -41,9 +128,9 @@ export function lockKey(value: string): number {
  *
  * PostgreSQL (several instances): each call is an ordinary READ COMMITTED transaction on its own
  * pooled connection, with no queue. Writers that could decide on the same allocations serialize on
- * transaction-scoped advisory locks (`lockResources`, `lockCalendar`), taken before their conflict
- * reads; every statement after the lock sees what the previous holder committed. A transaction that
- * loses a deadlock or serialization race is run again; database errors that a request caused (the
+ * the transaction-scoped advisory locks they declared, taken before the work reads anything; every
+ * statement after the lock sees what the previous holder committed. A transaction that loses a
+ * deadlock or serialization race is run again; database errors that a request caused (the
  * exclusion constraint, a unique key) become DomainErrors, never a 500.
  */
 @Injectable()
@@ -54,11 +141,109 @@ export class WriteTransactions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: WriteTransactionOptions = { resourceLocks: true },
+    private readonly auditTrail: AuditTrail | null = null,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction after taking every lock `locks` declares (see
+   * `WriteLocks`), then writes the audit entries the work recorded with `tx.audit()`, and commits.
+   */
+  run<T>(locks: WriteLocks, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.transaction(async (manager) => {
+      const tx = new WriteTx(manager, await this.takeLocks(manager, locks));
+      const result = await work(tx);
+      await this.writeAudit(tx);
+      return result;
+    });
+  }
+
+  /**
+   * Runs a periodic job's write on one instance at a time: on PostgreSQL it first tries a
+   * transaction-scoped advisory lock named after the job and, if another instance holds it, does
+   * nothing and answers `{ ran: false }`; then as `run`. The work must still be idempotent
+   * (conditional updates such as `… WHERE status = 'booked'`): the next instance may run it right
+   * after this one.
+   */
+  async runJobOnce<T>(
+    job: string,
+    locks: WriteLocks,
+    work: (tx: WriteTx) => Promise<T>,
+  ): Promise<{ ran: true; result: T } | { ran: false }> {
+    return this.transaction(async (manager) => {
+      if (this.postgres) {
+        const [{ acquired }] = await manager.query<Array<{ acquired: boolean }>>(
+          'SELECT pg_try_advisory_xact_lock($1, $2) AS acquired',
+          [LOCK_CLASS.job, lockKey(job)],
+        );
+        if (!acquired) return { ran: false as const };
+      }
+      const tx = new WriteTx(manager, await this.takeLocks(manager, locks));
+      const result = await work(tx);
+      await this.writeAudit(tx);
+      return { ran: true as const, result };
+    });
+  }
+
+  private async writeAudit(tx: WriteTx): Promise<void> {
+    if (tx.audited.length === 0) return;
+    if (!this.auditTrail) throw new Error('tx.audit(): no audit trail is registered');
+    await this.auditTrail.append(tx.manager, tx.audited);
+  }
+
+  /** Takes the declared locks in the documented order; answers the declared resources. */
+  private async takeLocks(manager: EntityManager, locks: WriteLocks): Promise<Set<string>> {
+    const advisory: AdvisoryLock[] = [];
+    if (locks.idempotency) {
+      const { userId, key } = locks.idempotency;
+      advisory.push({
+        lockClass: LOCK_CLASS.idempotencyKey,
+        key: lockKey(`${userId}\u0000${key}`),
+        shared: false,
+      });
+    }
+    if (locks.named !== undefined) {
+      advisory.push({ lockClass: LOCK_CLASS.named, key: lockKey(locks.named), shared: false });
+    }
+    const guarded = this.options.resourceLocks;
+    if (locks.calendar !== undefined && guarded) {
+      const { centerId, mode } =
+        typeof locks.calendar === 'string'
+          ? { centerId: locks.calendar, mode: 'shared' as const }
+          : locks.calendar;
+      advisory.push({
+        lockClass: LOCK_CLASS.calendar,
+        key: lockKey(centerId),
+        shared: mode === 'shared',
+      });
+    }
+    let resources: readonly string[] = [];
+    if (typeof locks.resources === 'function') {
+      // The read that names them runs after the locks above (a job's read, never a request's).
+      await this.advisoryLocks(manager, advisory.splice(0));
+      resources = await locks.resources(manager);
+    } else if (locks.resources) {
+      resources = locks.resources;
+    }
+    const declared = new Set(resources);
+    if (guarded) {
+      const keys = [...new Set([...declared].map((id) => lockKey(id)))].sort((a, b) => a - b);
+      for (const key of keys) advisory.push({ lockClass: LOCK_CLASS.resource, key, shared: false });
+    }
+    await this.advisoryLocks(manager, advisory);
+    return declared;
+  }
+
+  private async advisoryLocks(manager: EntityManager, locks: AdvisoryLock[]): Promise<void> {
+    if (!this.postgres) return;
+    for (const lock of locks) {
+      const fn = lock.shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+      await manager.query(`SELECT ${fn}($1, $2)`, [lock.lockClass, lock.key]);
+    }
+  }
+
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.postgres) return this.inPostgresTransaction(work);
     const previous = this.queueTail;
     let leave!: () => void;
@@ -68,87 +253,6 @@ export class WriteTransactions {
       return await this.inImmediateTransaction(work);
     } finally {
       leave();
-    }
-  }
-
-  /**
-   * Call first thing inside `run` with every resource whose allocations the work may create, move,
-   * release or read for a conflict decision (a booking's resource and its equipment pools). On
-   * SQLite the queue and `BEGIN IMMEDIATE` already serialize every write, so this does nothing; on
-   * PostgreSQL it takes one transaction-scoped advisory lock per resource, in a fixed (sorted)
-   * order so that two writers cannot deadlock on them. Held until commit or rollback.
-   */
-  async lockResources(manager: EntityManager, resourceIds: readonly string[]): Promise<void> {
-    if (!this.options.resourceLocks) return;
-    await this.advisoryLocks(
-      manager,
-      LOCK_CLASS.resource,
-      resourceIds.map((id) => lockKey(id)),
-      'exclusive',
-    );
-  }
-
-  /**
-   * A center's calendar (closures): writes that check sessions against it take it `shared` (before
-   * `lockResources`), a new closure takes it `exclusive`, so that a booking committed at the same
-   * moment as a closure is either listed by the closure or sees it. No-op on SQLite.
-   */
-  async lockCalendar(
-    manager: EntityManager,
-    centerId: string,
-    mode: 'shared' | 'exclusive',
-  ): Promise<void> {
-    if (!this.options.resourceLocks) return;
-    await this.advisoryLocks(manager, LOCK_CLASS.calendar, [lockKey(centerId)], mode);
-  }
-
-  /** Serializes requests that carry the same user's Idempotency-Key (taken before anything). */
-  async lockIdempotencyKey(manager: EntityManager, userId: string, key: string): Promise<void> {
-    await this.advisoryLocks(
-      manager,
-      LOCK_CLASS.idempotencyKey,
-      [lockKey(`${userId}\u0000${key}`)],
-      'exclusive',
-    );
-  }
-
-  /** One writer at a time for a named start-up task (demo seed, the configured admin). */
-  async lockNamed(manager: EntityManager, name: string): Promise<void> {
-    await this.advisoryLocks(manager, LOCK_CLASS.named, [lockKey(name)], 'exclusive');
-  }
-
-  /**
-   * Runs a periodic job's transaction on one instance at a time: on PostgreSQL it first tries a
-   * transaction-scoped advisory lock named after the job and, if another instance holds it, does
-   * nothing and answers `{ ran: false }`. The work must still be idempotent (conditional updates
-   * such as `… WHERE status = 'booked'`): the next instance may run it right after this one.
-   */
-  async runJobOnce<T>(
-    job: string,
-    work: (manager: EntityManager) => Promise<T>,
-  ): Promise<{ ran: true; result: T } | { ran: false }> {
-    return this.run(async (manager) => {
-      if (this.postgres) {
-        const [{ acquired }] = await manager.query<Array<{ acquired: boolean }>>(
-          'SELECT pg_try_advisory_xact_lock($1, $2) AS acquired',
-          [LOCK_CLASS.job, lockKey(job)],
-        );
-        if (!acquired) return { ran: false as const };
-      }
-      return { ran: true as const, result: await work(manager) };
-    });
-  }
-
-  private async advisoryLocks(
-    manager: EntityManager,
-    lockClass: number,
-    keys: number[],
-    mode: 'shared' | 'exclusive',
-  ): Promise<void> {
-    if (!this.postgres) return;
-    const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-    for (const key of [...new Set(keys)].sort((a, b) => a - b)) {
-      await manager.query(`SELECT ${fn}($1, $2)`, [lockClass, key]);
     }
   }
 
@@ -192,6 +296,12 @@ export class WriteTransactions {
     );
   }
 
+  /**
+   * SQLite: our own `BEGIN IMMEDIATE` on a query runner. TypeORM does not know a transaction is
+   * open, so nothing inside may call `save()` or `remove()` (they would open their own and fail
+   * loudly with "cannot start a transaction within a transaction"): the repositories write with
+   * `insert`, `update` and `delete`, which do not.
+   */
   private async inImmediateTransaction<T>(
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
@@ -200,7 +310,6 @@ export class WriteTransactions {
     try {
       await runner.query('BEGIN IMMEDIATE');
       open = true;
-      setTransactionActive(runner, true);
       const result = await work(runner.manager);
       await runner.query('COMMIT');
       open = false;
@@ -209,7 +318,6 @@ export class WriteTransactions {
       if (open) await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      setTransactionActive(runner, false);
       await runner.release();
     }
   }
@@ -236,13 +344,4 @@ export async function withMigrationLock<T>(
   } finally {
     await runner.release();
   }
-}
-
-/**
- * TypeORM starts its own transaction around `save()` unless it believes one is active; the flag
- * tells it that ours is. On better-sqlite3 every query runner shares the one connection, so the
- * flag is in effect process-wide while a transaction runs; the queue makes that hold.
- */
-function setTransactionActive(runner: QueryRunner, active: boolean): void {
-  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
 }

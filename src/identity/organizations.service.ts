@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Page } from '../common/pagination';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
+import { IdentityRepository } from './identity.repository';
 import { OrganizationEntity } from './user.entity';
 import { OrganizationQuery, OrganizationView } from './users.dto';
 
@@ -15,29 +14,23 @@ import { OrganizationQuery, OrganizationView } from './users.dto';
 @Injectable()
 export class OrganizationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: IdentityRepository,
     private readonly writes: WriteTransactions,
-    private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   async list(query: OrganizationQuery): Promise<Page<OrganizationView>> {
-    const builder = this.dataSource
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('o')
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC');
-    if (query.q) {
-      builder.where(`LOWER(o.name) LIKE :q ${LIKE_ESCAPE}`, {
-        q: `%${escapeLike(query.q.toLowerCase())}%`,
-      });
-    }
-    const [rows, total] = await builder.skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await this.repository.listOrganizations(query);
     return { items: rows.map(toView), total };
   }
 
+  /** The organizations with these ids. */
+  byIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.repository.organizationsByIds(ids);
+  }
+
   async assertExists(id: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(OrganizationEntity).existsBy({ id });
+    const exists = await this.repository.organizationExists(id);
     if (!exists) throw new DomainError('NOT_FOUND', `No organization ${id}`);
   }
 
@@ -47,10 +40,10 @@ export class OrganizationsService {
       name: name.trim(),
       createdAt: this.clock.now(),
     };
-    await this.writes.run(async (manager) => {
-      await assertNameFree(manager, organization.name, null);
-      await manager.getRepository(OrganizationEntity).insert(organization);
-      await this.audit.record(manager, {
+    await this.writes.run({}, async (tx) => {
+      await this.assertNameFree(tx.manager, organization.name, null);
+      await this.repository.insertOrganization(tx.manager, organization);
+      tx.audit({
         actorId: caller.id,
         action: 'organization.created',
         targetType: 'organization',
@@ -63,12 +56,12 @@ export class OrganizationsService {
 
   async rename(caller: Principal, id: string, name: string): Promise<OrganizationView> {
     await this.assertExists(id);
-    const renamed = await this.writes.run(async (manager) => {
-      const current = await manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
+    const renamed = await this.writes.run({}, async (tx) => {
+      const current = await this.repository.getOrganization(tx.manager, id);
       const next = { ...current, name: name.trim() };
-      await assertNameFree(manager, next.name, id);
-      await manager.getRepository(OrganizationEntity).save(next);
-      await this.audit.record(manager, {
+      await this.assertNameFree(tx.manager, next.name, id);
+      await this.repository.renameOrganization(tx.manager, id, next.name);
+      tx.audit({
         actorId: caller.id,
         action: 'organization.renamed',
         targetType: 'organization',
@@ -80,24 +73,22 @@ export class OrganizationsService {
     });
     return toView(renamed);
   }
-}
 
-/**
- * Names are unique regardless of letter case in any script, so "Nihol" and "NIHOL", "Нихол" and
- * "НИХОЛ" are one NGO. Compared here, not in SQL: LOWER() folds only ASCII letters on SQLite and
- * under PostgreSQL's "C" collation, so a repeated Cyrillic name reached the UNIQUE column (a 500).
- * A network has at most a few thousand organizations, and names change rarely.
- */
-async function assertNameFree(manager: EntityManager, name: string, exceptId: string | null) {
-  const key = nameKey(name);
-  const rows = await manager
-    .getRepository(OrganizationEntity)
-    .find({ select: { id: true, name: true } });
-  if (rows.some((row) => row.id !== exceptId && nameKey(row.name) === key)) {
-    throw new DomainError('ALREADY_EXISTS', `An organization named ${name} already exists`).worded(
-      'organizationTaken',
-      { name },
-    );
+  /**
+   * Names are unique regardless of letter case in any script, so "Nihol" and "NIHOL", "Нихол" and
+   * "НИХОЛ" are one NGO. Compared here, not in SQL: LOWER() folds only ASCII letters on SQLite and
+   * under PostgreSQL's "C" collation, so a repeated Cyrillic name reached the UNIQUE column (a
+   * 500). A network has at most a few thousand organizations, and names change rarely.
+   */
+  private async assertNameFree(db: EntityManager, name: string, exceptId: string | null) {
+    const key = nameKey(name);
+    const rows = await this.repository.organizationNames(db);
+    if (rows.some((row) => row.id !== exceptId && nameKey(row.name) === key)) {
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `An organization named ${name} already exists`,
+      ).worded('organizationTaken', { name });
+    }
   }
 }
 

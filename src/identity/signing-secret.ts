@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { createHmac, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { settingOrInsert } from './identity.repository';
 import { APP_CONFIG, AppConfig, DatabaseConfig } from '../common/config';
 
 /** Where the secret came from: JWT_SECRET, or generated once for this installation. */
@@ -82,22 +83,6 @@ function fileSecret(path: string): string {
   return readSecretFile(path);
 }
 
-/**
- * The installation's secret in the settings table: inserted if absent, then read, so instances
- * starting together on one database agree on the one that was inserted first.
- */
-async function databaseSecret(dataSource: DataSource): Promise<string> {
-  await dataSource.query(
-    'INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-    [SETTING, newSecret()],
-  );
-  const [row] = await dataSource.query<Array<{ value: string }>>(
-    'SELECT value FROM settings WHERE name = $1',
-    [SETTING],
-  );
-  return row.value;
-}
-
 export async function resolveSigningSecret(
   jwtSecret: string | undefined,
   database: DatabaseConfig,
@@ -105,7 +90,9 @@ export async function resolveSigningSecret(
 ): Promise<SigningSecret> {
   if (jwtSecret !== undefined) return new SigningSecret(jwtSecret, { kind: 'environment' });
   if (database.type === 'postgres') {
-    return new SigningSecret(await databaseSecret(dataSource), { kind: 'database' });
+    return new SigningSecret(await settingOrInsert(dataSource, SETTING, newSecret()), {
+      kind: 'database',
+    });
   }
   // An in-memory database ends with the process, and its sessions with it.
   if (database.path === ':memory:') return new SigningSecret(newSecret(), { kind: 'memory' });

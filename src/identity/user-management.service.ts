@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-entry.entity';
-import { AuditLog } from '../audit/audit-log';
-import { CenterEntity } from '../centers/center.entity';
+import { CentersService } from '../centers/centers.service';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Page } from '../common/pagination';
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions, WriteTx } from '../database/write-transactions';
+import { IdentityRepository } from './identity.repository';
 import { Principal } from './access';
 import { EmailChangeLimit } from './email-change-limit';
 import { OrganizationsService } from './organizations.service';
-import { OwnedSessions } from './owned-sessions';
+import { OwnedSessions, UpcomingSessions } from './owned-sessions';
 import { hashPassword, verifyPassword } from './passwords';
-import { Role, UserCenterEntity, UserEntity } from './user.entity';
+import { Role, UserEntity } from './user.entity';
 import { CreateUserInput, SignupInput, UpdateUserInput, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -29,12 +28,12 @@ const SELF_FIELDS = new Set(['name', 'email', 'phone', 'locale', 'organizationId
 @Injectable()
 export class UserManagementService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: IdentityRepository,
     private readonly writes: WriteTransactions,
+    private readonly centers: CentersService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly ownedSessions: OwnedSessions,
-    private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly emailChanges: EmailChangeLimit,
   ) {}
@@ -46,8 +45,8 @@ export class UserManagementService {
     if (input.organizationId) await this.organizations.assertExists(input.organizationId);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const email = normalizeEmail(input.email);
-    const user = await this.writes.run(async (manager) => {
-      await assertEmailFree(manager, email, null);
+    const user = await this.writes.run({}, async (tx) => {
+      await this.assertEmailFree(tx.manager, email, null);
       const entity: UserEntity = {
         id: randomUUID(),
         email,
@@ -61,9 +60,9 @@ export class UserManagementService {
         tokenVersion: 0,
         createdAt: this.clock.now(),
       };
-      await manager.getRepository(UserEntity).insert(entity);
-      await setCenters(manager, entity.id, centerIds);
-      await this.record(manager, caller, 'user.created', entity.id, { role: entity.role });
+      await this.repository.insertUser(tx.manager, entity);
+      await this.repository.setCenters(tx.manager, entity.id, centerIds);
+      this.record(tx, caller, 'user.created', entity.id, { role: entity.role });
       return entity;
     });
     return this.users.view(user);
@@ -74,15 +73,13 @@ export class UserManagementService {
    * entry in the audit log names them as the actor: nobody else made it.
    */
   async registerSelf(input: SignupInput): Promise<UserEntity> {
-    const center = await this.dataSource
-      .getRepository(CenterEntity)
-      .findOneBy({ id: input.centerId, active: true });
-    if (!center) throw new DomainError('NOT_FOUND', `No center ${input.centerId}`);
+    const center = await this.centers.findEntity(input.centerId);
+    if (!center?.active) throw new DomainError('NOT_FOUND', `No center ${input.centerId}`);
     if (input.organizationId) await this.organizations.assertExists(input.organizationId);
     const passwordHash = await hashPassword(input.password);
     const email = normalizeEmail(input.email);
-    return this.writes.run(async (manager) => {
-      await assertEmailFree(manager, email, null);
+    return this.writes.run({}, async (tx) => {
+      await this.assertEmailFree(tx.manager, email, null);
       const entity: UserEntity = {
         id: randomUUID(),
         email,
@@ -96,9 +93,9 @@ export class UserManagementService {
         tokenVersion: 0,
         createdAt: this.clock.now(),
       };
-      await manager.getRepository(UserEntity).insert(entity);
-      await setCenters(manager, entity.id, [center.id]);
-      await this.audit.record(manager, {
+      await this.repository.insertUser(tx.manager, entity);
+      await this.repository.setCenters(tx.manager, entity.id, [center.id]);
+      tx.audit({
         actorId: entity.id,
         action: 'user.created',
         targetType: 'user',
@@ -120,7 +117,7 @@ export class UserManagementService {
       throw new DomainError('INVALID_STATE', 'You cannot deactivate yourself');
     }
     assertMayManageRole(caller, target.role);
-    return this.ownedSessions.countUpcoming(this.dataSource.manager, id, this.clock.now());
+    return this.ownedSessions.countUpcoming(this.repository.reads, id, this.clock.now());
   }
 
   async list(caller: Principal, query: UserQuery): Promise<Page<UserView>> {
@@ -130,36 +127,10 @@ export class UserManagementService {
         throw new DomainError('FORBIDDEN', 'Coordinators list the users of their own centers');
       }
     }
-    const builder = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .orderBy('u.name', 'ASC')
-      .addOrderBy('u.id', 'ASC');
-    const inCenters = (centers: string[]) =>
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM user_centers uc WHERE uc.user_id = u.id AND uc.center_id IN (:...centers))',
-        { centers },
-      );
-    if (caller.role !== 'admin') inCenters(caller.centerIds.length ? caller.centerIds : ['']);
-    if (query.centerId) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM user_centers uf WHERE uf.user_id = u.id AND uf.center_id = :centerId)',
-        { centerId: query.centerId },
-      );
-    }
-    if (query.q) {
-      builder.andWhere(
-        `(LOWER(u.name) LIKE :q ${LIKE_ESCAPE} OR LOWER(u.email) LIKE :q ${LIKE_ESCAPE} OR u.phone LIKE :q ${LIKE_ESCAPE})`,
-        { q: `%${escapeLike(query.q.toLowerCase())}%` },
-      );
-    }
-    if (query.role) builder.andWhere('u.role = :role', { role: query.role });
-    if (query.organizationId) {
-      builder.andWhere('u.organizationId = :org', { org: query.organizationId });
-    }
-    if (query.active !== undefined)
-      builder.andWhere('u.active = :active', { active: query.active });
-    const [users, total] = await builder.skip(query.offset).take(query.limit).getManyAndCount();
+    const [users, total] = await this.repository.listUsers({
+      ...query,
+      inCenters: caller.role === 'admin' ? null : caller.centerIds,
+    });
     return { items: await this.users.views(users), total };
   }
 
@@ -211,9 +182,20 @@ export class UserManagementService {
     if (self && email && email !== target.email) this.emailChanges.attempt(caller.id);
     const now = this.clock.now();
 
-    const saved = await this.writes.run(async (manager) => {
-      const current = await manager.getRepository(UserEntity).findOneByOrFail({ id });
-      if (email) await assertEmailFree(manager, email, id);
+    // A deactivation cancels the user's upcoming sessions: it declares the resources they hold.
+    let upcoming: UpcomingSessions | null = null;
+    const locks = {
+      resources:
+        input.active === false
+          ? async (manager: EntityManager) =>
+              (upcoming = await this.ownedSessions.upcoming(manager, id, now)).resources
+          : undefined,
+    };
+    const saved = await this.writes.run(locks, async (tx) => {
+      const manager = tx.manager;
+      const current = await this.repository.findUser(id, manager);
+      if (!current) throw new DomainError('NOT_FOUND', `No user ${id}`);
+      if (email) await this.assertEmailFree(manager, email, id);
       if (role === 'coordinator' && centerIds === undefined && current.role !== 'coordinator') {
         throw validationError(
           'centerIds',
@@ -241,14 +223,13 @@ export class UserManagementService {
       if (next.email === null && next.phone === null) {
         throw validationError('email', 'a user needs an email or a phone', 'emailOrPhone');
       }
-      await manager.getRepository(UserEntity).save(next);
-      if (centerIds !== undefined) await setCenters(manager, id, centerIds);
+      await this.repository.updateUser(manager, next);
+      if (centerIds !== undefined) await this.repository.setCenters(manager, id, centerIds);
       const deactivated = current.active && !next.active;
-      const cancelledSessions = deactivated
-        ? await this.ownedSessions.cancelUpcoming(manager, id, now)
-        : 0;
+      const cancelledSessions =
+        deactivated && upcoming ? await this.ownedSessions.cancel(tx, upcoming, now) : 0;
       if (sent.length === 0) return next;
-      await this.record(manager, caller, auditActionFor(sent, deactivated), id, {
+      this.record(tx, caller, auditActionFor(sent, deactivated), id, {
         fields: sent.sort(),
         ...(deactivated ? { cancelledSessions } : {}),
       });
@@ -257,9 +238,24 @@ export class UserManagementService {
     return this.users.view(saved);
   }
 
+  private async assertEmailFree(
+    manager: EntityManager,
+    email: string | null,
+    exceptUserId: string | null,
+  ): Promise<void> {
+    if (email === null) return;
+    const holder = await this.repository.findUserByEmail(email, manager);
+    if (holder && holder.id !== exceptUserId) {
+      throw new DomainError('ALREADY_EXISTS', `A user with email ${email} already exists`).worded(
+        'emailTaken',
+        { email },
+      );
+    }
+  }
+
   /** 404 unless the caller may see this user. */
   private async findVisible(caller: Principal, id: string): Promise<UserEntity> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = await this.repository.findUser(id);
     if (user && (caller.id === id || (await this.sees(caller, id)))) return user;
     throw new DomainError('NOT_FOUND', `No user ${id}`);
   }
@@ -267,9 +263,7 @@ export class UserManagementService {
   private async sees(caller: Principal, userId: string): Promise<boolean> {
     if (caller.role === 'admin') return true;
     if (caller.role !== 'coordinator' || caller.centerIds.length === 0) return false;
-    return this.dataSource
-      .getRepository(UserCenterEntity)
-      .existsBy({ userId, centerId: In(caller.centerIds) });
+    return this.repository.userInCenters(userId, caller.centerIds);
   }
 
   /** A coordinator's new member belongs to the coordinator's centers unless told which of them. */
@@ -314,13 +308,13 @@ export class UserManagementService {
   }
 
   private record(
-    manager: EntityManager,
+    tx: WriteTx,
     caller: Principal,
     action: AuditAction,
     userId: string,
     details: Record<string, string | string[] | number>,
-  ): Promise<void> {
-    return this.audit.record(manager, {
+  ): void {
+    tx.audit({
       actorId: caller.id,
       action,
       targetType: 'user',
@@ -332,8 +326,8 @@ export class UserManagementService {
 
   private async assertCentersExist(centerIds: string[]): Promise<void> {
     if (centerIds.length === 0) return;
-    const found = await this.dataSource.getRepository(CenterEntity).countBy({ id: In(centerIds) });
-    if (found !== centerIds.length) throw new DomainError('NOT_FOUND', 'No such center');
+    const found = await this.centers.findEntities(centerIds);
+    if (found.length !== centerIds.length) throw new DomainError('NOT_FOUND', 'No such center');
   }
 }
 
@@ -357,28 +351,4 @@ function auditActionFor(sent: string[], deactivated: boolean): AuditAction {
 
 function normalizeEmail(email: string | undefined): string | null {
   return email === undefined ? null : email.trim().toLowerCase();
-}
-
-async function assertEmailFree(
-  manager: EntityManager,
-  email: string | null,
-  exceptUserId: string | null,
-): Promise<void> {
-  if (email === null) return;
-  const holder = await manager.getRepository(UserEntity).findOneBy({ email });
-  if (holder && holder.id !== exceptUserId) {
-    throw new DomainError('ALREADY_EXISTS', `A user with email ${email} already exists`).worded(
-      'emailTaken',
-      { email },
-    );
-  }
-}
-
-async function setCenters(manager: EntityManager, userId: string, centerIds: string[]) {
-  await manager.getRepository(UserCenterEntity).delete({ userId });
-  if (centerIds.length > 0) {
-    await manager
-      .getRepository(UserCenterEntity)
-      .insert(centerIds.map((centerId) => ({ userId, centerId })));
-  }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError } from '../common/domain-error';
@@ -9,7 +9,8 @@ import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from './access';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
-import { UserCenterEntity, UserEntity } from './user.entity';
+import { IdentityRepository } from './identity.repository';
+import { UserEntity } from './user.entity';
 import { UserView } from './users.dto';
 
 interface TokenPayload {
@@ -22,40 +23,13 @@ interface TokenPayload {
   exp?: number;
 }
 
-/** A statement for each database: `$n` placeholders on PostgreSQL, `?` (same order) on SQLite. */
-function bothDialects(sql: string): { postgres: string; sqlite: string } {
-  return { postgres: sql, sqlite: sql.replace(/\$\d+/g, '?') };
-}
-
-/**
- * The user behind a token and whether its session was ended, in one statement: this runs on every
- * request. `$1` the session id, `$2` the user id.
- */
-const PRINCIPAL_SQL = bothDialects(`SELECT u.id, u.role, u.name, u.active, u.token_version,
-    EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.id = $1) AS revoked
-  FROM users u WHERE u.id = $2`);
-const PRUNE_REVOKED_SQL = bothDialects('DELETE FROM revoked_sessions WHERE expires_at < $1');
-const REVOKE_SQL = bothDialects(
-  'INSERT INTO revoked_sessions (id, user_id, expires_at) VALUES ($1, $2, $3) ' +
-    'ON CONFLICT (id) DO NOTHING',
-);
-
-interface PrincipalRow {
-  id: string;
-  role: Principal['role'];
-  name: string;
-  active: boolean | number;
-  token_version: number | string;
-  revoked: boolean | number;
-}
-
 /** SQLite answers booleans as 0 and 1, PostgreSQL as false and true. */
 const isTrue = (value: boolean | number | string) => value === true || Number(value) === 1;
 
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: IdentityRepository,
     private readonly writes: WriteTransactions,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
@@ -64,11 +38,8 @@ export class UsersService {
   ) {}
 
   /** The organization of every user who has one, by user id (for the reports' counts). */
-  async organizationByUser(): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; organization_id: string }> = await this.dataSource.query(
-      'SELECT id, organization_id FROM users WHERE organization_id IS NOT NULL',
-    );
-    return new Map(rows.map((row) => [String(row.id), String(row.organization_id)]));
+  organizationByUser(): Promise<Map<string, string>> {
+    return this.repository.organizationByUser();
   }
 
   async login(
@@ -78,7 +49,7 @@ export class UsersService {
   ): Promise<{ accessToken: string; user: UserView }> {
     const normalized = email.trim().toLowerCase();
     const attempt = this.throttle.begin(normalized, address);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
+    const user = await this.repository.findUserByEmail(normalized);
     const valid = await verifyPassword(password, user?.passwordHash ?? null);
     if (!user || !valid || !user.active) {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password');
@@ -117,10 +88,7 @@ export class UsersService {
     if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
-    const [user] = await this.dataSource.query<Array<PrincipalRow | undefined>>(
-      this.dialectOf(PRINCIPAL_SQL),
-      [jti, sub],
-    );
+    const user = await this.repository.principal(jti, sub);
     if (!user || !isTrue(user.active)) {
       throw new DomainError('UNAUTHENTICATED', 'The account is not active');
     }
@@ -145,26 +113,31 @@ export class UsersService {
     const { session } = principal;
     if (!session) return;
     const now = this.clock.now();
-    await this.writes.run(async (manager) => {
-      await manager.query(this.dialectOf(PRUNE_REVOKED_SQL), [now]);
-      await manager.query(this.dialectOf(REVOKE_SQL), [
-        session.id,
-        principal.id,
-        session.expiresAt,
-      ]);
-    });
-  }
-
-  private dialectOf(sql: { postgres: string; sqlite: string }): string {
-    return this.dataSource.options.type === 'postgres' ? sql.postgres : sql.sqlite;
+    await this.writes.run({}, (tx) =>
+      this.repository.revokeSession(
+        tx.manager,
+        { id: session.id, userId: principal.id, expiresAt: session.expiresAt },
+        now,
+      ),
+    );
   }
 
   async me(principal: Principal): Promise<UserView> {
     return this.view(await this.getEntity(principal.id));
   }
 
+  /** The user (as committed now when given a write's manager), or null. */
+  findEntity(id: string, db?: EntityManager): Promise<UserEntity | null> {
+    return this.repository.findUser(id, db);
+  }
+
+  /** The users with these ids (missing ones left out). */
+  entities(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.repository.usersByIds(ids);
+  }
+
   async getEntity(id: string): Promise<UserEntity> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = await this.repository.findUser(id);
     if (!user) throw new DomainError('NOT_FOUND', `No user ${id}`);
     return user;
   }
@@ -180,16 +153,18 @@ export class UsersService {
   ): Promise<void> {
     const normalized = email.trim().toLowerCase();
     const passwordHash = await passwordHashing;
-    await this.writes.run(async (manager) => {
-      // Instances starting at the same moment ensure the same admin one after another.
-      await this.writes.lockNamed(manager, `admin:${normalized}`);
-      const users = manager.getRepository(UserEntity);
-      const existing = await users.findOneBy({ email: normalized });
+    // Instances starting at the same moment ensure the same admin one after another.
+    await this.writes.run({ named: `admin:${normalized}` }, async (tx) => {
+      const existing = await this.repository.findUserByEmail(normalized, tx.manager);
       if (existing) {
-        await users.update(existing.id, { passwordHash, role: 'admin', active: true });
+        await this.repository.updateUserFields(tx.manager, existing.id, {
+          passwordHash,
+          role: 'admin',
+          active: true,
+        });
         return;
       }
-      await users.insert({
+      await this.repository.insertUser(tx.manager, {
         id: randomUUID(),
         email: normalized,
         phone: null,
@@ -228,9 +203,7 @@ export class UsersService {
   async centerIdsOf(userIds: string[]): Promise<Map<string, string[]>> {
     const byUser = new Map<string, string[]>();
     if (userIds.length === 0) return byUser;
-    const rows = await this.dataSource
-      .getRepository(UserCenterEntity)
-      .findBy({ userId: In(userIds) });
+    const rows = await this.repository.centersOfUsers(userIds);
     for (const row of rows)
       byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.centerId]);
     for (const list of byUser.values()) list.sort();

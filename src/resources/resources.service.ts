@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
-import { findRow } from '../database/find-rows';
 import { Page } from '../common/pagination';
 import { CentersService } from '../centers/centers.service';
-import { AuditLog } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { qrCodeSvg } from './qr-code';
 import { ResourceEntity } from './resource.entity';
+import { ResourcesRepository } from './resources.repository';
 import {
   CreateResourceInput,
   ResourceQuery,
@@ -25,12 +24,11 @@ const DEFAULT_MAX_DURATION = 720;
 @Injectable()
 export class ResourcesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ResourcesRepository,
     private readonly writes: WriteTransactions,
     private readonly centers: CentersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly audit: AuditLog,
   ) {}
 
   async list(
@@ -39,17 +37,7 @@ export class ResourcesService {
     query: ResourceQuery,
   ): Promise<Page<ResourceView>> {
     await this.centers.getEntity(centerId);
-    const builder = this.dataSource
-      .getRepository(ResourceEntity)
-      .createQueryBuilder('r')
-      .where('r.centerId = :centerId', { centerId })
-      .orderBy('r.kind')
-      .addOrderBy('r.name')
-      .addOrderBy('r.id');
-    if (query.kind) builder.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.active !== undefined)
-      builder.andWhere('r.active = :active', { active: query.active });
-    const all = await builder.getMany();
+    const all = await this.repository.ofCenter(centerId, query);
     const matching = query.feature ? all.filter((r) => r.features.includes(query.feature!)) : all;
     const items = matching.slice(query.offset, query.offset + query.limit);
     return { items: items.map((r) => this.view(caller, r)), total: matching.length };
@@ -57,21 +45,17 @@ export class ResourcesService {
 
   /** Every resource of a center (active or not), for availability and the day's timeline. */
   async allOf(centerId: string): Promise<ResourceEntity[]> {
-    return this.dataSource
-      .getRepository(ResourceEntity)
-      .find({ where: { centerId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+    return this.repository.ofCenters([centerId]);
   }
 
   /** Every resource of the given centers (every center when null), in one query. */
   async allOfCenters(centerIds: string[] | null): Promise<ResourceEntity[]> {
-    return this.dataSource.getRepository(ResourceEntity).find({
-      where: centerIds ? { centerId: In(centerIds) } : {},
-      order: { kind: 'ASC', name: 'ASC', id: 'ASC' },
-    });
+    return this.repository.ofCenters(centerIds);
   }
 
-  async getEntity(id: string): Promise<ResourceEntity> {
-    const resource = await findRow(this.dataSource.manager, ResourceEntity, { id });
+  /** The resource (as committed now when given a write's manager), or NOT_FOUND. */
+  async getEntity(id: string, db?: EntityManager): Promise<ResourceEntity> {
+    const resource = await this.repository.find(id, db);
     if (!resource) throw new DomainError('NOT_FOUND', `No resource ${id}`);
     return resource;
   }
@@ -99,9 +83,9 @@ export class ResourcesService {
       newResource(centerId, input, this.clock.now()),
       input.quantity !== undefined,
     );
-    await this.writes.run(async (manager) => {
-      await manager.getRepository(ResourceEntity).insert(resource);
-      await this.audit.record(manager, {
+    await this.writes.run({}, async (tx) => {
+      await this.repository.insert(tx.manager, resource);
+      tx.audit({
         actorId: caller.id,
         action: 'resource.created',
         targetType: 'resource',
@@ -115,10 +99,7 @@ export class ResourcesService {
 
   /** The resource whose QR code carries `token`; 404 for an unknown (or rotated) token. */
   async getByQrToken(token: string): Promise<ResourceEntity> {
-    const resource =
-      token.length <= 64
-        ? await this.dataSource.getRepository(ResourceEntity).findOneBy({ qrToken: token })
-        : null;
+    const resource = token.length <= 64 ? await this.repository.findByQrToken(token) : null;
     if (!resource) throw new DomainError('NOT_FOUND', 'No resource has this check-in code');
     return resource;
   }
@@ -137,10 +118,10 @@ export class ResourcesService {
   async rotateQrToken(caller: Principal, id: string): Promise<ResourceView> {
     await this.getManaged(caller, id);
     const qrToken = newQrToken();
-    const updated = await this.writes.run(async (manager) => {
-      await manager.update(ResourceEntity, { id }, { qrToken });
-      const resource = await manager.getRepository(ResourceEntity).findOneByOrFail({ id });
-      await this.audit.record(manager, {
+    const updated = await this.writes.run({}, async (tx) => {
+      await this.repository.setQrToken(tx.manager, id, qrToken);
+      const resource = await this.getEntity(id, tx.manager);
+      tx.audit({
         actorId: caller.id,
         action: 'resource.qr_rotated',
         targetType: 'resource',
@@ -150,6 +131,16 @@ export class ResourcesService {
       return resource;
     });
     return this.view(caller, updated);
+  }
+
+  /** The resources with these ids, as committed now in the write (`db`). */
+  findMany(ids: readonly string[], db?: EntityManager): Promise<ResourceEntity[]> {
+    return this.repository.findMany(ids, db);
+  }
+
+  /** Stores the resource's columns as given, in a write (calendar effects check them first). */
+  store(db: EntityManager, resource: ResourceEntity): Promise<void> {
+    return this.repository.update(db, resource);
   }
 
   view(caller: Principal, resource: ResourceEntity): ResourceView {
