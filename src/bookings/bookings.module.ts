@@ -6,6 +6,7 @@ import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
 import { BookingChangesService } from './booking-changes.service';
+import { BookingList } from './booking-list';
 import { BookingsService } from './bookings.service';
 import { CalendarEffectsController } from './calendar-effects.controller';
 import { CalendarEffectsService } from './calendar-effects.service';
@@ -20,6 +21,7 @@ import { SessionRecords } from './session-records';
     AvailabilityService,
     CalendarEffectsService,
     SessionRecords,
+    BookingList,
   ],
   exports: [
     BookingsService,
@@ -27,6 +29,7 @@ import { SessionRecords } from './session-records';
     AvailabilityService,
     CalendarEffectsService,
     SessionRecords,
+    BookingList,
   ],
 })
 export class BookingsModule {}
