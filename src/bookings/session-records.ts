@@ -66,10 +66,10 @@ function reportSessionOf(row: Row): ReportSession {
 }
 
 /**
- * The statement of `SessionRecords.forDay` with its three placeholders (start, end, center);
- * exported for the test that pins its query plan.
+ * The statement of `SessionRecords.forDay` with its three placeholders (center, start, end: in
+ * this order, for SQLite's positional `?`); exported for the test that pins its query plan.
  */
-export function daySessionsStatement(from: string, to: string, center: string): string {
+export function daySessionsStatement(center: string, from: string, to: string): string {
   return `SELECT o.id AS occurrence_id, o.booking_id, b.status AS booking_status, b.title,
             u.name AS owner_name, b.center_id, b.resource_id, o.start_ms, o.end_ms, o.status,
             o.checked_in_at, o.checked_out_at, b.purpose, b.attendees, b.quantity, b.equipment,
@@ -108,11 +108,11 @@ export class SessionRecords {
    * center's history (test/query-plans.e2e-spec.ts pins the plan).
    */
   async forDay(centerId: string, window: Interval): Promise<DaySession[]> {
-    const [from, to, center] = this.placeholders(3);
-    const rows: Row[] = await this.dataSource.query(daySessionsStatement(from, to, center), [
+    const [center, from, to] = this.placeholders(3);
+    const rows: Row[] = await this.dataSource.query(daySessionsStatement(center, from, to), [
+      centerId,
       window.start,
       window.end,
-      centerId,
     ]);
     return rows.map((row) => ({
       ...reportSessionOf(row),
