@@ -11,9 +11,13 @@ export class BookingListIndex1764945000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX idx_bookings_center_start ON bookings (center_id, start_local, id)',
     );
+    await queryRunner.query(
+      'CREATE INDEX idx_bookings_center_status_start ON bookings (center_id, status, start_local, id)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX idx_bookings_center_status_start');
     await queryRunner.query('DROP INDEX idx_bookings_center_start');
   }
 }
