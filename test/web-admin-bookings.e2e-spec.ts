@@ -112,27 +112,78 @@ describe('web: the staff’s bookings (/admin/bookings)', () => {
     expect((await coordinator.get('/admin/bookings?resource=nope')).status).toBe(400);
   });
 
-  it('pages through long lists', async () => {
-    for (let i = 0; i < 21; i++) {
-      const response = await t.request('POST', '/api/v1/bookings', {
-        token: w.coordinator.token,
-        body: {
-          resourceId: deskId,
-          start: `2026-12-${String(7 + (i % 5)).padStart(2, '0')}T${String(9 + Math.floor(i / 5)).padStart(2, '0')}:00`,
-          end: `2026-12-${String(7 + (i % 5)).padStart(2, '0')}T${String(9 + Math.floor(i / 5)).padStart(2, '0')}:30`,
-          title: `Batch ${i}`,
-        },
-      });
-      expect(response.status).toBe(201);
+  it('starts at today by first session and pages later and earlier from a position, without a count', async () => {
+    const shelfId = (
+      await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', name: 'Shelf desk' })
+    ).id;
+    // Five a day on ten weekdays: 7–11 and 14–18 December, in the order of their start.
+    const days = ['07', '08', '09', '10', '11', '14', '15', '16', '17', '18'];
+    const titles: string[] = [];
+    for (const day of days) {
+      for (const hour of ['09', '10', '11', '12', '13']) {
+        const title = `Shelf ${day}-${hour}`;
+        const response = await t.request('POST', '/api/v1/bookings', {
+          token: w.coordinator.token,
+          body: {
+            resourceId: shelfId,
+            start: `2026-12-${day}T${hour}:00`,
+            end: `2026-12-${day}T${hour}:30`,
+            title,
+          },
+        });
+        expect(response.status).toBe(201);
+        titles.push(title);
+      }
     }
-    const first = await coordinator.get(`/admin/bookings?center=${w.centerId}&resource=${deskId}`);
-    expect(first.text).toContain('Page 1 of 2');
-    expect(first.text).toContain(`page=2`);
-    const second = await coordinator.get(
-      `/admin/bookings?center=${w.centerId}&resource=${deskId}&page=2`,
-    );
-    expect(second.text).toContain('Page 2 of 2');
-    expect(second.text).toContain('rel="prev"');
+    const shown = (text: string) => [...text.matchAll(/>(Shelf \d\d-\d\d)</g)].map((m) => m[1]);
+    const link = (text: string, rel: 'prev' | 'next') => {
+      const match = new RegExp(`<a href="([^"]*)" rel="${rel}"`).exec(text);
+      return match ? match[1].replace(/&amp;/g, '&') : null;
+    };
+    t.clock.set('2026-12-09T07:00:00+05:00');
+    try {
+      const first = await coordinator.get(
+        `/admin/bookings?center=${w.centerId}&resource=${shelfId}`,
+      );
+      expect(first.status).toBe(200);
+      expect(first.text).toContain('From today, by first session.');
+      expect(first.text).not.toContain('Page 1');
+      // Today (9 December) onwards: 20 of the 40 left, then a link to the next ones.
+      expect(shown(first.text)).toEqual(titles.slice(10, 30));
+      const later = link(first.text, 'next')!;
+      expect(later).toContain(`after=2026-12-14T13%3A00%7E`);
+      const second = await coordinator.get(later);
+      expect(shown(second.text)).toEqual(titles.slice(30, 50));
+      expect(link(second.text, 'next')).toBeNull();
+      // Back from the second page: the first again.
+      const back = await coordinator.get(link(second.text, 'prev')!);
+      expect(shown(back.text)).toEqual(titles.slice(10, 30));
+
+      // Before today, on request: 7 and 8 December, and nothing before them.
+      const earlier = await coordinator.get(link(first.text, 'prev')!);
+      expect(shown(earlier.text)).toEqual(titles.slice(0, 10));
+      expect(earlier.text).not.toContain('From today');
+      expect(link(earlier.text, 'prev')).toBeNull();
+      expect(shown((await coordinator.get(link(earlier.text, 'next')!)).text)).toEqual(
+        titles.slice(10, 30),
+      );
+
+      // The dates filter on the first session's start, also before today.
+      const dated = await coordinator.get(
+        `/admin/bookings?center=${w.centerId}&resource=${shelfId}&from=2026-12-08&to=2026-12-10`,
+      );
+      expect(shown(dated.text)).toEqual(titles.slice(5, 20));
+      expect(link(dated.text, 'prev')).toBeNull();
+      expect(link(dated.text, 'next')).toBeNull();
+
+      const bad = await coordinator.get(
+        `/admin/bookings?center=${w.centerId}&after=${encodeURIComponent('2026-12-09 09:00')}`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Position in the list');
+    } finally {
+      t.clock.set('2026-12-01T08:00:00+05:00');
+    }
   });
 
   it('shows a request with its sessions and approves it', async () => {

@@ -16,6 +16,9 @@ export interface EquipmentRequest {
 @Entity('bookings')
 // With the columns the utilization report reads (migration ReportIndexes).
 @Index('idx_bookings_center_report', ['centerId', 'status', 'id'])
+// The staff's bookings list, by first session (migration BookingListIndex).
+@Index('idx_bookings_center_start', ['centerId', 'startLocal', 'id'])
+@Index('idx_bookings_center_status_start', ['centerId', 'status', 'startLocal', 'id'])
 @Index('idx_bookings_owner', ['ownerId'])
 @Index('idx_bookings_resource', ['resourceId'])
 export class BookingEntity {

@@ -14,6 +14,7 @@ import {
   OccurrenceEntity,
 } from './booking.entity';
 import { BookingsRepository } from './bookings.repository';
+import { BookingList } from './booking-list';
 import { BookingsService } from './bookings.service';
 import { CalendarEffectsController } from './calendar-effects.controller';
 import { CalendarEffectsService } from './calendar-effects.service';
@@ -39,6 +40,7 @@ import { SessionRecords } from './session-records';
     AvailabilityService,
     CalendarEffectsService,
     SessionRecords,
+    BookingList,
   ],
   exports: [
     BookingsRepository,
@@ -47,6 +49,7 @@ import { SessionRecords } from './session-records';
     AvailabilityService,
     CalendarEffectsService,
     SessionRecords,
+    BookingList,
   ],
 })
 export class BookingsModule {}

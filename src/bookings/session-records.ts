@@ -66,6 +66,25 @@ function reportSessionOf(row: Row): ReportSession {
   };
 }
 
+/**
+ * The statement of `SessionRecords.forDay` with its three placeholders (center, start, end: in
+ * this order, for SQLite's positional `?`); exported for the test that pins its query plan.
+ */
+export function daySessionsStatement(center: string, from: string, to: string): string {
+  return `SELECT o.id AS occurrence_id, o.booking_id, b.status AS booking_status, b.title,
+            u.name AS owner_name, b.center_id, b.resource_id, o.start_ms, o.end_ms, o.status,
+            o.checked_in_at, o.checked_out_at, b.purpose, b.attendees, b.quantity, b.equipment,
+            b.owner_id, u.organization_id
+       FROM occurrences o
+       JOIN bookings b ON b.id = o.booking_id
+       LEFT JOIN users u ON u.id = b.owner_id
+      WHERE o.center_id = ${center}
+        AND o.start_ms >= ${from} AND o.start_ms < ${to}
+        AND o.status <> 'cancelled'
+        AND o.booking_status IN ('confirmed', 'pending')
+      ORDER BY o.start_ms, o.id`;
+}
+
 @Injectable()
 export class SessionRecords {
   constructor(private readonly dataSource: DataSource) {}
@@ -83,24 +102,19 @@ export class SessionRecords {
   /**
    * Sessions of a center starting in `window` (one local day) that hold their slot: of confirmed
    * or pending bookings, not cancelled; with title and owner name for staff views.
+   *
+   * Filtered on the sessions' own copies of the booking's center and status (migration
+   * SessionReportCopies), so the day is one range of idx_occurrences_center_report and each
+   * session's booking and owner one primary-key look-up: the cost follows the day, not the
+   * center's history (test/query-plans.e2e-spec.ts pins the plan).
    */
   async forDay(centerId: string, window: Interval): Promise<DaySession[]> {
-    const [from, to, center] = this.placeholders(3);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT o.id AS occurrence_id, o.booking_id, b.status AS booking_status, b.title,
-              u.name AS owner_name, b.center_id, b.resource_id, o.start_ms, o.end_ms, o.status,
-              o.checked_in_at, o.checked_out_at, b.purpose, b.attendees, b.quantity, b.equipment,
-              b.owner_id, u.organization_id
-         FROM occurrences o
-         JOIN bookings b ON b.id = o.booking_id
-         LEFT JOIN users u ON u.id = b.owner_id
-        WHERE o.start_ms >= ${from} AND o.start_ms < ${to}
-          AND o.status <> 'cancelled'
-          AND b.status IN ('confirmed', 'pending')
-          AND b.center_id = ${center}
-        ORDER BY o.start_ms, o.id`,
-      [window.start, window.end, centerId],
-    );
+    const [center, from, to] = this.placeholders(3);
+    const rows: Row[] = await this.dataSource.query(daySessionsStatement(center, from, to), [
+      centerId,
+      window.start,
+      window.end,
+    ]);
     return rows.map((row) => ({
       ...reportSessionOf(row),
       occurrenceId: String(row.occurrence_id),

@@ -90,6 +90,16 @@ export interface UtilizationOverview {
   comparison?: UtilizationReport[];
 }
 
+/** One local day of a center as the day views read it: see `ReportsService.dayOf`. */
+interface CenterDay {
+  resources: ResourceEntity[];
+  holdings: ReturnType<typeof holdingsByResource>;
+  openPeriods: Interval[];
+  closure: string | null;
+  context: DayContext;
+  checkInRequired: (session: { resourceId: string }) => boolean;
+}
+
 /** Local midnight starting `date` to local midnight ending `last` (inclusive dates). */
 function daysWindow(date: string, last: string, zone: string): Interval {
   return {
@@ -120,6 +130,14 @@ export class ReportsService {
     const now = this.clock.now();
     const at = query.at === undefined ? now : parseRequestTime(query.at, zone, 'at');
     const day = await this.dayOf(center, localDateOf(at, zone), now);
+    return this.occupancyAt(caller, day, at);
+  }
+
+  private occupancyAt(
+    caller: Principal,
+    day: CenterDay,
+    at: number,
+  ): { at: string; items: OccupancyItem[] } {
     const items = day.resources.map((resource): OccupancyItem => ({
       resource: this.resources.view(caller, resource),
       ...occupancyOf(
@@ -131,23 +149,57 @@ export class ReportsService {
         day.context,
       ),
     }));
-    return { at: formatInstant(at, zone), items };
+    return { at: formatInstant(at, day.context.zone), items };
+  }
+
+  /**
+   * What the coordinator's day page shows: the day's timeline and, when the day is today, what
+   * each resource is doing now; from one read of the day's sessions (the same answers as
+   * `timeline` and `occupancy` at now).
+   */
+  async dayPage(
+    caller: Principal,
+    centerId: string,
+    query: TimelineQuery,
+  ): Promise<{
+    timeline: Timeline;
+    occupancy: OccupancyItem[] | null;
+    today: string;
+    now: number;
+  }> {
+    const { center, date, now, day } = await this.timelineDay(caller, centerId, query);
+    const today = localDateOf(now, center.timezone);
+    return {
+      timeline: this.timelineOf(caller, date, day),
+      occupancy: date === today ? this.occupancyAt(caller, day, now).items : null,
+      today,
+      now,
+    };
   }
 
   /** Every active resource with its sessions of one local day (today by default). */
   async timeline(caller: Principal, centerId: string, query: TimelineQuery): Promise<Timeline> {
+    const { date, day } = await this.timelineDay(caller, centerId, query);
+    return this.timelineOf(caller, date, day);
+  }
+
+  private async timelineDay(caller: Principal, centerId: string, query: TimelineQuery) {
     if (query.date !== undefined && !isLocalDate(query.date)) {
       throw validationError('date', 'must be a real date YYYY-MM-DD', 'localDate');
     }
     const center = await this.centers.getManaged(caller, centerId);
     const now = this.clock.now();
     const date = query.date ?? localDateOf(now, center.timezone);
-    const day = await this.dayOf(center, date, now);
+    return { center, date, now, day: await this.dayOf(center, date, now) };
+  }
+
+  private timelineOf(caller: Principal, date: string, day: CenterDay): Timeline {
+    const zone = day.context.zone;
     return {
       date,
       open: day.openPeriods.map((p) => ({
-        start: formatInstant(p.start, center.timezone),
-        end: formatInstant(p.end, center.timezone),
+        start: formatInstant(p.start, zone),
+        end: formatInstant(p.end, zone),
       })),
       closure: day.closure,
       items: day.resources.map((resource) => ({
@@ -159,7 +211,7 @@ export class ReportsService {
     };
   }
 
-  private async dayOf(center: CenterEntity, date: string, now: number) {
+  private async dayOf(center: CenterEntity, date: string, now: number): Promise<CenterDay> {
     const zone = center.timezone;
     const [resources, closures, sessions] = await Promise.all([
       this.resources.allOf(center.id),

@@ -1,5 +1,7 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { BookingChangesService } from '../../bookings/booking-changes.service';
+import { BookingList, ListPosition } from '../../bookings/booking-list';
+import type { BookingStatus } from '../../bookings/booking.entity';
 import { BookingQuery, BookingView, RejectInput } from '../../bookings/bookings.dto';
 import { BookingsService } from '../../bookings/bookings.service';
 import { CentersService } from '../../centers/centers.service';
@@ -10,7 +12,7 @@ import { createValidationPipe } from '../../common/validation';
 import { Staff } from '../../identity/access';
 import { UsersService } from '../../identity/users.service';
 import { ResourcesService } from '../../resources/resources.service';
-import { addDays } from '../../scheduling';
+import { addDays, localDateOf } from '../../scheduling';
 import { centerParam, centersRunBy, formError } from '../shared/staff-pages';
 import {
   BOOKING_STATUSES,
@@ -29,6 +31,22 @@ import { PageResponse, Redirect, WebResult } from '../shared/web-result';
 const PAGE_SIZE = 20;
 const validation = createValidationPipe();
 
+/** A list position in a URL: the first session's local start, `~`, the booking's id. */
+const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?:~([0-9A-Za-z-]{1,36}))?$/;
+
+function positionParam(position: ListPosition): string {
+  return position.id ? `${position.startLocal}~${position.id}` : position.startLocal;
+}
+
+function listPosition(name: 'after' | 'before', value?: string): ListPosition | undefined {
+  if (!value) return undefined;
+  const match = POSITION.exec(value);
+  if (!match) {
+    throw validationError(name, 'must be a list position YYYY-MM-DDTHH:mm~id');
+  }
+  return { startLocal: match[1], id: match[2] ?? '' };
+}
+
 /**
  * The staff's bookings: a filtered list, one booking with its sessions, approve or reject a
  * request, cancel a session or the whole series. The same services as `GET /api/v1/bookings`,
@@ -38,6 +56,7 @@ const validation = createValidationPipe();
 export class AdminBookingsController {
   constructor(
     private readonly bookings: BookingsService,
+    private readonly list_: BookingList,
     private readonly changes: BookingChangesService,
     private readonly centers: CentersService,
     private readonly resources: ResourcesService,
@@ -55,7 +74,8 @@ export class AdminBookingsController {
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('owner') owner?: string,
-    @Query('page') page?: string,
+    @Query('after') after?: string,
+    @Query('before') before?: string,
   ): Promise<WebResult> {
     const caller = ctx.principal!;
     const centers = await centersRunBy(caller, this.centers);
@@ -78,28 +98,38 @@ export class AdminBookingsController {
         throw validationError(name, problem.message, problem.wording.rule, problem.wording.values);
       }
     }
-    const pageNumber = Math.max(1, Math.floor(Number(page ?? '1')) || 1);
-    const query = (await validation.transform(
+    // The API's rules for the ids and the dates (uuids; `to` not before `from`).
+    await validation.transform(
       {
         centerId: id,
-        ...(filters.status && { status: filters.status }),
         ...(filters.resource && { resourceId: filters.resource }),
         ...(filters.owner && { ownerId: filters.owner }),
         ...(filters.from && { from: `${filters.from}T00:00` }),
         ...(filters.to && { to: `${addDays(filters.to, 1)}T00:00` }),
-        limit: PAGE_SIZE,
-        offset: (pageNumber - 1) * PAGE_SIZE,
       },
       { type: 'query', metatype: BookingQuery },
-    )) as BookingQuery;
-    const [result, pending, resources] = await Promise.all([
-      this.bookings.list(caller, query),
-      this.bookings.list(caller, {
+    );
+    const afterPosition = listPosition('after', after);
+    const beforePosition = afterPosition ? undefined : listPosition('before', before);
+    // With no dates and no position, the list starts today (earlier bookings on request).
+    const today = localDateOf(this.clock.now(), centerEntity.timezone);
+    const fromToday =
+      !filters.from && !filters.to && !afterPosition && !beforePosition
+        ? { startLocal: `${today}T00:00`, id: '' }
+        : undefined;
+    const [result, pendingCount, resources] = await Promise.all([
+      this.list_.page({
         centerId: id,
-        status: 'pending',
-        limit: 1,
-        offset: 0,
+        status: filters.status as BookingStatus | undefined,
+        resourceId: filters.resource,
+        ownerId: filters.owner,
+        from: filters.from && `${filters.from}T00:00`,
+        until: filters.to && `${addDays(filters.to, 1)}T00:00`,
+        after: afterPosition ?? fromToday,
+        before: beforePosition,
+        limit: PAGE_SIZE,
       }),
+      this.list_.pendingCount(id),
       this.resources.allOf(id),
     ]);
     const names = new Map(resources.map((r) => [r.id, r.name]));
@@ -117,10 +147,10 @@ export class AdminBookingsController {
         resourceName: names.get(booking.resourceId) ?? '',
         ownerName: owners.get(booking.ownerId) ?? '',
       })),
-      total: result.total,
-      page: pageNumber,
-      pageSize: PAGE_SIZE,
-      pendingCount: pending.total,
+      fromToday: fromToday !== undefined,
+      earlier: result.earlier && positionParam(result.earlier),
+      later: result.later && positionParam(result.later),
+      pendingCount,
     });
   }
 

@@ -36,16 +36,23 @@ export interface BookingListData {
   /** The name of the person filtered on, when known. */
   ownerName?: string;
   rows: BookingRow[];
-  total: number;
-  page: number;
-  pageSize: number;
+  /** Whether the list starts today because no dates were asked for. */
+  fromToday: boolean;
+  /** The list positions of the pages before and after this one, when there are any. */
+  earlier: string | null;
+  later: string | null;
   pendingCount: number;
 }
 
-export function listUrl(centerId: string, filters: BookingFilters, page = 1): string {
+export function listUrl(
+  centerId: string,
+  filters: BookingFilters,
+  position?: { after: string } | { before: string },
+): string {
   const query = new URLSearchParams({ center: centerId });
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value as string);
-  if (page > 1) query.set('page', String(page));
+  for (const [name, value] of Object.entries({ ...filters, ...position })) {
+    if (value) query.set(name, value);
+  }
   return `/admin/bookings?${query.toString()}`;
 }
 
@@ -111,21 +118,20 @@ function filterForm(ctx: WebContext, data: BookingListData): Html {
   </form>`;
 }
 
+/** Links to the bookings before and after the page (by first session), when there are any. */
 function pagination(ctx: WebContext, data: BookingListData): Html {
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  if (pages <= 1) return html``;
+  if (data.earlier === null && data.later === null) return html``;
   return html`<nav aria-label="${ctx.t('bookings.pagination')}" class="pages">
     ${
-      data.page > 1 &&
-      html`<a href="${listUrl(data.center.id, data.filters, data.page - 1)}" rel="prev"
-      >${ctx.t('bookings.previous')}</a
+      data.earlier !== null &&
+      html`<a href="${listUrl(data.center.id, data.filters, { before: data.earlier })}" rel="prev"
+      >${ctx.t('bookings.earlier')}</a
     >`
     }
-    <span>${ctx.t('bookings.pageOf', { page: data.page, pages })}</span>
     ${
-      data.page < pages &&
-      html`<a href="${listUrl(data.center.id, data.filters, data.page + 1)}" rel="next"
-      >${ctx.t('bookings.next')}</a
+      data.later !== null &&
+      html`<a href="${listUrl(data.center.id, data.filters, { after: data.later })}" rel="next"
+      >${ctx.t('bookings.later')}</a
     >`
     }
   </nav>`;
@@ -156,7 +162,8 @@ export function renderBookingList(ctx: WebContext, data: BookingListData): Html 
         >
       </p>`
       }
-      <h2 id="results-heading">${ctx.t('bookings.results', { count: data.total })}</h2>
+      <h2 id="results-heading">${ctx.t('bookings.results')}</h2>
+      ${data.fromToday && html`<p>${ctx.t('bookings.fromToday')}</p>`}
       ${
         data.rows.length === 0
           ? html`<p>${ctx.t('bookings.none')}</p>`

@@ -1,16 +1,14 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingsService } from '../../bookings/bookings.service';
+import { BookingList } from '../../bookings/booking-list';
 import { closureName } from '../shared/closure-name';
 import { CentersService } from '../../centers/centers.service';
 import { ClosuresService } from '../../centers/closures.service';
 import { CheckInService } from '../../check-in/check-in.service';
-import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { createValidationPipe } from '../../common/validation';
 import { Principal, Staff } from '../../identity/access';
 import { TimelineQuery } from '../../reports/reports.dto';
 import { ReportsService } from '../../reports/reports.service';
-import { localDateOf } from '../../scheduling';
 import { centerParam, centersRunBy, formError } from '../shared/staff-pages';
 import { renderNoCenter, renderToday, todayUrl } from './today.view';
 import { field, FormBody } from '../shared/form';
@@ -33,9 +31,8 @@ export class AdminTodayController {
     private readonly reports: ReportsService,
     private readonly centers: CentersService,
     private readonly checkIns: CheckInService,
-    private readonly bookings: BookingsService,
+    private readonly bookingList: BookingList,
     private readonly closures: ClosuresService,
-    private readonly clock: Clock,
   ) {}
 
   @Staff()
@@ -114,17 +111,12 @@ export class AdminTodayController {
       type: 'query',
       metatype: TimelineQuery,
     })) as TimelineQuery;
-    const now = this.clock.now();
-    const today = localDateOf(now, center.timezone);
-    const timeline = await this.reports.timeline(caller, center.id, query);
-    const occupancy =
-      timeline.date === today ? (await this.reports.occupancy(caller, center.id, {})).items : null;
-    const pending = await this.bookings.list(caller, {
-      centerId: center.id,
-      status: 'pending',
-      limit: 1,
-      offset: 0,
-    });
+    const { timeline, occupancy, today, now } = await this.reports.dayPage(
+      caller,
+      center.id,
+      query,
+    );
+    const pendingCount = await this.bookingList.pendingCount(center.id);
     const closure =
       timeline.closure === null
         ? undefined
@@ -135,7 +127,7 @@ export class AdminTodayController {
       timeline,
       closureName: closure ? closureName(ctx, closure) : timeline.closure,
       occupancy,
-      pendingCount: pending.total,
+      pendingCount,
       now,
       today,
       done,
