@@ -169,6 +169,8 @@ export interface FieldProblem {
   line: Html;
   /** "must be after “From”", beside the field itself. */
   sentence: Html;
+  /** The wording's values (`day` for opening hours), to find the field's control. */
+  values?: Wording['values'];
 }
 
 /** Every problem of a refusal, each with its field, for a summary and the messages beside fields. */
@@ -186,5 +188,6 @@ export function fieldProblems(
     }),
     line: reasonLine(ctx, w, options),
     sentence: ruleSentence(ctx, w, options),
+    ...(w.values && { values: w.values }),
   }));
 }

@@ -220,11 +220,11 @@ export interface SpreadProblem {
  */
 export function spreadProblem(
   problems: FieldProblem[],
-  idOf: (apiField: string) => string | undefined,
+  idOf: (apiField: string, values: FieldProblem['values']) => string | undefined,
 ): SpreadProblem {
   const byId = new Map<string, Html[]>();
   const lines = problems.map((p) => {
-    const id = p.field === undefined ? undefined : controlOf(p.field, idOf);
+    const id = p.field === undefined ? undefined : controlOf(p.field, (f) => idOf(f, p.values));
     if (id) byId.set(id, [...(byId.get(id) ?? []), p.sentence]);
     return { id, line: p.line };
   });
