@@ -33,6 +33,8 @@ export const DONE_KEYS = {
   hours: 'center.done.hours',
   closureAdded: 'center.done.closureAdded',
   closureDeleted: 'center.done.closureDeleted',
+  sessionsCancelled: 'center.done.sessionsCancelled',
+  sessionsKept: 'center.done.sessionsKept',
   policy: 'center.done.policy',
 } as const satisfies Record<string, MessageKey>;
 export type Done = keyof typeof DONE_KEYS;
@@ -438,6 +440,16 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
           </tbody>
         </table>
       </div>
+      <form method="post" action="/admin/center/closures/sessions" class="actions">
+        ${csrfField(ctx)} ${centerField(page.center)}
+        ${page.affected.map(
+          (a) =>
+            html`<input type="hidden" name="session" value="${a.bookingId}:${a.occurrenceId}" />`,
+        )}
+        <button type="submit" name="decision" value="cancel" class="danger"
+          data-confirm="${ctx.t('center.affectedCancelConfirm')}">${ctx.t('center.affectedCancel')}</button>
+        <button type="submit" name="decision" value="keep" class="secondary">${ctx.t('center.affectedKeep')}</button>
+      </form>
     </div>`
     }
     ${
