@@ -106,6 +106,7 @@ describe('route access declarations', () => {
         `POST /admin/center/resources/:resourceId/deactivate -> ${staff}`,
         `POST /admin/center/hours -> ${staff}`,
         `POST /admin/center/closures -> ${staff}`,
+        `POST /admin/center/closures/sessions -> ${staff}`,
         `POST /admin/center/closures/:closureId/delete -> ${staff}`,
         `POST /admin/center/policy -> ${staff}`,
         `GET /admin/center/qr-sheet -> ${staff}`,

@@ -369,6 +369,14 @@ describe('who may open which page: every page route × every kind of caller', ()
       expect: [LOGIN, 403, 403, DONE, 403, DONE],
     },
     {
+      route: 'POST /admin/center/closures/sessions',
+      call: () => ({
+        path: '/admin/center/closures/sessions',
+        form: { center: world.centerId, decision: 'keep' },
+      }),
+      expect: [LOGIN, 403, 403, DONE, 403, DONE],
+    },
+    {
       route: 'POST /admin/center/closures/:closureId/delete',
       call: async () => {
         const closure = await t.request('POST', `/api/v1/centers/${world.centerId}/closures`, {

@@ -142,6 +142,31 @@ describe('center setup pages', () => {
     expect((await apiResources()).some((r) => r.name === 'Desk 9')).toBe(false);
   });
 
+  it('puts every refused field’s message beside it, all of them in a focused summary at the top', async () => {
+    const refused = await web.post('/admin/center/resources', {
+      center: w.centerId,
+      kind: 'desk',
+      name: 'Desk 10',
+      otherFeatures: 'Not A Feature',
+      minDurationMinutes: 'ten',
+      bufferMinutes: '-5',
+    });
+    expect(refused.status).toBe(400);
+    const summary = /<div class="error error-summary"[^>]*>[\s\S]*?<\/div>/.exec(refused.text)![0];
+    // The summary comes first in the page's content and takes the focus when it opens.
+    expect(refused.text.indexOf('error-summary')).toBeLessThan(refused.text.indexOf('resources-h'));
+    expect(summary).toContain('tabindex="-1" autofocus');
+    for (const id of ['new-other', 'new-minDurationMinutes', 'new-bufferMinutes']) {
+      expect(summary).toContain(`href="#${id}"`);
+      const control = new RegExp(
+        `<input id="${id}"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*${id}-error`,
+      );
+      expect(refused.text).toMatch(control);
+      expect(refused.text).toContain(`<p class="field-error" id="${id}-error">`);
+    }
+    expect(refused.text).not.toContain('id="new-name-error"');
+  });
+
   it('refuses to deactivate a resource with future sessions, then does it when asked to cancel them', async () => {
     const desk = await createResource(t, w.coordinator.token, w.centerId, { name: 'Busy desk' });
     const booked = await t.request('POST', '/api/v1/bookings', {
@@ -285,6 +310,23 @@ describe('center setup pages', () => {
     const closure = list.body.items.find((c: any) => c.reason === 'Constitution Day');
     expect(closure).toMatchObject({ from: '2026-12-08', to: '2026-12-08', yearly: true });
 
+    // The page offers to cancel them or keep them; keeping changes nothing.
+    expect(added.text).toContain('action="/admin/center/closures/sessions"');
+    expect(added.text).toContain(
+      `name="session" value="${booked.body.id}:${booked.body.occurrences[0].id}"`,
+    );
+    const kept = await web.post('/admin/center/closures/sessions', {
+      center: w.centerId,
+      session: `${booked.body.id}:${booked.body.occurrences[0].id}`,
+      decision: 'keep',
+    });
+    expect(kept.status).toBe(303);
+    expect(kept.location).toContain('done=sessionsKept');
+    const still = await t.request('GET', `/api/v1/bookings/${booked.body.id}`, {
+      token: w.member.token,
+    });
+    expect(still.body.occurrences[0].status).toBe('booked');
+
     const quiet = await web.post('/admin/center/closures', {
       center: w.centerId,
       from: '2027-01-01',
@@ -411,5 +453,50 @@ describe('center setup pages', () => {
     expect(sheet.text).not.toContain(gone.checkInUrl);
     const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(sheet.text)![1];
     expect((await web.get(stylesheet)).text).toContain('.qr-sheet{grid-template-columns:repeat(3');
+  });
+
+  it('cancels the sessions a new closure falls on when asked, and only this center’s', async () => {
+    const desk = await createResource(t, w.coordinator.token, w.centerId, { name: 'Holiday desk' });
+    const book = async (token: string, resourceId: string) => {
+      const made = await t.request('POST', '/api/v1/bookings', {
+        token,
+        body: { resourceId, start: '2027-01-12T10:00', end: '2027-01-12T12:00', title: 'Study' },
+      });
+      expect(made.body).toMatchObject({ status: 'confirmed' });
+      return made.body as { id: string; occurrences: Array<{ id: string }> };
+    };
+    const mine = await book(w.member.token, desk.id);
+    const elsewhere = await book(
+      w.admin.token,
+      (await createResource(t, w.admin.token, w.otherCenterId, { name: 'Far desk' })).id,
+    );
+    const added = await web.post('/admin/center/closures', {
+      center: w.centerId,
+      from: '2027-01-12',
+      to: '2027-01-12',
+      reason: 'Water pipes',
+    });
+    expect(added.status).toBe(200);
+    expect(added.text).toContain('Cancel them');
+    expect(added.text).toContain('Keep them');
+    const cancelled = await web.post('/admin/center/closures/sessions', {
+      center: w.centerId,
+      session: [
+        `${mine.id}:${mine.occurrences[0].id}`,
+        // Another center's session slipped into the form is left alone.
+        `${elsewhere.id}:${elsewhere.occurrences[0].id}`,
+        'not-a-session',
+      ],
+      decision: 'cancel',
+    });
+    expect(cancelled.status).toBe(303);
+    expect(cancelled.location).toContain('done=sessionsCancelled');
+    const status = async (id: string) =>
+      (await t.request('GET', `/api/v1/bookings/${id}`, { token: w.admin.token })).body
+        .occurrences[0].status;
+    expect(await status(mine.id)).toBe('cancelled');
+    expect(await status(elsewhere.id)).toBe('booked');
+    const page = await web.get(cancelled.location!);
+    expect(page.text).toContain('The sessions on the closure were cancelled.');
   });
 });

@@ -175,6 +175,10 @@ describe('web: every refusal in the reader’s language', () => {
           count: '3',
         }),
       ),
+    'booking: the desk is booked (one step, with ways out)': ({ member }) =>
+      member.post('/book/preview', form('2026-12-01', '10:00', '12:00')),
+    'booking: closed on Sundays': ({ member }) =>
+      member.post('/book/preview', form('2026-12-06', '10:00', '12:00')),
     'find: end before start': ({ member }) =>
       member.get(
         `/find?center=${w.centerId}&when=later&date=2026-12-02&startTime=12:00&endTime=10:00`,
@@ -295,7 +299,7 @@ describe('web: every refusal in the reader’s language', () => {
           expect(response.status).toBeGreaterThanOrEqual(shownOnAPage ? 200 : 400);
           const page = response.text;
           expect(page).toContain(`<html lang="${locale}"`);
-          expect(page).toMatch(/role="alert"|<caption>/);
+          expect(page).toMatch(/role="alert"|<caption[ >]/);
           const misses = [...page.matchAll(/data-untranslated="([^"]*)"[^>]*>([^<]*)/g)].map(
             (m) => `${m[1]}: ${m[2]}`,
           );
@@ -329,6 +333,19 @@ describe('web: every refusal in the reader’s language', () => {
           { uz: 'faqat 0 dona boʻsh', ru: 'свободно только 0 единиц' }[locale],
         );
         expect(page).not.toContain(MESSAGES.en['error.title']);
+        const booked = visibleText(
+          (await PATHS['booking: the desk is booked (one step, with ways out)'](r)).text,
+        );
+        for (const words of {
+          uz: ['band 10:00–12:00', 'Buning oʻrniga boʻsh', 'Kechroq:'],
+          ru: ['занято 10:00–12:00', 'Свободно вместо этого', 'Позже:'],
+        }[locale]) {
+          expect(booked).toContain(words);
+        }
+        const sunday = visibleText((await PATHS['booking: closed on Sundays'](r)).text);
+        expect(sunday).toContain(
+          { uz: 'yakshanba kunlari yopiq', ru: 'по воскресеньям закрыто' }[locale],
+        );
       });
     });
   }

@@ -40,3 +40,5 @@ export { checkInOpensAt, heldUntil, isDueNoShow, noShowReleaseAt } from './check
 export type { CheckInSubject } from './check-in';
 export { isNoShow } from './no-show';
 export type { NoShowCandidate } from './no-show';
+export { nearestFreeTimes, resourcesFreeFor, shiftedByDays, weekLaterFits } from './alternatives';
+export type { AlternativeBounds, BusyResource, CenterCalendar } from './alternatives';

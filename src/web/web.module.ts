@@ -14,6 +14,7 @@ import { AdminBookingsController } from './bookings/bookings.controller';
 import { AdminCenterController } from './center/center.controller';
 import { BookController } from './member/book.controller';
 import { CenterChoice } from './member/center-choice';
+import { BookingAlternatives } from './member/booking-alternatives';
 import { ConflictReasons } from './member/conflict-reasons';
 import { MemberPagesController } from './member/member.controller';
 import { SessionActionsController } from './member/session-actions.controller';
@@ -64,6 +65,7 @@ import { AdminTodayController } from './today/today.controller';
     WebErrorFilter,
     CenterChoice,
     ConflictReasons,
+    BookingAlternatives,
     { provide: PAGE_ERRORS, useExisting: WebErrorFilter },
   ],
   exports: [PAGE_ERRORS],

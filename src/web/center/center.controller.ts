@@ -1,5 +1,7 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
+import { BookingChangesService } from '../../bookings/booking-changes.service';
 import { CalendarEffectsService } from '../../bookings/calendar-effects.service';
+import { DomainError } from '../../common/domain-error';
 import {
   AffectedSession,
   CenterView,
@@ -41,6 +43,9 @@ import { Html } from '../shared/html';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, WebResult } from '../shared/web-result';
+
+/** The most sessions one answer about a new closure's sessions cancels. */
+const MAX_AFFECTED = 500;
 
 function isDone(value: string | undefined): value is Done {
   return value !== undefined && value in DONE_KEYS;
@@ -89,6 +94,7 @@ export class AdminCenterController {
     private readonly closures: ClosuresService,
     private readonly resources: ResourcesService,
     private readonly effects: CalendarEffectsService,
+    private readonly changes: BookingChangesService,
   ) {}
 
   @Staff()
@@ -226,6 +232,34 @@ export class AdminCenterController {
       return this.render(ctx, centerId, { done: 'closureAdded', affected });
     }
     return this.back(centerId, 'closureAdded', 'closures-h');
+  }
+
+  /**
+   * What to do with the sessions a new closure falls on: cancel them (each through the same
+   * service as cancelling a session on the Bookings page) or keep them.
+   */
+  @Staff()
+  @Post('closures/sessions')
+  async closureSessions(@Page() ctx: WebContext, @Body() form: FormBody): Promise<WebResult> {
+    const caller = ctx.principal!;
+    const centerId = field(form, 'center') ?? '';
+    await this.centers.getManaged(caller, centerId);
+    if (field(form, 'decision') !== 'cancel') {
+      return this.back(centerId, 'sessionsKept', 'closures-h');
+    }
+    const sessions = fields(form, 'session')
+      .slice(0, MAX_AFFECTED)
+      .map((s) => s.split(':'))
+      .filter((parts) => parts.length === 2);
+    for (const [bookingId, occurrenceId] of sessions) {
+      try {
+        await this.changes.cancelOccurrence(caller, bookingId, occurrenceId, 'this');
+      } catch (error) {
+        // One already cancelled, over, or not this center's is left as it is.
+        if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      }
+    }
+    return this.back(centerId, 'sessionsCancelled', 'closures-h');
   }
 
   @Staff()

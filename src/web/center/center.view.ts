@@ -4,7 +4,9 @@ import { closureName } from '../shared/closure-name';
 import { RESOURCE_KINDS, ResourceKind } from '../../resources/resource.entity';
 import { ResourceView } from '../../resources/resources.dto';
 import { WEEKDAYS, Weekday } from '../../scheduling/types';
-import { Problem, problemBox } from '../shared/page-input';
+import { CENTER_FORM_FIELDS, Problem, problemBox } from '../shared/page-input';
+import { codeSentence, fieldProblems } from '../shared/error-text';
+import { errorSummary, fieldMessage, spreadProblem, SpreadProblem } from '../shared/form-fields';
 import { bookingName } from '../shared/booking-name';
 import { centerPicker } from '../shared/center-picker';
 import { featureLabel, featureList } from '../shared/features';
@@ -31,6 +33,8 @@ export const DONE_KEYS = {
   hours: 'center.done.hours',
   closureAdded: 'center.done.closureAdded',
   closureDeleted: 'center.done.closureDeleted',
+  sessionsCancelled: 'center.done.sessionsCancelled',
+  sessionsKept: 'center.done.sessionsKept',
   policy: 'center.done.policy',
 } as const satisfies Record<string, MessageKey>;
 export type Done = keyof typeof DONE_KEYS;
@@ -68,8 +72,77 @@ export interface SetupPage {
   failed?: { section: Section; state: FormState };
 }
 
-function problem(ctx: WebContext, state: FormState | undefined): Html {
-  return problemBox(ctx, state?.problem, SUMMARIES, 'center.error.other');
+/** The control of an API field on a section's form (`prefix` tells the two resource forms apart). */
+function controlOf(
+  section: Section,
+  prefix: string,
+): (field: string, values?: Record<string, string | number>) => string | undefined {
+  return (field, values) => {
+    switch (section) {
+      case 'resource':
+        return (
+          {
+            kind: `${prefix}-kind`,
+            name: `${prefix}-name`,
+            capacity: `${prefix}-capacity`,
+            quantity: `${prefix}-quantity`,
+            features: `${prefix}-other`,
+            requiresApproval: `${prefix}-approval`,
+            checkInRequired: `${prefix}-checkin`,
+            minDurationMinutes: `${prefix}-minDurationMinutes`,
+            maxDurationMinutes: `${prefix}-maxDurationMinutes`,
+            bufferMinutes: `${prefix}-bufferMinutes`,
+          } as Record<string, string>
+        )[field];
+      case 'closure':
+        return (
+          {
+            from: 'closure-from',
+            to: 'closure-to',
+            reason: 'closure-reason',
+            yearly: 'closure-yearly',
+          } as Record<string, string>
+        )[field];
+      case 'policy': {
+        const name = field.replace(/^policy\./, '');
+        return (POLICY_FIELDS as readonly string[]).includes(name) ? `policy-${name}` : undefined;
+      }
+      case 'hours': {
+        if (field !== 'openingHours') return undefined;
+        const day = String(values?.day ?? 'mon');
+        return `hours-${(WEEKDAYS as readonly string[]).includes(day) ? day : 'mon'}-from1`;
+      }
+    }
+  };
+}
+
+/** A refused form's problems, spread over its fields. */
+function spreadOf(
+  ctx: WebContext,
+  state: FormState | undefined,
+  section: Section,
+  prefix = 'new',
+): SpreadProblem | undefined {
+  if (!state?.problem) return undefined;
+  return spreadProblem(
+    fieldProblems(ctx, state.problem.error, CENTER_FORM_FIELDS),
+    controlOf(section, prefix),
+  );
+}
+
+/** The summary of a refused form at the top of the page, focused when the page opens. */
+function summaryOf(
+  ctx: WebContext,
+  state: FormState | undefined,
+  section: Section,
+  prefix = 'new',
+): Html {
+  const spread = spreadOf(ctx, state, section, prefix);
+  if (!state?.problem || !spread) return html``;
+  const title = ctx.t(SUMMARIES[state.problem.code] ?? 'center.error.other');
+  const lead =
+    spread.lines.length === 0 ? html`<p>${codeSentence(ctx, state.problem.code)}</p>` : undefined;
+  return errorSummary(ctx, title, spread, { lead });
 }
 
 function value(state: FormState | undefined, name: string): string {
@@ -103,6 +176,8 @@ export function resourceFields(
   options: { creating: boolean; prefix: string; kind?: ResourceKind },
 ): Html {
   const id = (name: string) => `${options.prefix}-${name}`;
+  const spread = spreadOf(ctx, state, 'resource', options.prefix);
+  const at = (name: string, hintId?: string) => fieldMessage(spread, id(name), hintId);
   const chosen = values(state, 'features');
   const other = value(state, 'otherFeatures');
   const checkIn = value(state, 'checkInRequired') || (options.creating ? 'default' : 'yes');
@@ -110,13 +185,14 @@ export function resourceFields(
     html`<div class="field">
       <label for="${id(name)}">${ctx.t(label)}</label>
       <input id="${id(name)}" name="${name}" type="number" inputmode="numeric" min="${min}"
-        value="${value(state, name)}" />
+        value="${value(state, name)}"${at(name).attrs} />
+      ${at(name).message}
     </div>`;
   return html`${
     options.creating &&
     html`<div class="field">
       <label for="${id('kind')}">${ctx.t('center.kind')}</label>
-      <select id="${id('kind')}" name="kind">
+      <select id="${id('kind')}" name="kind"${at('kind').attrs}>
         ${RESOURCE_KINDS.map(
           (kind) =>
             html`<option value="${kind}" ${value(state, 'kind') === kind && html`selected`}>
@@ -124,12 +200,14 @@ export function resourceFields(
             </option>`,
         )}
       </select>
+      ${at('kind').message}
     </div>`
   }
     <div class="field">
       <label for="${id('name')}">${ctx.t('center.name')}
         <span class="hint">(${ctx.t('form.required')})</span></label>
-      <input id="${id('name')}" name="name" required maxlength="200" value="${value(state, 'name')}" />
+      <input id="${id('name')}" name="name" required maxlength="200" value="${value(state, 'name')}"${at('name').attrs} />
+      ${at('name').message}
     </div>
     ${(options.creating || options.kind === 'room') && number('capacity', 'center.capacity', 1)}
     ${(options.creating || options.kind === 'equipment') && number('quantity', 'center.quantity', 1)}
@@ -145,9 +223,9 @@ export function resourceFields(
       )}
       <div class="field">
         <label for="${id('other')}">${ctx.t('center.otherFeatures')}</label>
-        <input id="${id('other')}" name="otherFeatures" value="${other}"
-          aria-describedby="${id('other-hint')}" />
+        <input id="${id('other')}" name="otherFeatures" value="${other}"${at('other', id('other-hint')).attrs} />
         <span class="hint" id="${id('other-hint')}">${ctx.t('center.otherFeaturesHint')}</span>
+        ${at('other').message}
       </div>
     </fieldset>
     <div class="check">
@@ -157,7 +235,7 @@ export function resourceFields(
     </div>
     <div class="field">
       <label for="${id('checkin')}">${ctx.t('center.checkInRequired')}</label>
-      <select id="${id('checkin')}" name="checkInRequired">
+      <select id="${id('checkin')}" name="checkInRequired"${at('checkin').attrs}>
         ${
           options.creating &&
           html`<option value="default" ${checkIn === 'default' && html`selected`}>
@@ -167,6 +245,7 @@ export function resourceFields(
         <option value="yes" ${checkIn === 'yes' && html`selected`}>${ctx.t('center.yes')}</option>
         <option value="no" ${checkIn === 'no' && html`selected`}>${ctx.t('center.no')}</option>
       </select>
+      ${at('checkin').message}
     </div>
     ${number('minDurationMinutes', 'center.minDuration', 1)}
     ${number('maxDurationMinutes', 'center.maxDuration', 1)}
@@ -236,7 +315,6 @@ function resourcesSection(ctx: WebContext, page: SetupPage): Html {
     }
     <p><a href="/admin/center/qr-sheet${q}">${ctx.t('center.qrLink')}</a></p>
     <h3 id="add-resource">${ctx.t('center.addResource')}</h3>
-    ${problem(ctx, failed)}
     <form method="post" action="/admin/center/resources" class="stack">
       ${csrfField(ctx)} ${centerField(page.center)}
       ${resourceFields(ctx, failed ?? { values: {} }, { creating: true, prefix: 'new' })}
@@ -263,13 +341,17 @@ export function hoursTable(
   ctx: WebContext,
   values: Record<string, string | string[]>,
   hintId: string,
+  spread?: SpreadProblem,
 ): Html {
   const state = { values };
-  const cell = (day: Weekday, name: string, label: MessageKey) =>
-    html`<td>
-      <input type="time" name="${day}_${name}" value="${value(state, `${day}_${name}`)}"
-        aria-label="${ctx.t(label, { day: ctx.t(`center.day.${day}`) })}" />
+  const cell = (day: Weekday, name: string, label: MessageKey) => {
+    const at = fieldMessage(spread, `hours-${day}-${name}`);
+    return html`<td>
+      <input type="time" id="hours-${day}-${name}" name="${day}_${name}" value="${value(state, `${day}_${name}`)}"
+        aria-label="${ctx.t(label, { day: ctx.t(`center.day.${day}`) })}"${at.attrs} />
+      ${at.message}
     </td>`;
+  };
   return html`<div class="table-wrap">
     <table class="hours" aria-describedby="${hintId}">
       <thead>
@@ -309,9 +391,9 @@ function hoursSection(ctx: WebContext, page: SetupPage): Html {
   return html`<section aria-labelledby="hours-h">
     <h2 id="hours-h">${ctx.t('center.hours')}</h2>
     <p class="hint" id="hours-hint">${ctx.t('center.hoursHint')}</p>
-    ${problem(ctx, failed)}
     <form method="post" action="/admin/center/hours" class="stack wide">
-      ${csrfField(ctx)} ${centerField(page.center)} ${hoursTable(ctx, state.values, 'hours-hint')}
+      ${csrfField(ctx)} ${centerField(page.center)}
+      ${hoursTable(ctx, state.values, 'hours-hint', spreadOf(ctx, failed, 'hours'))}
       <div><button type="submit">${ctx.t('center.saveHours')}</button></div>
     </form>
   </section>`;
@@ -320,6 +402,8 @@ function hoursSection(ctx: WebContext, page: SetupPage): Html {
 function closuresSection(ctx: WebContext, page: SetupPage): Html {
   const failed = page.failed?.section === 'closure' ? page.failed.state : undefined;
   const state = failed ?? { values: {} };
+  const spread = spreadOf(ctx, failed, 'closure');
+  const at = (id: string) => fieldMessage(spread, id);
   const names = new Map(page.resources.map((r) => [r.id, r.name]));
   const zone = page.center.timezone;
   return html`<section aria-labelledby="closures-h">
@@ -356,6 +440,16 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
           </tbody>
         </table>
       </div>
+      <form method="post" action="/admin/center/closures/sessions" class="actions">
+        ${csrfField(ctx)} ${centerField(page.center)}
+        ${page.affected.map(
+          (a) =>
+            html`<input type="hidden" name="session" value="${a.bookingId}:${a.occurrenceId}" />`,
+        )}
+        <button type="submit" name="decision" value="cancel" class="danger"
+          data-confirm="${ctx.t('center.affectedCancelConfirm')}">${ctx.t('center.affectedCancel')}</button>
+        <button type="submit" name="decision" value="keep" class="secondary">${ctx.t('center.affectedKeep')}</button>
+      </form>
     </div>`
     }
     ${
@@ -399,23 +493,25 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
         </div>`
     }
     <h3 id="add-closure">${ctx.t('center.addClosureTitle')}</h3>
-    ${problem(ctx, failed)}
     <form method="post" action="/admin/center/closures" class="stack">
       ${csrfField(ctx)} ${centerField(page.center)}
       <div class="row">
         <div class="field">
           <label for="closure-from">${ctx.t('center.closureFrom')}</label>
-          <input id="closure-from" name="from" type="date" required value="${value(state, 'from')}" />
+          <input id="closure-from" name="from" type="date" required value="${value(state, 'from')}"${at('closure-from').attrs} />
+          ${at('closure-from').message}
         </div>
         <div class="field">
           <label for="closure-to">${ctx.t('center.closureTo')}</label>
-          <input id="closure-to" name="to" type="date" required value="${value(state, 'to')}" />
+          <input id="closure-to" name="to" type="date" required value="${value(state, 'to')}"${at('closure-to').attrs} />
+          ${at('closure-to').message}
         </div>
       </div>
       <div class="field">
         <label for="closure-reason">${ctx.t('center.reason')}</label>
         <input id="closure-reason" name="reason" required maxlength="300"
-          value="${value(state, 'reason')}" />
+          value="${value(state, 'reason')}"${at('closure-reason').attrs} />
+        ${at('closure-reason').message}
       </div>
       <div class="check">
         <input type="checkbox" id="closure-yearly" name="yearly" value="on"
@@ -434,16 +530,17 @@ export function policyValues(center: CenterView): Record<string, string> {
 function policySection(ctx: WebContext, page: SetupPage): Html {
   const failed = page.failed?.section === 'policy' ? page.failed.state : undefined;
   const state = failed ?? { values: policyValues(page.center) };
+  const spread = spreadOf(ctx, failed, 'policy');
   return html`<section aria-labelledby="policy-h">
     <h2 id="policy-h">${ctx.t('center.policy')}</h2>
-    ${problem(ctx, failed)}
     <form method="post" action="/admin/center/policy" class="stack">
       ${csrfField(ctx)} ${centerField(page.center)}
       ${POLICY_FIELDS.map(
         (name) => html`<div class="field">
           <label for="policy-${name}">${ctx.t(`center.policy.${name}`)}</label>
           <input id="policy-${name}" name="${name}" type="number" inputmode="numeric" min="1"
-            required value="${value(state, name)}" />
+            required value="${value(state, name)}"${fieldMessage(spread, `policy-${name}`).attrs} />
+          ${fieldMessage(spread, `policy-${name}`).message}
         </div>`,
       )}
       <div><button type="submit">${ctx.t('center.savePolicy')}</button></div>
@@ -461,7 +558,8 @@ export function setupPage(ctx: WebContext, page: SetupPage): Html {
   return renderPage(ctx, {
     title: `${ctx.t('center.title')}: ${page.center.name}`,
     active: 'center',
-    main: html`${centerPicker(ctx, '/admin/center', page.runs, page.center.id)}
+    main: html`${page.failed && summaryOf(ctx, page.failed.state, page.failed.section)}
+      ${centerPicker(ctx, '/admin/center', page.runs, page.center.id)}
       ${doneNotice(ctx, page.done)}
       <p class="hint">${ctx.t('center.timezone', { zone: page.center.timezone })}</p>
       <nav aria-label="${ctx.t('center.sections')}" class="sections">
@@ -490,7 +588,8 @@ export function editPage(ctx: WebContext, page: EditPage): Html {
   return renderPage(ctx, {
     title: ctx.t('center.editTitle', { name: r.name }),
     active: 'center',
-    main: html`<p><a href="/admin/center${q}">${ctx.t('center.backToSetup')}</a></p>
+    main: html`${summaryOf(ctx, page.state, 'resource', 'edit')}
+      <p><a href="/admin/center${q}">${ctx.t('center.backToSetup')}</a></p>
       ${doneNotice(ctx, page.done)}
       <p>
         ${ctx.t(`kind.${r.kind}`)} ·
@@ -500,7 +599,6 @@ export function editPage(ctx: WebContext, page: EditPage): Html {
             : html`<span class="badge state-closed"><span class="icon" aria-hidden="true">✕</span>${ctx.t('center.inactive')}</span>`
         }
       </p>
-      ${problem(ctx, page.state)}
       <form method="post" action="/admin/center/resources/${r.id}" class="stack">
         ${csrfField(ctx)} ${centerField(page.center)}
         ${resourceFields(ctx, page.state, { creating: false, prefix: 'edit', kind: r.kind })}

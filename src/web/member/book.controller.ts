@@ -1,14 +1,22 @@
 import { Body, Get, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BookingsService } from '../../bookings/bookings.service';
-import { ConflictView } from '../../bookings/bookings.dto';
+import { BookingView, ConflictView } from '../../bookings/bookings.dto';
+import { CenterEntity } from '../../centers/center.entity';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { isStaff, Principal, SignedIn } from '../../identity/access';
 import { UserManagementService } from '../../identity/user-management.service';
 import { UserQuery } from '../../identity/users.dto';
 import { ResourcesService } from '../../resources/resources.service';
-import { BookingFormValues, bookingInput, defaultValues, valuesFrom } from './booking-form';
+import { BookingAlternatives, OfferedAlternatives } from './booking-alternatives';
+import {
+  BookingFormValues,
+  bookingInput,
+  defaultValues,
+  isSimpleOneOff,
+  valuesFrom,
+} from './booking-form';
 import { renderBookingForm } from './book.view';
 import { CenterChoice } from './center-choice';
 import { ConflictReasons } from './conflict-reasons';
@@ -29,6 +37,7 @@ export class BookController {
     private readonly users: UserManagementService,
     private readonly centers: CenterChoice,
     private readonly reasons: ConflictReasons,
+    private readonly alternatives: BookingAlternatives,
     private readonly clock: Clock,
   ) {}
 
@@ -38,16 +47,26 @@ export class BookController {
     return this.render(ctx, query, {});
   }
 
+  /**
+   * The form's button. A one-off desk or computer without equipment is booked at once (the
+   * preview only when it clashes); anything else is shown date by date before it is booked.
+   */
   @SignedIn()
   @Post('preview')
   async preview(@Page() ctx: WebContext, @Body() form: FormBody): Promise<WebResult> {
     const values = await this.values(ctx.principal!, form);
+    const { center } = await this.centers.pick(ctx.principal!, field(form, 'center'));
+    const resources = await this.resources.allOf(center.id);
+    const asked = resources.find((r) => r.id === values.resourceId);
+    if (isSimpleOneOff(values) && (asked?.kind === 'desk' || asked?.kind === 'computer')) {
+      return this.create(ctx, form);
+    }
     try {
       const input = await bookingInput(values, { dryRun: true, skipConflicts: true });
       const result = await this.bookings.create(ctx.principal!, input);
-      const { center } = await this.centers.pick(ctx.principal!, field(form, 'center'));
       const skipped = await this.reasons.explain(ctx, center, result.body.skipped);
-      return this.render(ctx, form, { values, preview: result.body, skipped });
+      const alternatives = await this.offer(ctx, center, values, skipped, result.body);
+      return this.render(ctx, form, { values, preview: result.body, skipped, alternatives });
     } catch (error) {
       return this.refused(ctx, form, values, error);
     }
@@ -94,15 +113,47 @@ export class BookController {
       center,
       (error.extras.conflicts as ConflictView[] | undefined) ?? [],
     );
-    const page = await this.render(ctx, form, { values, problem: { error, conflicts } });
+    const alternatives = await this.offer(ctx, center, values, conflicts);
+    const page = await this.render(ctx, form, {
+      values,
+      problem: { error, conflicts },
+      alternatives,
+    });
     return new PageResponse(error.status, page.body);
+  }
+
+  /** The scheduling core's ways out of the clashes, when there are any. */
+  private async offer(
+    ctx: WebContext,
+    center: CenterEntity,
+    values: BookingFormValues,
+    conflicts: ConflictView[],
+    preview?: BookingView,
+  ): Promise<OfferedAlternatives | undefined> {
+    if (conflicts.length === 0) return undefined;
+    const span = (s: { start: string; end: string }) => ({
+      start: Date.parse(s.start),
+      end: Date.parse(s.end),
+    });
+    return this.alternatives.find({
+      caller: ctx.principal!,
+      center,
+      resources: await this.resources.allOf(center.id),
+      values: { ...values, centerId: center.id },
+      sessions: [...(preview?.occurrences ?? []), ...conflicts].map(span),
+      conflicts,
+      now: this.clock.now(),
+    });
   }
 
   private async render(
     ctx: WebContext,
     form: FormBody,
     extra: Partial<
-      Pick<Parameters<typeof renderBookingForm>[1], 'values' | 'preview' | 'skipped' | 'problem'>
+      Pick<
+        Parameters<typeof renderBookingForm>[1],
+        'values' | 'preview' | 'skipped' | 'problem' | 'alternatives'
+      >
     >,
   ): Promise<PageResponse> {
     const principal = ctx.principal!;

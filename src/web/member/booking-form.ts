@@ -118,3 +118,36 @@ export function bookingInput(
     dryRun: options.dryRun,
   });
 }
+
+/** The query string of a link that opens the form prefilled with these values (no key). */
+export function formQuery(values: BookingFormValues): string {
+  const query = new URLSearchParams();
+  const put = (name: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') query.append(name, String(value));
+  };
+  put('center', values.centerId);
+  put('resourceId', values.resourceId);
+  put('date', values.date);
+  put('startTime', values.startTime);
+  put('endTime', values.endTime);
+  put('title', values.title);
+  put('purpose', values.purpose);
+  put('attendees', values.attendees);
+  put('ownerId', values.ownerId);
+  if (values.repeat !== 'none') {
+    put('repeat', values.repeat);
+    for (const day of values.weekdays) put('weekdays', day);
+    put('ends', values.ends);
+    put(
+      values.ends === 'until' ? 'until' : 'count',
+      values.ends === 'until' ? values.until : values.count,
+    );
+  }
+  for (const [pool, units] of Object.entries(values.equipment)) put(`equipment_${pool}`, units);
+  return query.toString();
+}
+
+/** Whether these values are a one-off booking without equipment: booked in one step. */
+export function isSimpleOneOff(values: BookingFormValues): boolean {
+  return values.repeat === 'none' && Object.keys(values.equipment).length === 0;
+}

@@ -12,8 +12,9 @@ export function conflictTable(
 ): Html {
   // A date can clash on several resources (the room and its projector): count dates, not rows.
   const dates = new Set(conflicts.map((c) => c.start)).size;
-  return html`<div class="table-wrap"><table>
-<caption>${ctx.t('book.clashes', { count: dates })}</caption>
+  // On a phone the table scrolls sideways: a keyboard reaches it, a screen reader names it.
+  return html`<div class="table-wrap" tabindex="0" role="group" aria-labelledby="clashes-caption"><table class="clashes">
+<caption id="clashes-caption">${ctx.t('book.clashes', { count: dates })}</caption>
 <thead><tr><th scope="col">${ctx.t('book.date')}</th><th scope="col">${ctx.t('book.resource')}</th><th scope="col">${ctx.t('book.reason')}</th></tr></thead>
 <tbody>${conflicts.map(
     (

@@ -11,6 +11,7 @@ import {
   localDateOf,
   MINUTE_MS,
   openPeriodsOn,
+  weekdayOf,
 } from '../../scheduling';
 import type { Interval } from '../../scheduling/types';
 import { closureName } from '../shared/closure-name';
@@ -21,6 +22,11 @@ import { WebContext } from '../shared/web-context';
 /** A clash with why, in words: "closed: Constitution Day", "booked 14:00–16:00". */
 export interface ExplainedConflict extends ConflictView {
   why: string;
+}
+
+/** A session holding the resource; its title when the schedule gives it to the reader. */
+interface HeldTime extends Interval {
+  title?: string | null;
 }
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -72,7 +78,7 @@ export class ConflictReasons {
           const periods = openPeriodsOn(localDate, zone, center.openingHours, []);
           why =
             periods.length === 0
-              ? ctx.t('book.reason.closedThatDay')
+              ? ctx.t(`book.reason.closedOn.${weekdayOf(localDate)}`)
               : ctx.t('book.reason.outsideHours', {
                   hours: periods
                     .map((p) => `${formatTime(p.start, zone)}–${formatTime(p.end, zone)}`)
@@ -99,7 +105,10 @@ export class ConflictReasons {
                           formatDateTime(h.start, zone, ctx.locale),
                           formatDateTime(h.end, zone, ctx.locale),
                         ];
-                    return ctx.t('book.reason.booked', { from, to });
+                    // The title is the booker's business: only staff and the booker read it.
+                    return h.title
+                      ? ctx.t('book.reason.bookedTitled', { from, to, title: h.title })
+                      : ctx.t('book.reason.booked', { from, to });
                   })
                   .join('; ');
           break;
@@ -118,8 +127,8 @@ export class ConflictReasons {
   private async heldTimes(
     caller: Principal,
     booked: ConflictView[],
-  ): Promise<Map<ConflictView, Interval[]>> {
-    const out = new Map<ConflictView, Interval[]>();
+  ): Promise<Map<ConflictView, HeldTime[]>> {
+    const out = new Map<ConflictView, HeldTime[]>();
     const byResource = new Map<string, ConflictView[]>();
     for (const conflict of booked) {
       byResource.set(conflict.resourceId, [
@@ -143,7 +152,11 @@ export class ConflictReasons {
         });
         const items = (await this.availability.schedule(caller, resourceId, query)).items
           .filter((item) => item.status !== 'no_show')
-          .map((item) => ({ start: Date.parse(item.start), end: Date.parse(item.end) }));
+          .map((item) => ({
+            start: Date.parse(item.start),
+            end: Date.parse(item.end),
+            title: item.title,
+          }));
         for (const conflict of chunk) {
           out.set(conflict, exclusiveClashes(millis(conflict), items, resource.bufferMinutes));
         }

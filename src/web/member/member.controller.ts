@@ -18,7 +18,8 @@ import { DomainError } from '../../common/domain-error';
 import { SignedIn } from '../../identity/access';
 import { ResourceEntity } from '../../resources/resource.entity';
 import { ResourcesService } from '../../resources/resources.service';
-import { MINUTE_MS } from '../../scheduling';
+import { ClosuresService } from '../../centers/closures.service';
+import { MINUTE_MS, openPeriodsOn } from '../../scheduling';
 import { CenterChoice } from './center-choice';
 import { ConflictReasons } from './conflict-reasons';
 import { field, FormBody, integerField, validatedInput } from '../shared/form';
@@ -33,6 +34,13 @@ import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, WebResult } from '../shared/web-result';
 import { pageTime } from '../shared/page-time';
 
+/** The first quarter hour (:00, :15, :30, :45 of the center's clock) at or after `ms`. */
+function nextQuarterHour(ms: number, zone: string): DateTime {
+  const at = DateTime.fromMillis(ms, { zone }).startOf('minute');
+  const past = at.minute % 15;
+  return past === 0 ? at : at.plus({ minutes: 15 - past });
+}
+
 /** A member's own pages: my bookings, find a free place, and the QR code's check-in page. */
 @WebController()
 export class MemberPagesController {
@@ -45,6 +53,7 @@ export class MemberPagesController {
     private readonly checkIns: CheckInService,
     private readonly scans: ScanService,
     private readonly reasons: ConflictReasons,
+    private readonly closures: ClosuresService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,8 +88,20 @@ export class MemberPagesController {
           ? 'desk'
           : undefined;
     const when = field(query, 'when') === 'later' ? 'later' : 'now';
+    const untilClosing = field(query, 'hours') === 'closing';
     const hours = Math.min(Math.max(integerField(query, 'hours') ?? 2, 1), 12);
-    const nowLocal = DateTime.fromMillis(pageTime.nextMinuteAfter(now), { zone });
+    // "Now" is the next quarter hour: bookings start on the quarter, as people plan them.
+    const nowLocal = nextQuarterHour(pageTime.nextMinuteAfter(now), zone);
+    // The opening period "now" falls in, for "until closing" when fewer hours are left than asked.
+    const period = openPeriodsOn(
+      nowLocal.toISODate()!,
+      zone,
+      center.openingHours,
+      await this.closures.namedRulesOf(center.id),
+    ).find((p) => p.start <= nowLocal.toMillis() && nowLocal.toMillis() < p.end);
+    const closing = period && DateTime.fromMillis(period.end, { zone });
+    const nowEnd =
+      untilClosing && closing ? closing : nowLocal.plus({ hours: untilClosing ? 2 : hours });
     const start =
       when === 'later'
         ? `${field(query, 'date') ?? nowLocal.toISODate()}T${field(query, 'startTime') ?? '10:00'}`
@@ -88,7 +109,11 @@ export class MemberPagesController {
     const end =
       when === 'later'
         ? `${field(query, 'date') ?? nowLocal.toISODate()}T${field(query, 'endTime') ?? '12:00'}`
-        : nowLocal.plus({ hours }).toFormat("yyyy-MM-dd'T'HH:mm");
+        : nowEnd.toFormat("yyyy-MM-dd'T'HH:mm");
+    const closesSooner =
+      when === 'now' && !untilClosing && closing && nowEnd > closing
+        ? closing.toMillis()
+        : undefined;
     const feature = field(query, 'feature');
     const all = (await this.resources.allOf(center.id)).filter(
       (r) => r.active && (r.kind === 'desk' || r.kind === 'computer'),
@@ -117,7 +142,7 @@ export class MemberPagesController {
       center,
       offered,
       features,
-      form: { kind, when, hours, start, end, feature },
+      form: { kind, when, hours, start, end, feature, untilClosing, closesSooner },
       searched,
       free,
       problem,

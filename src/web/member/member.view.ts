@@ -68,6 +68,18 @@ export interface FindForm {
   start: string;
   end: string;
   feature?: string;
+  /** The search runs until the center closes (`hours=closing`). */
+  untilClosing?: boolean;
+  /** When the center closes before the hours asked for are over: "until closing" is offered. */
+  closesSooner?: number;
+}
+
+/** The same search "now", until the center closes. */
+function untilClosingQuery(centerId: string, f: FindForm): string {
+  const query = new URLSearchParams({ center: centerId, when: 'now', hours: 'closing' });
+  if (f.kind) query.set('kind', f.kind);
+  if (f.feature) query.set('feature', f.feature);
+  return query.toString();
 }
 
 export function renderFindPage(
@@ -100,6 +112,11 @@ export function renderFindPage(
           to: formatTime(endMs, zone),
         })}</h2>
 ${
+  f.closesSooner !== undefined &&
+  html`<p class="notice">${ctx.t('find.closesAt', { time: formatTime(f.closesSooner, zone) })}
+<a href="/find?${untilClosingQuery(page.center.id, f)}">${ctx.t('find.untilClosing')}</a></p>`
+}
+${
   page.free.length === 0
     ? html`<p>${ctx.t('find.noneFree')}</p>`
     : html`<ul class="free-list">${page.free.map(
@@ -119,7 +136,7 @@ ${centerField(ctx, page.offered, page.center.id)}
 <div class="field"><label for="kind">${ctx.t('find.kind')}</label><select id="kind" name="kind">${opt('', ctx.t('find.anyKind'), !f.kind)}${opt('desk', ctx.t('kind.desk'), f.kind === 'desk')}${opt('computer', ctx.t('kind.computer'), f.kind === 'computer')}</select></div>
 <fieldset><legend>${ctx.t('find.when')}</legend>
 <div class="row"><label class="choice"><input type="radio" name="when" value="now"${f.when === 'now' ? html` checked` : ''}> ${ctx.t('find.now')}</label>
-<label for="hours" class="visually-hidden">${ctx.t('find.hoursLabel')}</label><input id="hours" name="hours" type="number" min="1" max="12" inputmode="numeric" value="${f.hours}"> <span aria-hidden="true">${ctx.t('find.hours')}</span></div>
+<label for="hours" class="visually-hidden">${ctx.t('find.hoursLabel')}</label><input id="hours" name="hours" type="number" min="1" max="12" inputmode="numeric" value="${f.untilClosing ? '' : f.hours}"> <span aria-hidden="true">${ctx.t('find.hours')}</span></div>
 <div class="row"><label class="choice"><input type="radio" name="when" value="later"${f.when === 'later' ? html` checked` : ''}> ${ctx.t('find.later')}</label></div>
 <div class="row">
 <div class="field"><label for="date">${ctx.t('book.date')}</label><input id="date" name="date" type="date" value="${date}"></div>

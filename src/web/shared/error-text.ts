@@ -160,3 +160,34 @@ export function errorMessage(
     options,
   )}`;
 }
+
+/** One problem of a refusal: the API field it concerns (if any), its line and its sentence. */
+export interface FieldProblem {
+  /** The API field as the wording names it, numbers dropped (`equipment.quantity`). */
+  field?: string;
+  /** "Until: must be after “From”", for the summary. */
+  line: Html;
+  /** "must be after “From”", beside the field itself. */
+  sentence: Html;
+  /** The wording's values (`day` for opening hours), to find the field's control. */
+  values?: Wording['values'];
+}
+
+/** Every problem of a refusal, each with its field, for a summary and the messages beside fields. */
+export function fieldProblems(
+  ctx: WebContext,
+  error: DomainError,
+  options: ErrorTextOptions = {},
+): FieldProblem[] {
+  return error.wording.map((w) => ({
+    ...(w.field !== undefined && {
+      field: w.field
+        .split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .join('.'),
+    }),
+    line: reasonLine(ctx, w, options),
+    sentence: ruleSentence(ctx, w, options),
+    ...(w.values && { values: w.values }),
+  }));
+}

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { domainErrorFor } from '../../database/database-errors';
+import { FieldProblem } from './error-text';
 import { FormBody } from './form';
 import { html, Html } from './html';
 import { MessageKey } from '../i18n';
@@ -198,4 +199,82 @@ export function checkboxGroup(
     )}
     ${parts.message}
   </fieldset>`;
+}
+
+/**
+ * A refusal spread over its form: every problem in a summary at the top (which takes the focus
+ * when the page opens, so a keyboard or screen-reader user starts there and a phone scrolls to
+ * it), each linking to its field, and each field's message beside it.
+ */
+export interface SpreadProblem {
+  /** Summary lines, each with the id of the control it links to (none for the whole form). */
+  lines: Array<{ id?: string; line: Html }>;
+  /** Control id → its messages. */
+  byId: Map<string, Html[]>;
+}
+
+/**
+ * Spreads a refusal's problems over a form: `idOf` names the control of an API field (the
+ * longest known prefix of `recurrence.rule` is tried too); problems of no field stay in the
+ * summary only.
+ */
+export function spreadProblem(
+  problems: FieldProblem[],
+  idOf: (apiField: string, values: FieldProblem['values']) => string | undefined,
+): SpreadProblem {
+  const byId = new Map<string, Html[]>();
+  const lines = problems.map((p) => {
+    const id = p.field === undefined ? undefined : controlOf(p.field, (f) => idOf(f, p.values));
+    if (id) byId.set(id, [...(byId.get(id) ?? []), p.sentence]);
+    return { id, line: p.line };
+  });
+  return { lines, byId };
+}
+
+function controlOf(
+  field: string,
+  idOf: (apiField: string) => string | undefined,
+): string | undefined {
+  const parts = field.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const id = idOf(parts.slice(0, n).join('.'));
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** The summary at the top of the page: focused when the page opens. */
+export function errorSummary(
+  ctx: WebContext,
+  title: string,
+  spread: SpreadProblem | undefined,
+  more: { lead?: Html; extra?: Html } = {},
+): Html {
+  if (!spread) return html``;
+  const { lead, extra } = more;
+  return html`<div class="error error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
+<h2 id="error-summary-title">${title}</h2>${lead ?? ''}${
+    spread.lines.length > 0 &&
+    html`<ul>${spread.lines.map((l) =>
+      l.id ? html`<li><a href="#${l.id}">${l.line}</a></li>` : html`<li>${l.line}</li>`,
+    )}</ul>`
+  }${extra ?? ''}</div>`;
+}
+
+/** The messages beside a control, and the attributes tying them to it. */
+export function fieldMessage(
+  spread: SpreadProblem | undefined,
+  id: string,
+  hintId?: string,
+): { attrs: Html; message: Html } {
+  const messages = spread?.byId.get(id);
+  const described = [hintId, messages && `${id}-error`].filter(Boolean).join(' ');
+  return {
+    attrs: html`${messages ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}`,
+    message: messages
+      ? html`<p class="field-error" id="${id}-error"><span aria-hidden="true">⚠ </span>${messages.map(
+          (m, i) => html`${i > 0 ? '; ' : ''}${m}`,
+        )}</p>`
+      : html``,
+  };
 }

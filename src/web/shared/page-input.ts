@@ -68,7 +68,7 @@ export function problemOf(error: unknown): Problem {
 }
 
 /** The center forms' fields under their own labels. */
-const CENTER_FORM_FIELDS: ErrorTextOptions = {
+export const CENTER_FORM_FIELDS: ErrorTextOptions = {
   fields: {
     minDurationMinutes: 'center.minDuration',
     maxDurationMinutes: 'center.maxDuration',
