@@ -16,6 +16,7 @@ import { BookController } from './member/book.controller';
 import { CenterChoice } from './member/center-choice';
 import { ConflictReasons } from './member/conflict-reasons';
 import { MemberPagesController } from './member/member.controller';
+import { ScanPageController } from './member/scan.controller';
 import { SessionActionsController } from './member/session-actions.controller';
 import { NetworkController } from './network/network.controller';
 import { OrganizationsController } from './people/organizations.controller';
@@ -47,6 +48,7 @@ import { AdminTodayController } from './today/today.controller';
     BookController,
     SessionActionsController,
     MemberPagesController,
+    ScanPageController,
     AdminTodayController,
     AdminBookingsController,
     AdminCenterController,
