@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { adapterOptions, configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
 import { describeError } from './common/last-resort';
+import { loopbackWarning } from './common/public-url';
 import { runStartupTasks } from './database/startup';
 import { hashPassword } from './identity/passwords';
 import { SecretSource, SigningSecret } from './identity/signing-secret';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   // The banner is for the person who started the server, whatever LOG_LEVEL says.
   console.log(`Makon is serving at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)`);
   for (const note of notes) console.log(note);
+  const unreachable = loopbackWarning(config.publicUrl);
+  if (unreachable) console.log(unreachable);
 }
 
 /** Without JWT_SECRET, where this installation's generated key is (production requires one). */

@@ -49,16 +49,23 @@ describeInBrowser('browser-member.e2e-spec.ts', 'a member in Chromium, on a phon
     // The QR code encodes PUBLIC_URL/c/<token>; the scan opens that path on this server.
     const scanPath = new URL(desk.checkInUrl).pathname;
     await page.goto(`${t.baseUrl}${scanPath}`);
-    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByText('Sign in to check in at Desk 4').waitFor();
+    await Promise.all([
+      page.waitForURL('**/login?next=*'),
+      page.getByRole('link', { name: 'Sign in', exact: true }).click(),
+    ]);
     await page.fill('#email', member.email);
     await page.fill('#password', 'user-password-1');
     await Promise.all([
       page.waitForURL(`**${scanPath}`),
       page.click('form[action="/login"] button[type=submit]'),
     ]);
-    await page.getByText('You have a session here now').waitFor();
-    await page.getByRole('button', { name: 'Check in here' }).click();
-    await page.getByRole('status').getByText('You are checked in until 12:00').waitFor();
+    await page.getByText('Your session here: 09:00–12:00.').waitFor();
+    await page.getByRole('button', { name: 'I am here: check in' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Checked in. The place is yours until 12:00.')
+      .waitFor();
     const after = await t.request('GET', `/api/v1/bookings/${booked.body.id}`, {
       token: member.token,
     });

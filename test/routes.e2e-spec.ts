@@ -84,7 +84,7 @@ describe('route access declarations', () => {
         `POST /book -> ${all}`,
         `GET /me -> ${all}`,
         `GET /find -> ${all}`,
-        `GET /c/:token -> ${all}`,
+        `GET /c/:token -> public`,
         `POST /c/:token -> ${all}`,
         `POST /bookings/:bookingId/cancel -> ${all}`,
         `POST /bookings/:bookingId/sessions/:occurrenceId/cancel -> ${all}`,

@@ -204,8 +204,9 @@ describe('who may open which page: every page route × every kind of caller', ()
         const desk = await createResource(t, world.admin.token, world.centerId);
         return { path: new URL(desk.checkInUrl).pathname };
       },
-      // Anyone signed in may scan a desk's code, at any center.
-      expect: SIGNED_IN,
+      // Anyone may open a desk's code (it is printed on the desk): signed out, it asks to sign
+      // in; signed in, at any center, it says what one can do there.
+      expect: PUBLIC,
     },
     {
       route: 'POST /c/:token',

@@ -12,6 +12,6 @@ import { WalkInsService } from './walk-ins.service';
   imports: [BookingsModule, CentersModule, ResourcesModule],
   controllers: [CheckInController],
   providers: [CheckInService, WalkInsService, ScanService, NoShowReleaseJob],
-  exports: [CheckInService, ScanService, NoShowReleaseJob],
+  exports: [CheckInService, ScanService, WalkInsService, NoShowReleaseJob],
 })
 export class CheckInModule {}

@@ -87,6 +87,14 @@ export class CheckInService {
    * window is open (a `booked` one before one already checked in), or null.
    */
   async openSessionOf(caller: Principal, resource: ResourceEntity): Promise<string | null> {
+    return (await this.openSessionFor(caller, resource))?.id ?? null;
+  }
+
+  /** The same session as `openSessionOf`, with its state and times (for the QR page). */
+  async openSessionFor(
+    caller: Principal,
+    resource: ResourceEntity,
+  ): Promise<{ id: string; status: string; startMs: number; endMs: number } | null> {
     const now = this.clock.now();
     const center = await this.centers.getEntity(resource.centerId);
     const bookings = await this.repository.confirmedBookingsOf(caller.id, resource.id);
@@ -103,7 +111,9 @@ export class CheckInService {
           !isDueNoShow({ ...s, checkInRequired: resource.checkInRequired }, center.policy, now)),
     );
     const pick = open.find((s) => s.status === 'booked') ?? open[0];
-    return pick?.id ?? null;
+    return pick
+      ? { id: pick.id, status: pick.status, startMs: pick.startMs, endMs: pick.endMs }
+      : null;
   }
 
   /**

@@ -26,6 +26,12 @@ import {
   openPeriodsOn,
 } from '../scheduling';
 
+/** What a scan of a resource's code would find now (see `WalkInsService.outlook`). */
+export type WalkInOutlook =
+  | { state: 'closed'; opensAt?: number }
+  | { state: 'busy'; freeAt?: number }
+  | { state: 'free'; until: number };
+
 /** Title of the booking a walk-in creates. */
 export const WALK_IN_TITLE = 'Walk-in';
 
@@ -44,6 +50,49 @@ export class WalkInsService {
     private readonly closures: ClosuresService,
     private readonly repository: BookingsRepository,
   ) {}
+
+  /**
+   * What a scan would find now, taking nothing: the center closed (and when it opens next, within
+   * two weeks), the resource free (until when a walk-in would hold it) or busy (free again from
+   * when, if that is today). The QR page shows it before anyone presses a button; the scan itself
+   * decides again inside its write transaction.
+   */
+  async outlook(resource: ResourceEntity, now: number): Promise<WalkInOutlook> {
+    const center = await this.centers.getEntity(resource.centerId);
+    const zone = center.timezone;
+    const start = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    const closures = await this.closures.rulesOf(center.id);
+    const periodsFrom = (day: number) =>
+      openPeriodsOn(
+        localDateOf(start + day * 86_400_000, zone),
+        zone,
+        center.openingHours,
+        closures,
+      );
+    const period = periodsFrom(0).find((p) => p.start <= start && start < p.end);
+    if (!period) {
+      for (let day = 0; day <= 14; day++) {
+        const next = periodsFrom(day).find((p) => p.start > start);
+        if (next) return { state: 'closed', opensAt: next.start };
+      }
+      return { state: 'closed' };
+    }
+    const manager = this.repository.reads;
+    const freeAt = await firstFreeMinute(this.repository, manager, resource, start);
+    if (freeAt > start) {
+      return { state: 'busy', ...(freeAt < period.end ? { freeAt } : {}) };
+    }
+    const longest =
+      start + Math.min(center.policy.walkInMaxMinutes, resource.maxDurationMinutes) * MINUTE_MS;
+    const until = await nextBookingLimit(
+      this.repository,
+      manager,
+      resource,
+      start,
+      Math.min(longest, period.end),
+    );
+    return { state: 'free', until };
+  }
 
   async walkIn(caller: Principal, resource: ResourceEntity, now: number): Promise<BookingView> {
     if (!isExclusive(resource.kind)) {

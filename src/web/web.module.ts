@@ -17,6 +17,7 @@ import { CenterChoice } from './member/center-choice';
 import { BookingAlternatives } from './member/booking-alternatives';
 import { ConflictReasons } from './member/conflict-reasons';
 import { MemberPagesController } from './member/member.controller';
+import { ScanPageController } from './member/scan.controller';
 import { SessionActionsController } from './member/session-actions.controller';
 import { NetworkController } from './network/network.controller';
 import { OrganizationsController } from './people/organizations.controller';
@@ -48,6 +49,7 @@ import { AdminTodayController } from './today/today.controller';
     BookController,
     SessionActionsController,
     MemberPagesController,
+    ScanPageController,
     AdminTodayController,
     AdminBookingsController,
     AdminCenterController,

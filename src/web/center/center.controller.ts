@@ -32,13 +32,13 @@ import {
   DONE_KEYS,
   editPage,
   FormState,
-  qrSheetPage,
   resourceValues,
   Section,
   setupPage,
 } from './center.view';
 import { openingHoursFrom, policyFrom } from './center-form';
 import { field, FormBody, fields } from '../shared/form';
+import { qrSheetPage } from './qr-sheet';
 import { Html } from '../shared/html';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';

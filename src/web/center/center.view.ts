@@ -636,37 +636,3 @@ export interface QrItem {
   resource: ResourceView;
   svg: string;
 }
-
-export function qrSheetPage(ctx: WebContext, center: CenterView, items: QrItem[]): Html {
-  const q = `?center=${encodeURIComponent(center.id)}`;
-  return renderPage(ctx, {
-    title: `${ctx.t('center.qrTitle')}: ${center.name}`,
-    active: 'center',
-    main: html`<p class="no-print"><a href="/admin/center${q}">${ctx.t('center.backToSetup')}</a></p>
-      <p class="no-print">${ctx.t('center.qrIntro')}</p>
-      ${
-        items.length === 0
-          ? html`<p>${ctx.t('center.noQr')}</p>`
-          : html`<ul class="qr-sheet">
-            ${items.map(
-              (item) => html`<li class="qr-card">
-                <h2>${item.resource.name}</h2>
-                <p class="qr-kind">${ctx.t(`kind.${item.resource.kind}`)}</p>
-                ${labelledSvg(item.svg, ctx.t('center.qrFor', { name: item.resource.name }))}
-                <p class="qr-url">${item.resource.checkInUrl ?? ''}</p>
-              </li>`,
-            )}
-          </ul>`
-      }`,
-  });
-}
-
-/** The QR code's SVG as an image with a name (the library's SVG has none). */
-function labelledSvg(svg: string, label: string): Html {
-  const escaped = html`${label}`.value;
-  const open = svg.indexOf('<svg');
-  const body = open >= 0 ? svg.slice(open) : svg;
-  return new Html(
-    body.replace('<svg', `<svg role="img" aria-label="${escaped}" focusable="false" class="qr"`),
-  );
-}

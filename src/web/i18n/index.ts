@@ -4,6 +4,7 @@ import { bookings } from '../bookings/bookings.i18n';
 import { center } from '../center/center.i18n';
 import { book, bookPlurals } from '../member/book.i18n';
 import { member } from '../member/member.i18n';
+import { scan } from '../member/scan.i18n';
 import { network } from '../network/network.i18n';
 import { people } from '../people/people.i18n';
 import { reports, reportPlurals } from '../reports/reports.i18n';
@@ -31,6 +32,7 @@ const AREAS = [
   features,
   book,
   member,
+  scan,
   today,
   bookings,
   center,

@@ -1,34 +1,22 @@
-import { Body, Get, Param, Post, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AvailabilityService } from '../../bookings/availability.service';
-import {
-  AvailabilityQuery,
-  BookingQuery,
-  BookingView,
-  ConflictView,
-} from '../../bookings/bookings.dto';
+import { AvailabilityQuery, BookingQuery, BookingView } from '../../bookings/bookings.dto';
 import { BookingsService } from '../../bookings/bookings.service';
 import { CenterEntity } from '../../centers/center.entity';
 import { CentersService } from '../../centers/centers.service';
-import { ScanService } from '../../check-in/scan.service';
-import { CheckInService } from '../../check-in/check-in.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { SignedIn } from '../../identity/access';
 import { ResourceEntity } from '../../resources/resource.entity';
 import { ResourcesService } from '../../resources/resources.service';
 import { ClosuresService } from '../../centers/closures.service';
-import { MINUTE_MS, openPeriodsOn } from '../../scheduling';
+import { openPeriodsOn } from '../../scheduling';
 import { CenterChoice } from './center-choice';
 import { ConflictReasons } from './conflict-reasons';
 import { field, FormBody, integerField, validatedInput } from '../shared/form';
-import {
-  renderCheckInPage,
-  renderCheckInResult,
-  renderFindPage,
-  renderMyBookings,
-} from './member.view';
+import { renderFindPage, renderMyBookings } from './member.view';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, WebResult } from '../shared/web-result';
@@ -50,8 +38,6 @@ export class MemberPagesController {
     private readonly resources: ResourcesService,
     private readonly centers: CentersService,
     private readonly choice: CenterChoice,
-    private readonly checkIns: CheckInService,
-    private readonly scans: ScanService,
     private readonly reasons: ConflictReasons,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
@@ -150,73 +136,6 @@ export class MemberPagesController {
     });
     // A refused search is shown with the form, with the refusal's status.
     return problem ? new PageResponse(problem.status, page) : page;
-  }
-
-  @SignedIn()
-  @Get('c/:token')
-  async checkInPage(@Page() ctx: WebContext, @Param('token') token: string): Promise<WebResult> {
-    const resource = await this.scans.resourceOf(token);
-    const center = await this.centers.getEntity(resource.centerId);
-    const own = await this.checkIns.openSessionOf(ctx.principal!, resource);
-    // The minute a walk-in would start at (the scan takes the resource from this minute on).
-    const minute = pageTime.minuteOf(this.clock.now());
-    const here = own
-      ? undefined
-      : (
-          await this.availability.availability(
-            ctx.principal!,
-            center.id,
-            Object.assign(new AvailabilityQuery(), {
-              start: pageTime.requestTime(minute),
-              end: pageTime.requestTime(minute + MINUTE_MS),
-              kind: resource.kind,
-            }),
-          )
-        ).items.find((i) => i.resource.id === resource.id);
-    const state = own ? 'yours' : here?.available ? 'free' : 'busy';
-    return renderCheckInPage(ctx, { token, resource, center, state });
-  }
-
-  @SignedIn()
-  @Post('c/:token')
-  async checkInByCode(
-    @Page() ctx: WebContext,
-    @Param('token') token: string,
-    @Body() _form: FormBody,
-  ): Promise<WebResult> {
-    const resource = await this.scans.resourceOf(token);
-    const center = await this.centers.getEntity(resource.centerId);
-    try {
-      const result = await this.scans.scan(ctx.principal!, token);
-      return renderCheckInResult(ctx, { resource, center, result });
-    } catch (error) {
-      if (!(error instanceof DomainError) || [401, 404].includes(error.status)) throw error;
-      if (error.status >= 500) throw error;
-      if (error.code !== 'RESOURCE_BUSY') {
-        // Refused for another reason (a room that needs approval, closed now…): said here.
-        const clashes = await this.reasons.explain(
-          ctx,
-          center,
-          (error.extras.conflicts as ConflictView[] | undefined) ?? [],
-        );
-        return new PageResponse(
-          error.status,
-          renderCheckInPage(ctx, {
-            token,
-            resource,
-            center,
-            state: 'busy',
-            problem: { error, why: clashes.map((c) => c.why) },
-          }),
-        );
-      }
-      const freeAt =
-        typeof error.extras.freeAt === 'string' ? Date.parse(error.extras.freeAt) : undefined;
-      return new PageResponse(
-        409,
-        renderCheckInPage(ctx, { token, resource, center, state: 'busy', freeAt }),
-      );
-    }
   }
 
   /** The resource and center of each booking, for the page to name them. */

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { BookingView } from '../../bookings/bookings.dto';
 import { CenterEntity } from '../../centers/center.entity';
-import { ScanResult } from '../../check-in/scan.service';
 import { DomainError } from '../../common/domain-error';
 import { ResourceEntity } from '../../resources/resource.entity';
 import { bookingName } from '../shared/booking-name';
@@ -147,66 +146,5 @@ ${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx
 <div><button type="submit">${ctx.t('find.search')}</button></div>
 </form>
 ${results}`,
-  });
-}
-
-export function renderCheckInPage(
-  ctx: WebContext,
-  page: {
-    token: string;
-    resource: ResourceEntity;
-    center: CenterEntity;
-    state: 'yours' | 'free' | 'busy';
-    freeAt?: number;
-    /** Why pressing the button was refused, when it was not because the place is busy. */
-    problem?: { error: DomainError; why: string[] };
-  },
-): Html {
-  const { resource, center } = page;
-  const busy =
-    page.freeAt !== undefined
-      ? ctx.t('checkin.busy', { time: formatDateTime(page.freeAt, center.timezone, ctx.locale) })
-      : ctx.t('checkin.busyUnknown');
-  return renderPage(ctx, {
-    title: ctx.t('checkin.title', { name: resource.name }),
-    main: html`<p>${ctx.t('checkin.intro', { name: resource.name, center: center.name })}</p>
-${
-  page.problem
-    ? html`<div class="error" role="alert">${errorMessage(ctx, page.problem.error)}${
-        page.problem.why.length > 0 && html`<p>${page.problem.why.join('; ')}</p>`
-      }</div>`
-    : page.state === 'busy'
-      ? html`<p class="error" role="alert">${stateBadge(ctx, 'booked')} ${busy}</p>`
-      : html`
-<p>${page.state === 'yours' ? ctx.t('checkin.yours') : html`${stateBadge(ctx, 'free')} ${ctx.t('checkin.walkIn')}`}</p>
-<form method="post" action="/c/${page.token}">${csrfField(ctx)}<button type="submit" class="big">${ctx.t('checkin.go')}</button></form>`
-}
-<p><a href="/me">${ctx.t('checkin.myBookings')}</a></p>`,
-  });
-}
-
-export function renderCheckInResult(
-  ctx: WebContext,
-  page: { resource: ResourceEntity; center: CenterEntity; result: ScanResult },
-): Html {
-  const zone = page.center.timezone;
-  const session =
-    page.result.action === 'checked_in'
-      ? page.result.occurrence
-      : page.result.booking.occurrences[0];
-  const until = formatTime(Date.parse(session.end), zone);
-  const message =
-    page.result.action === 'checked_in'
-      ? ctx.t('checkin.checkedIn', { time: until })
-      : ctx.t('checkin.walkedIn', { time: until });
-  return renderPage(ctx, {
-    title: ctx.t('checkin.title', { name: page.resource.name }),
-    main: html`<p class="success" role="status">${stateBadge(ctx, 'checked_in')} ${message}</p>
-${
-  session.id &&
-  html`<form method="post" action="/sessions/${session.id}/check-out">${csrfField(ctx)}<input type="hidden" name="next" value="/me">
-<button type="submit" class="secondary">${ctx.t('session.checkOut')}</button></form>`
-}
-<p><a href="/me">${ctx.t('checkin.myBookings')}</a></p>`,
   });
 }

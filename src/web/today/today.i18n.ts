@@ -23,7 +23,7 @@ export const today = catalog({
     'today.noResources': 'This center has no active resources yet.',
     'today.noSessions': 'No sessions on this day.',
     'today.checkIn': 'Check in',
-    'today.checkOut': 'Check out',
+    'today.checkOut': 'Mark as left',
     'today.owner': 'Booked by {name}',
     'today.units': 'Units: {count}',
     'today.refresh': 'Refresh',

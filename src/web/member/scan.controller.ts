@@ -1,0 +1,89 @@
+import { Body, Get, Inject, Param, Post } from '@nestjs/common';
+import { ConflictView } from '../../bookings/bookings.dto';
+import { CentersService } from '../../centers/centers.service';
+import { CheckInService } from '../../check-in/check-in.service';
+import { ScanService } from '../../check-in/scan.service';
+import { WalkInsService } from '../../check-in/walk-ins.service';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../common/config';
+import { DomainError } from '../../common/domain-error';
+import { Public, SignedIn } from '../../identity/access';
+import { FormBody } from '../shared/form';
+import { WebContext } from '../shared/web-context';
+import { Page, WebController } from '../shared/web-controller';
+import { PageResponse, WebResult } from '../shared/web-result';
+import { ConflictReasons } from './conflict-reasons';
+import { renderScanPage, renderScanResult, ScanState } from './scan.view';
+
+/**
+ * The page a resource's printed QR code opens. Anyone holding the card may see which place it is
+ * (the code is on the desk); what one can do there needs signing in: check in to one's own
+ * session, take the free place as a walk-in, or learn when it is free again or the center opens.
+ */
+@WebController()
+export class ScanPageController {
+  constructor(
+    private readonly scans: ScanService,
+    private readonly checkIns: CheckInService,
+    private readonly walkIns: WalkInsService,
+    private readonly centers: CentersService,
+    private readonly reasons: ConflictReasons,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('c/:token')
+  async scanPage(@Page() ctx: WebContext, @Param('token') token: string): Promise<WebResult> {
+    const resource = await this.scans.resourceOf(token);
+    const center = await this.centers.getEntity(resource.centerId);
+    return renderScanPage(ctx, { token, resource, center, now: await this.stateFor(ctx, token) });
+  }
+
+  @SignedIn()
+  @Post('c/:token')
+  async scan(
+    @Page() ctx: WebContext,
+    @Param('token') token: string,
+    @Body() _form: FormBody,
+  ): Promise<WebResult> {
+    const resource = await this.scans.resourceOf(token);
+    const center = await this.centers.getEntity(resource.centerId);
+    try {
+      const result = await this.scans.scan(ctx.principal!, token);
+      return renderScanResult(ctx, { resource, center, result });
+    } catch (error) {
+      if (!(error instanceof DomainError) || [401, 404].includes(error.status)) throw error;
+      if (error.status >= 500) throw error;
+      const now = await this.stateFor(ctx, token);
+      if (error.code === 'RESOURCE_BUSY') {
+        // Taken between the page and the button: the page again, saying until when.
+        return new PageResponse(409, renderScanPage(ctx, { token, resource, center, now }));
+      }
+      // Refused for another reason (a room that needs approval, closed now…): said here.
+      const clashes = await this.reasons.explain(
+        ctx,
+        center,
+        (error.extras.conflicts as ConflictView[] | undefined) ?? [],
+      );
+      return new PageResponse(
+        error.status,
+        renderScanPage(ctx, {
+          token,
+          resource,
+          center,
+          now,
+          problem: { error, why: clashes.map((c) => c.why) },
+        }),
+      );
+    }
+  }
+
+  private async stateFor(ctx: WebContext, token: string): Promise<ScanState> {
+    if (!ctx.principal) return { state: 'signedOut', signUp: this.config.selfSignup };
+    const resource = await this.scans.resourceOf(token);
+    const own = await this.checkIns.openSessionFor(ctx.principal, resource);
+    if (own) return { state: 'yours', sessionId: own.id, ...own };
+    return this.walkIns.outlook(resource, this.clock.now());
+  }
+}
