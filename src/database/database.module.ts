@@ -9,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { createDataSource } from './data-source';
+import { HeavyReads } from './heavy-reads';
 import { withMigrationLock, WriteTransactions } from './write-transactions';
 
 @Injectable()
@@ -48,9 +49,18 @@ export class DatabaseModule {
               resourceLocks: !config.unsafeDisableResourceLocks,
             }),
         },
+        {
+          provide: HeavyReads,
+          inject: [DataSource],
+          useFactory: async (dataSource: DataSource) => {
+            const reads = new HeavyReads(dataSource);
+            await reads.start();
+            return reads;
+          },
+        },
         DataSourceLifecycle,
       ],
-      exports: [DataSource, WriteTransactions],
+      exports: [DataSource, WriteTransactions, HeavyReads],
     };
   }
 }
