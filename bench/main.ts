@@ -2,7 +2,7 @@
  * `npm run bench` (full: data sets of about 1,000, 100,000 and 1,000,000 allocations) and
  * `npm run bench -- --quick` (the small one only). Options: `--profile` starts the server with
  * `--cpu-prof` (profiles in bench/results/profiles), `--keep` keeps the generated databases (and
- * the PostgreSQL schemas), `--no-postgres` measures SQLite only, `--soak-seconds=N` sets the mixed
+ * the PostgreSQL schemas), `--no-postgres` measures SQLite only, `--only=large` (or small, medium) one data set, `--soak-seconds=N` sets the mixed
  * soak's length (30 s quick, 300 s full). PostgreSQL: MAKON_BENCH_DATABASE_URL, else
  * postgres://127.0.0.1:5432/test; skipped (and said so) when it does not answer.
  */
@@ -52,7 +52,15 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'makon-bench-'));
   const server = startCommandOf(ROOT);
   const machine = describeMachine(server);
-  const specs = quick ? DATA_SETS.slice(0, 1) : DATA_SETS;
+  // `--only=<name>` (small, medium, large): one data set, for a shorter run.
+  const only = [...args].find((a) => a.startsWith('--only='))?.split('=')[1];
+  const specs = only
+    ? DATA_SETS.filter((d) => d.name === only)
+    : quick
+      ? DATA_SETS.slice(0, 1)
+      : DATA_SETS;
+  if (specs.length === 0)
+    throw new Error(`--only=${only}: no such data set (small, medium, large)`);
   const sizes: SizeResult[] = [];
   log(`Makon benchmark (${quick ? 'quick' : 'full'}), data in ${workDir}`);
   log(
@@ -136,10 +144,14 @@ async function main(): Promise<void> {
     sizes,
   };
   console.log(`\n${markdownTable(run)}\n`);
-  writeFileSync(join(RESULTS, quick ? 'quick.json' : 'full.json'), JSON.stringify(run, null, 2));
-  if (quick) {
-    writeResults(join(RESULTS, 'quick.md'), run, '# Quick benchmark run');
-    log(`Written to bench/results/quick.md (${run.minutes.toFixed(1)} min).`);
+  writeFileSync(
+    join(RESULTS, quick ? 'quick.json' : only ? `only-${only}.json` : 'full.json'),
+    JSON.stringify(run, null, 2),
+  );
+  if (quick || only) {
+    const name = quick ? 'quick' : `only-${only}`;
+    writeResults(join(RESULTS, `${name}.md`), run, `# Benchmark run (${name})`);
+    log(`Written to bench/results/${name}.md (${run.minutes.toFixed(1)} min).`);
   } else {
     writeResults(DOC, run, HEADER);
     log(`Written to docs/benchmarks.md (${run.minutes.toFixed(1)} min).`);

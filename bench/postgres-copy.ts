@@ -5,7 +5,8 @@
  * copying), then ANALYZE. The HTTP runs then start the app on `postgres://…?schema=<schema>`.
  */
 import Database from 'better-sqlite3';
-import { Client } from 'pg';
+import { userInfo } from 'node:os';
+import { Client as PgClient, ClientConfig } from 'pg';
 import { createDataSource } from '../src/database/data-source';
 
 export interface PostgresCopy {
@@ -15,6 +16,15 @@ export interface PostgresCopy {
   rows: number;
   seconds: number;
   drop(): Promise<void>;
+}
+
+/** As libpq and the app (data-source.ts) do: no user in the URL means PGUSER, else the OS user. */
+class Client extends PgClient {
+  constructor(config: ClientConfig & { connectionString: string }) {
+    const url = new URL(config.connectionString);
+    if (!url.username) url.username = process.env.PGUSER ?? userInfo().username;
+    super({ ...config, connectionString: url.toString() });
+  }
 }
 
 /** Tables copied last-to-first never matter here (triggers off), but big ones go in batches. */

@@ -1,4 +1,5 @@
 /** The results table, the targets, and docs/benchmarks.md. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 
@@ -35,10 +36,23 @@ export interface RunResult {
   sizes: SizeResult[];
 }
 
+/** The code measured: its branch and commit (and whether the tree had changes). */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'bench') !== '' ? ' with changes' : '';
+    return `Code: branch \`${git('rev-parse', '--abbrev-ref', 'HEAD')}\` at ${git('rev-parse', '--short', 'HEAD')}${dirty}`;
+  } catch {
+    return 'Code: unknown (not a git checkout)';
+  }
+}
+
 export function describeMachine(server: StartCommand): string[] {
   const cores = cpus();
   const env = Object.entries(server.env).map(([name, value]) => `${name}=${value} `);
   return [
+    codeVersion(),
     `Servers started as \`npm start\` starts them: \`${env.join('')}node ${[...server.nodeArgs, '<script>'].join(' ')}\``,
     `CPU: ${cores[0]?.model ?? 'unknown'}, ${cores.length} cores`,
     `RAM: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,

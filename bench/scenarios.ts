@@ -8,7 +8,7 @@ import { addDays, DEFAULT_OPENING_HOURS, openPeriodsOn } from '../src/scheduling
 import type { ClosureRule, OpeningHours } from '../src/scheduling/types';
 import { DEMO_HOLIDAYS } from '../seeds/demo-data';
 import type { GeneratedCenter, GeneratedDataSet } from './generate';
-import { ZONE } from './network';
+import { FREE_AFTERNOONS_FROM_DAY, ZONE } from './network';
 import { Random, summarize, Summary } from './stats';
 
 export interface Request {
@@ -39,7 +39,7 @@ export function openDays(today: string, from: number, to: number): string[] {
 
 /**
  * Bookings as members make them: 80% in the next 14 days (where the data is dense: most of them
- * conflict), 20% 15–60 days ahead; by many members (a token each); on desks and computers (50%),
+ * conflict), 20% 15–56 days ahead (before the free afternoons that the series use); by many members (a token each); on desks and computers (50%),
  * rooms (30%: some with a 15-minute buffer, one needing approval; a third of them with a
  * projector and laptops) and equipment pools on their own (20%). Every answer counts: 201 (made or
  * pending), 409 (conflict) and anything else are reported apart.
@@ -64,7 +64,8 @@ export class NearBookings {
     this.rooms = resources.filter((r) => r.kind === 'room');
     this.pools = resources.filter((r) => !isExclusive(r.kind));
     this.near = openDays(today, 1, 14);
-    this.later = openDays(today, 15, 60);
+    // Before the free afternoons (FREE_AFTERNOONS_FROM_DAY) that the series and first booking use.
+    this.later = openDays(today, 15, FREE_AFTERNOONS_FROM_DAY - 2);
   }
 
   next(): Request {
