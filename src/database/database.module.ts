@@ -14,9 +14,14 @@ import { withMigrationLock, WriteTransactions } from './write-transactions';
 
 @Injectable()
 class DataSourceLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(HeavyReads) private readonly heavyReads: HeavyReads,
+  ) {}
 
+  /** The heavy-read workers first, so that the app's connection is the last one to close. */
   async onApplicationShutdown(): Promise<void> {
+    await this.heavyReads.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

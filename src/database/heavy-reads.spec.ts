@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -21,8 +21,8 @@ describe('HeavyReads on a SQLite file', () => {
   });
 
   afterEach(async () => {
-    await reads.onApplicationShutdown();
-    await dataSource.destroy();
+    await reads.stop();
+    if (dataSource.isInitialized) await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -61,8 +61,16 @@ describe('HeavyReads on a SQLite file', () => {
     expect(statSync(wal).size).toBe(0);
   });
 
+  it('leaves no WAL behind once stopped and the app connection closed (it closes last)', async () => {
+    await insertRows(1000);
+    await Promise.all([reads.query('SELECT 1', []), reads.checkpoint()]);
+    await reads.stop();
+    await dataSource.destroy();
+    expect(existsSync(join(dir, 'makon.sqlite-wal'))).toBe(false);
+  });
+
   it('reads on the app connection after shutdown', async () => {
-    await reads.onApplicationShutdown();
+    await reads.stop();
     expect(await reads.query('SELECT COUNT(*) AS n FROM t', [])).toEqual([{ n: 0 }]);
   });
 });
@@ -77,7 +85,7 @@ describe('HeavyReads on an in-memory SQLite database', () => {
       expect(reads.inWorkers).toBe(false);
       expect(await reads.query('SELECT ? + 1 AS n', [41])).toEqual([{ n: 42 }]);
     } finally {
-      await reads.onApplicationShutdown();
+      await reads.stop();
       await dataSource.destroy();
     }
   });

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
@@ -106,14 +106,14 @@ class ReadWorker {
  * The same class also takes WAL checkpoints out of requests: the writer's automatic checkpoint
  * (which ran inside whichever COMMIT crossed 1,000 pages, 400 ms on a large file) is turned off,
  * and a worker with its own connection runs `PRAGMA wal_checkpoint(PASSIVE)` on a timer; the
- * timer and the workers stop on app shutdown.
+ * timer and the workers stop on app shutdown (`stop`).
  *
  * An in-memory SQLite database cannot be shared between connections: there, `query` runs on the
  * app's connection (the old behaviour), as do the tests that use one. On PostgreSQL it is an
  * ordinary query on the pool, which already runs concurrently.
  */
 @Injectable()
-export class HeavyReads implements ReadQueries, OnApplicationShutdown {
+export class HeavyReads implements ReadQueries {
   readonly postgres: boolean;
   /** The database file when reads go to workers; undefined: on the app's own connection. */
   private readonly file?: string;
@@ -179,7 +179,12 @@ export class HeavyReads implements ReadQueries, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops the timer and the workers (DatabaseModule, on app shutdown, before the app's connection
+   * closes: closing the last connection then checkpoints what is left). Later reads run on the
+   * app's connection.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     const workers = [...this.readers, ...(this.checkpointer ? [this.checkpointer] : [])];
