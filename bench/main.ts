@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDataSet, verifyDataSet } from './generate';
 import { Ceiling, HttpResult, measureCeiling, measureHttp } from './http';
-import { copyToPostgres, postgresAnswers } from './postgres-copy';
+import { copyToPostgres, PostgresCopy, postgresAnswers } from './postgres-copy';
 import { measureConflictChecks } from './in-process';
 import { DATA_SETS } from './network';
 import { startCommandOf } from './start-command';
@@ -103,30 +103,33 @@ async function main(): Promise<void> {
           ceiling = await measureCeiling(server, BARE, quick);
         }
         const options = { quick, profileDir, soakSeconds, ceiling };
-        log(`[${g.spec.label}] HTTP on SQLite…`);
-        result.http = await measureHttp(g.dataSet, now, server, PRELOAD, {
-          ...options,
-          database: 'SQLite',
-          databaseUrl: `sqlite:${g.dataSet.path}`,
-        });
-        logHttp(g.spec.label, result.http);
+        // Copied before the SQLite run adds its bookings, so that both start from the same rows.
+        let copy: PostgresCopy | undefined;
         if (postgres) {
           log(`[${g.spec.label}] copying to PostgreSQL…`);
-          const copy = await copyToPostgres(g.dataSet.path, postgresUrl, `bench_${g.spec.name}`);
+          copy = await copyToPostgres(g.dataSet.path, postgresUrl, `bench_${g.spec.name}`);
           result.postgresCopy = { rows: copy.rows, seconds: copy.seconds };
-          log(
-            `[${g.spec.label}] ${copy.rows} rows in ${copy.seconds.toFixed(0)} s; HTTP on PostgreSQL…`,
-          );
-          try {
+          log(`[${g.spec.label}] ${copy.rows} rows in ${copy.seconds.toFixed(0)} s`);
+        }
+        try {
+          log(`[${g.spec.label}] HTTP on SQLite…`);
+          result.http = await measureHttp(g.dataSet, now, server, PRELOAD, {
+            ...options,
+            database: 'SQLite',
+            databaseUrl: `sqlite:${g.dataSet.path}`,
+          });
+          logHttp(g.spec.label, result.http);
+          if (copy) {
+            log(`[${g.spec.label}] HTTP on PostgreSQL…`);
             result.httpPostgres = await measureHttp(g.dataSet, now, server, PRELOAD, {
               ...options,
               database: 'PostgreSQL',
               databaseUrl: copy.url,
             });
             logHttp(`${g.spec.label} PostgreSQL`, result.httpPostgres);
-          } finally {
-            if (!keep) await copy.drop();
           }
+        } finally {
+          if (copy && !keep) await copy.drop();
         }
       }
       sizes.push(result);
