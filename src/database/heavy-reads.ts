@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
@@ -42,6 +43,15 @@ export class HeavyReadError extends Error {
   ) {
     super(message);
     this.name = 'HeavyReadError';
+  }
+}
+
+/** When the database's WAL file was last written (ms), or undefined when there is none. */
+function walModifiedAt(file: string): number | undefined {
+  try {
+    return statSync(`${file}-wal`).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 
@@ -120,6 +130,8 @@ export class HeavyReads implements ReadQueries {
   private readonly readers: ReadWorker[] = [];
   private checkpointer?: ReadWorker;
   private checkpointRunning = false;
+  /** When the WAL file was last written before the last complete checkpoint. */
+  private lastCheckpointedWrite?: number;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -164,12 +176,16 @@ export class HeavyReads implements ReadQueries {
    */
   async checkpoint(how: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): Promise<ReadRow | undefined> {
     if (this.file === undefined || this.stopped || this.checkpointRunning) return undefined;
+    // Nothing written since the last checkpoint (an idle server): no worker, no work.
+    const written = walModifiedAt(this.file);
+    if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
     this.checkpointRunning = true;
     try {
       this.checkpointer ??= new ReadWorker(this.file, 'checkpoint', () => {
         this.checkpointer = undefined;
       });
       const [result] = await this.checkpointer.send({ how });
+      if (Number(result?.busy) === 0) this.lastCheckpointedWrite = written;
       return result;
     } catch {
       // A busy or failed checkpoint is retried on the next tick; the WAL only grows meanwhile.
