@@ -526,11 +526,12 @@ export async function measureHttp(
     }
 
     const pageRequests = coordinatorPages(center, today, coordinatorToken);
+    const serverCpu = () => cpuMsOf(server.pid);
     const pages = {
-      today: await measurePage(server.url, pageRequests.today, q ? 10 : 30),
-      bookings: await measurePage(server.url, pageRequests.bookings, q ? 10 : 30),
-      month: await measurePage(server.url, pageRequests.month, q ? 5 : 15),
-      year: await measurePage(server.url, pageRequests.year, q ? 3 : 10),
+      today: await measurePage(server.url, pageRequests.today, q ? 10 : 30, serverCpu),
+      bookings: await measurePage(server.url, pageRequests.bookings, q ? 10 : 30, serverCpu),
+      month: await measurePage(server.url, pageRequests.month, q ? 5 : 15, serverCpu),
+      year: await measurePage(server.url, pageRequests.year, q ? 3 : 10, serverCpu),
     };
 
     const soakResult = await soak(server.url, {

@@ -244,7 +244,8 @@ export function tableRows(run: RunResult): Row[] {
     (h) => h.report !== 'not available' && h.report.latency.median <= 300 && clean(h.report),
   );
   const page = (p: PageResult) =>
-    `${pair(p.latency)}; ${(p.bytes / 1024).toFixed(0)} KB${pageFailures(p)}`;
+    `${pair(p.latency)}${p.serverCpuMs !== undefined ? ` [cpu ${ms(p.serverCpuMs)}]` : ''}; ` +
+    `${(p.bytes / 1024).toFixed(0)} KB${pageFailures(p)}`;
   httpRow(
     'Page: Today (`/admin`, the hub): median / p95 (ms); size on the wire',
     (h) => page(h.pages.today),

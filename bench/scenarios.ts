@@ -184,6 +184,8 @@ export interface PageResult {
   /** Bytes of the answer on the wire (compressed when the server compresses). */
   bytes: number;
   statuses: Record<string, number>;
+  /** CPU time of the server process per page (user + system, ms). */
+  serverCpuMs?: number;
 }
 
 /** A page asked for `count` times one after another (after two warm-up requests). */
@@ -191,8 +193,10 @@ export async function measurePage(
   baseUrl: string,
   request: Request,
   count: number,
+  serverCpuMs?: () => number,
 ): Promise<PageResult> {
   for (let i = 0; i < 2; i++) await send(baseUrl, request);
+  const cpuBefore = serverCpuMs?.();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let bytes = 0;
@@ -202,7 +206,12 @@ export async function measurePage(
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
     bytes = answer.bytes;
   }
-  return { latency: summarize(latencies), bytes, statuses };
+  return {
+    latency: summarize(latencies),
+    bytes,
+    statuses,
+    ...(cpuBefore !== undefined && { serverCpuMs: (serverCpuMs!() - cpuBefore) / count }),
+  };
 }
 
 export interface SoakResult {
