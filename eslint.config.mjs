@@ -53,5 +53,15 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // HeavyReads' worker (src/database/read-worker.js): plain CommonJS for Node, run as written.
+    files: ['src/database/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -3,7 +3,9 @@
  * ceiling app (the same way), each started as a child process and loaded with autocannon. Latencies are taken from every response
  * (autocannon's own histogram rounds to whole milliseconds, too coarse for a 3 ms target).
  */
+import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { StartCommand } from './start-command';
@@ -21,6 +23,17 @@ import type { ClosureRule, OpeningHours } from '../src/scheduling/types';
 import { GeneratedDataSet } from './generate';
 import { BENCH_ADMIN, BENCH_MEMBER, FREE_AFTERNOONS_FROM_DAY, ZONE } from './network';
 import { Random, Summary, summarize } from './stats';
+import {
+  availabilityWindow,
+  busyDay,
+  coordinatorPages,
+  measurePage,
+  NearBookings,
+  PageResult,
+  send,
+  soak,
+  SoakResult,
+} from './scenarios';
 
 export interface LoadResult {
   latency: Summary;
@@ -44,11 +57,22 @@ export interface Server {
 export interface HttpOptions {
   quick: boolean;
   profileDir?: string;
+  /** The soak's length (default: 30 s quick, 300 s full). */
+  soakSeconds?: number;
+}
+
+export interface Ceiling {
+  bareSingle: LoadResult;
+  bareThroughput: LoadResult;
+  validatedSingle: LoadResult;
+  validatedThroughput: LoadResult;
 }
 
 export interface HttpResult {
-  bareSingle: LoadResult;
-  bareThroughput: LoadResult;
+  /** Measured once per run (it does not depend on the data or the database). */
+  ceiling?: Ceiling;
+  /** `SQLite` or `PostgreSQL`. */
+  database: string;
   startupMs: number[];
   startupCpuMs: number[];
   bookingSingle: LoadResult;
@@ -57,6 +81,11 @@ export interface HttpResult {
   availability: LoadResult;
   schedule: LoadResult;
   report: LoadResult | 'not available';
+  pages: Record<'today' | 'bookings' | 'month' | 'year', PageResult>;
+  soak: SoakResult;
+  /** The first request to a server just started: a booking; Today (each on its own start). */
+  firstBookingMs: number;
+  firstTodayMs: number;
   rssMb: number;
   peakRssMb: number;
   /** Resident memory right after start-up, before any load. */
@@ -154,7 +183,7 @@ interface LoadOptions {
   path: string;
   headers?: Record<string, string>;
   /** A fresh body or path for every request. */
-  next?: () => { body?: unknown; path?: string };
+  next?: () => { body?: unknown; path?: string; headers?: Record<string, string> };
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -171,6 +200,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           ...req,
           ...(next.path !== undefined && { path: next.path }),
           ...(next.body !== undefined && { body: JSON.stringify(next.body) }),
+          ...(next.headers !== undefined && {
+            headers: { ...(req.headers as Record<string, string>), ...next.headers },
+          }),
         };
       },
     }),
@@ -292,14 +324,66 @@ function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** Every HTTP measurement on one generated database. */
+/** The ceilings, on the bare app (bare-server.ts), alone on the machine. */
+export async function measureCeiling(
+  app: StartCommand,
+  bareScript: string,
+  quick: boolean,
+): Promise<Ceiling> {
+  const secret = 'bench-secret-that-is-long-enough';
+  const bare = await startServer(
+    bareScript,
+    { ...app.env, NODE_ENV: 'production', JWT_SECRET: secret },
+    '/constant',
+    app.nodeArgs,
+  );
+  try {
+    const constant = { url: bare.url, pid: bare.pid, path: '/constant' };
+    await load({ ...constant, connections: 10, amount: 2000 });
+    const bareSingle = await load({ ...constant, connections: 1, duration: quick ? 3 : 5 });
+    const bareThroughput = await load({ ...constant, connections: 10, duration: quick ? 3 : 8 });
+    const token = new JwtService({ secret }).sign(
+      { sub: randomUUID(), jti: randomUUID(), ver: 0 },
+      { expiresIn: 3600 },
+    );
+    const validated = {
+      url: bare.url,
+      pid: bare.pid,
+      method: 'POST',
+      path: '/validated',
+      headers: { authorization: `Bearer ${token}` },
+      next: () => ({
+        body: {
+          resourceId: randomUUID(),
+          start: '2027-01-05T10:00',
+          end: '2027-01-05T11:30',
+          title: 'Bench booking',
+          purpose: 'work',
+          equipment: [{ resourceId: randomUUID(), quantity: 1 }],
+        },
+      }),
+    };
+    // Warmed up by count, so that a busy machine still compiles the path before the measure.
+    await load({ ...validated, connections: 10, amount: 2000 });
+    const validatedSingle = await load({ ...validated, connections: 1, duration: quick ? 3 : 5 });
+    const validatedThroughput = await load({
+      ...validated,
+      connections: 10,
+      duration: quick ? 3 : 8,
+    });
+    return { bareSingle, bareThroughput, validatedSingle, validatedThroughput };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Every HTTP measurement on one generated database, on SQLite or PostgreSQL (`databaseUrl`). */
 export async function measureHttp(
   dataSet: GeneratedDataSet,
   now: number,
   app: StartCommand,
-  bareScript: string,
   preload: string,
-  options: HttpOptions,
+  options: HttpOptions & { databaseUrl: string; database: string; ceiling?: Ceiling },
 ): Promise<HttpResult> {
   const q = options.quick;
   const profileArgs = (name: string): string[] =>
@@ -313,78 +397,71 @@ export async function measureHttp(
         ]
       : [];
 
-  // The ceiling first, alone on the machine.
-  const bare = await startServer(
-    bareScript,
-    { ...app.env, NODE_ENV: 'production' },
-    '/constant',
-    app.nodeArgs,
-  );
-  const constant = { url: bare.url, pid: bare.pid, path: '/constant' };
-  await load({ ...constant, connections: 10, duration: 2 });
-  const bareSingle = await load({ ...constant, connections: 1, duration: q ? 3 : 5 });
-  const bareThroughput = await load({ ...constant, connections: 10, duration: q ? 3 : 8 });
-  await bare.stop();
-
   const env = {
     ...app.env,
     NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${dataSet.path}`,
+    DATABASE_URL: options.databaseUrl,
     SEED: 'none',
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     JWT_SECRET: 'bench-secret-that-is-long-enough',
     LOG_LEVEL: 'error',
+    // The no-show job runs as in production (every minute), inside the soak too.
   };
   const startupMs: number[] = [];
   const startupCpuMs: number[] = [];
-  for (let i = 0; i < 2; i++) {
-    const server = await startServer(app.script, env, '/api/v1/health', app.nodeArgs);
-    startupMs.push(server.startupMs);
-    startupCpuMs.push(server.startupCpuMs);
-    await server.stop();
-  }
   const server = await startServer(app.script, env, '/api/v1/health', [
     ...app.nodeArgs,
-    ...profileArgs('makon'),
+    ...profileArgs(`makon-${options.database}`),
   ]);
   startupMs.push(server.startupMs);
   startupCpuMs.push(server.startupCpuMs);
   const rssAfterStartMb = memoryOf(server.pid).rssMb;
+  const today = localDateOf(now, ZONE);
+  const slots = new SlotPlanner(dataSet, today);
+  const center = dataSet.centers[0];
+  let memberToken = '';
+  let coordinatorToken = '';
+  let result: Omit<HttpResult, 'firstBookingMs' | 'firstTodayMs' | 'startupMs' | 'startupCpuMs'>;
   try {
-    const member = (await post(`${server.url}/api/v1/auth/login`, BENCH_MEMBER))
-      .accessToken as string;
-    const admin = (await post(`${server.url}/api/v1/auth/login`, BENCH_ADMIN))
-      .accessToken as string;
+    const login = async (email: string, password: string) =>
+      (await post(`${server.url}/api/v1/auth/login`, { email, password })).accessToken as string;
+    memberToken = await login(BENCH_MEMBER.email, BENCH_MEMBER.password);
+    const admin = await login(BENCH_ADMIN.email, BENCH_ADMIN.password);
+    coordinatorToken = await login('coordinator1@makon.bench', BENCH_MEMBER.password);
+    const members: string[] = [memberToken];
+    for (let i = 1; i <= (q ? 10 : 40); i++) {
+      members.push(await login(`member${i}@makon.bench`, BENCH_MEMBER.password));
+    }
     const asMember = {
       url: server.url,
       pid: server.pid,
-      headers: { authorization: `Bearer ${member}` },
+      headers: { authorization: `Bearer ${memberToken}` },
     };
     const asAdmin = {
       url: server.url,
       pid: server.pid,
       headers: { authorization: `Bearer ${admin}` },
     };
-    const today = localDateOf(now, ZONE);
-    const slots = new SlotPlanner(dataSet, today);
-    const single = (): { body: unknown } => ({
-      body: { ...slots.nextSingle(), title: 'Desk work', purpose: 'work' },
-    });
+    const near = new NearBookings(dataSet, today, members);
+    const nearBooking = () => {
+      const request = near.next();
+      return { body: request.body, headers: request.headers };
+    };
     const bookings = { ...asMember, method: 'POST', path: '/api/v1/bookings' };
 
-    await load({ ...bookings, connections: 1, amount: q ? 50 : 100, next: single });
+    await load({ ...bookings, connections: 1, amount: q ? 50 : 100, next: nearBooking });
     const bookingSingle = await load({
       ...bookings,
       connections: 1,
       amount: q ? 500 : 1500,
-      next: single,
+      next: nearBooking,
     });
     const bookingThroughput = await load({
       ...bookings,
       connections: 10,
       amount: q ? 1500 : 4000,
-      next: single,
+      next: nearBooking,
     });
     await load({
       ...bookings,
@@ -399,25 +476,20 @@ export async function measureHttp(
       next: () => ({ body: slots.nextSeries() }),
     });
 
-    const center = dataSet.centers[0];
     const random = new Random(7);
+    const day = busyDay(today);
+    const availability = () => ({
+      path: availabilityWindow(center, day, memberToken, random).path,
+    });
     const weekStart = (weeksFrom: number, weeksTo: number): string => {
       const date = addDays(today, 7 * random.int(weeksFrom, weeksTo));
       const back = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(date));
       return addDays(date, -back);
     };
-    const availability = (): { path: string } => {
-      const monday = weekStart(0, 8);
-      return {
-        path: `/api/v1/centers/${center.id}/availability?start=${monday}T00:00&end=${addDays(monday, 7)}T00:00`,
-      };
-    };
     const busy = center.resources.filter((r) => isExclusive(r.kind));
-    const schedule = (): { path: string } => {
+    const schedulePath = (): string => {
       const monday = weekStart(-4, 8);
-      return {
-        path: `/api/v1/resources/${random.pick(busy).id}/schedule?from=${monday}T00:00&to=${addDays(monday, 7)}T00:00`,
-      };
+      return `/api/v1/resources/${random.pick(busy).id}/schedule?from=${monday}T00:00&to=${addDays(monday, 7)}T00:00`;
     };
     await load({ ...asMember, path: '/', connections: 1, amount: 50, next: availability });
     const availabilityResult = await load({
@@ -427,13 +499,19 @@ export async function measureHttp(
       amount: q ? 300 : 1000,
       next: availability,
     });
-    await load({ ...asMember, path: '/', connections: 1, amount: 50, next: schedule });
+    await load({
+      ...asMember,
+      path: '/',
+      connections: 1,
+      amount: 50,
+      next: () => ({ path: schedulePath() }),
+    });
     const scheduleResult = await load({
       ...asMember,
       path: '/',
       connections: 1,
       amount: q ? 300 : 1000,
-      next: schedule,
+      next: () => ({ path: schedulePath() }),
     });
 
     const reportPath =
@@ -446,18 +524,45 @@ export async function measureHttp(
       await load({ ...asAdmin, path: reportPath, connections: 1, amount: 2 });
       report = await load({ ...asAdmin, path: reportPath, connections: 1, amount: q ? 5 : 15 });
     }
+
+    const pageRequests = coordinatorPages(center, today, coordinatorToken);
+    const serverCpu = () => cpuMsOf(server.pid);
+    const pages = {
+      today: await measurePage(server.url, pageRequests.today, q ? 10 : 30, serverCpu),
+      bookings: await measurePage(server.url, pageRequests.bookings, q ? 10 : 30, serverCpu),
+      month: await measurePage(server.url, pageRequests.month, q ? 5 : 15, serverCpu),
+      year: await measurePage(server.url, pageRequests.year, q ? 3 : 10, serverCpu),
+    };
+
+    const soakResult = await soak(server.url, {
+      seconds: options.soakSeconds ?? (q ? 30 : 300),
+      users: 10,
+      ordinary: [
+        [40, () => availabilityWindow(center, day, memberToken, random)],
+        [30, () => ({ method: 'GET', path: schedulePath(), headers: asMember.headers })],
+        [27, () => near.next()],
+      ],
+      heavy: [
+        () => pageRequests.today,
+        () => pageRequests.bookings,
+        () => pageRequests.month,
+        () => pageRequests.year,
+        () => ({ method: 'GET', path: reportPath, headers: asAdmin.headers }),
+      ],
+      memory: () => memoryOf(server.pid),
+    });
     const memory = memoryOf(server.pid);
-    return {
-      bareSingle,
-      bareThroughput,
-      startupMs,
-      startupCpuMs,
+    result = {
+      database: options.database,
+      ceiling: options.ceiling,
       bookingSingle,
       bookingThroughput,
       series,
       availability: availabilityResult,
       schedule: scheduleResult,
       report,
+      pages,
+      soak: soakResult,
       ...memory,
       rssAfterStartMb,
       bookingsCreated: slots.bookingsMade,
@@ -465,4 +570,35 @@ export async function measureHttp(
   } finally {
     await server.stop();
   }
+
+  // The first request after a start, on a server started for it (the tokens stay valid).
+  const first = async (request: {
+    method: 'GET' | 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body?: unknown;
+  }) => {
+    const fresh = await startServer(app.script, env, '/api/v1/health', app.nodeArgs);
+    startupMs.push(fresh.startupMs);
+    startupCpuMs.push(fresh.startupCpuMs);
+    try {
+      const answer = await send(fresh.url, request);
+      // A refused first request is not the figure asked for: reported as missing (—).
+      if (answer.status >= 400) {
+        console.log(`  first ${request.method} ${request.path} answered ${answer.status}`);
+        return NaN;
+      }
+      return answer.ms;
+    } finally {
+      await fresh.stop();
+    }
+  };
+  const firstBookingMs = await first({
+    method: 'POST',
+    path: '/api/v1/bookings',
+    headers: { authorization: `Bearer ${memberToken}` },
+    body: { ...slots.nextSingle(), title: 'First after start', purpose: 'work' },
+  });
+  const firstTodayMs = await first(coordinatorPages(center, today, coordinatorToken).today);
+  return { ...result, startupMs, startupCpuMs, firstBookingMs, firstTodayMs };
 }

@@ -1,13 +1,17 @@
 /**
  * `npm run bench` (full: data sets of about 1,000, 100,000 and 1,000,000 allocations) and
  * `npm run bench -- --quick` (the small one only). Options: `--profile` starts the server with
- * `--cpu-prof` (profiles in bench/results/profiles), `--keep` keeps the generated databases.
+ * `--cpu-prof` (profiles in bench/results/profiles), `--keep` keeps the generated databases (and
+ * the PostgreSQL schemas), `--no-postgres` measures SQLite only, `--only=large` (or small, medium) one data set, `--soak-seconds=N` sets the mixed
+ * soak's length (30 s quick, 300 s full). PostgreSQL: MAKON_BENCH_DATABASE_URL, else
+ * postgres://127.0.0.1:5432/test; skipped (and said so) when it does not answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDataSet, verifyDataSet } from './generate';
-import { measureHttp } from './http';
+import { Ceiling, HttpResult, measureCeiling, measureHttp } from './http';
+import { copyToPostgres, PostgresCopy, postgresAnswers } from './postgres-copy';
 import { measureConflictChecks } from './in-process';
 import { DATA_SETS } from './network';
 import { startCommandOf } from './start-command';
@@ -37,6 +41,10 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const quick = args.has('--quick');
   const keep = args.has('--keep');
+  const soakArg = [...args].find((a) => a.startsWith('--soak-seconds='));
+  const soakSeconds = soakArg ? Number(soakArg.split('=')[1]) : undefined;
+  const postgresUrl = process.env.MAKON_BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
+  const postgres = !args.has('--no-postgres') && (await postgresAnswers(postgresUrl));
   const began = Date.now();
   const now = began;
   mkdirSync(RESULTS, { recursive: true });
@@ -44,9 +52,23 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'makon-bench-'));
   const server = startCommandOf(ROOT);
   const machine = describeMachine(server);
-  const specs = quick ? DATA_SETS.slice(0, 1) : DATA_SETS;
+  // `--only=<name>` (small, medium, large): one data set, for a shorter run.
+  const only = [...args].find((a) => a.startsWith('--only='))?.split('=')[1];
+  const specs = only
+    ? DATA_SETS.filter((d) => d.name === only)
+    : quick
+      ? DATA_SETS.slice(0, 1)
+      : DATA_SETS;
+  if (specs.length === 0)
+    throw new Error(`--only=${only}: no such data set (small, medium, large)`);
   const sizes: SizeResult[] = [];
   log(`Makon benchmark (${quick ? 'quick' : 'full'}), data in ${workDir}`);
+  log(
+    postgres
+      ? `PostgreSQL: ${postgresUrl}`
+      : 'PostgreSQL: not measured (--no-postgres or no answer)',
+  );
+  let ceiling: Ceiling | undefined;
   for (const line of machine) log(`  ${line}`);
   try {
     const generated = [];
@@ -76,15 +98,46 @@ async function main(): Promise<void> {
         `[${g.spec.label}] single ${fmt(result.conflictCheck.single)}, series ${fmt(result.conflictCheck.series)}`,
       );
       if (index === 0 || index === generated.length - 1) {
-        log(`[${g.spec.label}] HTTP…`);
-        result.http = await measureHttp(g.dataSet, now, server, BARE, PRELOAD, {
+        if (!ceiling) {
+          log('Ceilings (bare app)…');
+          ceiling = await measureCeiling(server, BARE, quick);
+        }
+        // The 5-minute soak is for the largest size; a smaller one soaks a minute.
+        const largest = index === generated.length - 1;
+        const options = {
           quick,
           profileDir,
-        });
-        log(
-          `[${g.spec.label}] booking c=1 ${fmt(result.http.bookingSingle.latency)}, series ` +
-            `${fmt(result.http.series.latency)}, availability ${fmt(result.http.availability.latency)}`,
-        );
+          soakSeconds: soakSeconds ?? (largest ? undefined : 60),
+          ceiling,
+        };
+        // Copied before the SQLite run adds its bookings, so that both start from the same rows.
+        let copy: PostgresCopy | undefined;
+        if (postgres) {
+          log(`[${g.spec.label}] copying to PostgreSQL…`);
+          copy = await copyToPostgres(g.dataSet.path, postgresUrl, `bench_${g.spec.name}`);
+          result.postgresCopy = { rows: copy.rows, seconds: copy.seconds };
+          log(`[${g.spec.label}] ${copy.rows} rows in ${copy.seconds.toFixed(0)} s`);
+        }
+        try {
+          log(`[${g.spec.label}] HTTP on SQLite…`);
+          result.http = await measureHttp(g.dataSet, now, server, PRELOAD, {
+            ...options,
+            database: 'SQLite',
+            databaseUrl: `sqlite:${g.dataSet.path}`,
+          });
+          logHttp(g.spec.label, result.http);
+          if (copy) {
+            log(`[${g.spec.label}] HTTP on PostgreSQL…`);
+            result.httpPostgres = await measureHttp(g.dataSet, now, server, PRELOAD, {
+              ...options,
+              database: 'PostgreSQL',
+              databaseUrl: copy.url,
+            });
+            logHttp(`${g.spec.label} PostgreSQL`, result.httpPostgres);
+          }
+        } finally {
+          if (copy && !keep) await copy.drop();
+        }
       }
       sizes.push(result);
     }
@@ -97,17 +150,30 @@ async function main(): Promise<void> {
     minutes: (Date.now() - began) / 60000,
     machine,
     loadAtEnd: currentLoad(),
+    ceiling,
     sizes,
   };
   console.log(`\n${markdownTable(run)}\n`);
-  writeFileSync(join(RESULTS, quick ? 'quick.json' : 'full.json'), JSON.stringify(run, null, 2));
-  if (quick) {
-    writeResults(join(RESULTS, 'quick.md'), run, '# Quick benchmark run');
-    log(`Written to bench/results/quick.md (${run.minutes.toFixed(1)} min).`);
+  writeFileSync(
+    join(RESULTS, quick ? 'quick.json' : only ? `only-${only}.json` : 'full.json'),
+    JSON.stringify(run, null, 2),
+  );
+  if (quick || only) {
+    const name = quick ? 'quick' : `only-${only}`;
+    writeResults(join(RESULTS, `${name}.md`), run, `# Benchmark run (${name})`);
+    log(`Written to bench/results/${name}.md (${run.minutes.toFixed(1)} min).`);
   } else {
     writeResults(DOC, run, HEADER);
     log(`Written to docs/benchmarks.md (${run.minutes.toFixed(1)} min).`);
   }
+}
+
+function logHttp(label: string, h: HttpResult): void {
+  log(
+    `[${label}] booking c=1 ${fmt(h.bookingSingle.latency)}, availability ${fmt(h.availability.latency)}, ` +
+      `Today ${fmt(h.pages.today.latency)}, soak p99 ${h.soak.ordinary.p99.toFixed(1)} ms ` +
+      `(max ${h.soak.ordinary.max.toFixed(0)}), peak RSS ${h.soak.peakRssMb.toFixed(0)} MB`,
+  );
 }
 
 function fmt(s: { median: number; p95: number }): string {

@@ -7,7 +7,7 @@
  * both, and what the two spell differently (placeholders, joining the distinct owners of a group
  * into one text) is in `dialectOf`.
  */
-import type { EntityManager } from 'typeorm';
+import type { ReadQueries } from '../database/heavy-reads';
 import type { Interval } from '../scheduling/types';
 
 /**
@@ -71,8 +71,8 @@ interface Dialect {
 }
 
 /** All that the statements spell differently on the two databases. */
-function dialectOf(type: string): Dialect {
-  return type === 'postgres'
+function dialectOf(postgres: boolean): Dialect {
+  return postgres
     ? {
         placeholder: (n) => `$${n}`,
         joinDistinct: (expression) => `string_agg(DISTINCT ${expression}, ',')`,
@@ -358,12 +358,16 @@ function addByHour(hours: GroupTotal[], row: Row, part: Contribution): void {
   addCounts(hours[sh].primary, part.primary);
 }
 
+/**
+ * Runs through HeavyReads (`reads`): on SQLite with a file, in a worker thread on a read-only
+ * connection, so that a year's report does not hold up the bookings made meanwhile.
+ */
 export async function aggregateSessions(
-  manager: EntityManager,
+  reads: ReadQueries,
   spec: AggregateSpec,
 ): Promise<AggregateGroup[]> {
   if (spec.centers.length === 0) return [];
-  const dialect = dialectOf(manager.connection.options.type);
+  const dialect = dialectOf(reads.postgres);
   const groups = new Map<string | number, GroupTotal>();
   const groupOf = (key: string | number): GroupTotal => {
     let found = groups.get(key);
@@ -385,7 +389,7 @@ export async function aggregateSessions(
     if (source === 'loans' && spec.poolResourceIds.length === 0) continue;
     const parameters = new Parameters();
     const [sql, values] = parameters.bind(statement(spec, dialect, source, parameters), dialect);
-    const rows: Row[] = await manager.query(sql, values);
+    const rows: Row[] = await reads.query(sql, values);
     for (const row of rows) {
       const part = contributionOf(row, source, spec.key);
       if (spec.key === 'hour') addByHour(hours, row, part);

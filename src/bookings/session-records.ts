@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dialect } from '../database/dialect';
+import { HeavyReads } from '../database/heavy-reads';
 import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
 import type { Interval } from '../scheduling/types';
 import type { BookingStatus, EquipmentRequest, OccurrenceStatus, Purpose } from './booking.entity';
@@ -87,16 +88,22 @@ export function daySessionsStatement(center: string, from: string, to: string): 
 
 @Injectable()
 export class SessionRecords {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly heavyReads: HeavyReads,
+  ) {}
 
   private placeholders(count: number, offset = 0): string[] {
     const dialect = Dialect.of(this.dataSource);
     return Array.from({ length: count }, (_, i) => dialect.placeholder(offset + i + 1));
   }
 
-  /** The utilization report's sums per group, computed in the database (see session-aggregates). */
+  /**
+   * The utilization report's sums per group, computed in the database (see session-aggregates),
+   * off the event loop on SQLite (HeavyReads).
+   */
   aggregate(spec: AggregateSpec): Promise<AggregateGroup[]> {
-    return aggregateSessions(this.dataSource.manager, spec);
+    return aggregateSessions(this.heavyReads, spec);
   }
 
   /**

@@ -1,8 +1,16 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { dataSourceOptions } from './data-source';
+import { HeavyReads } from './heavy-reads';
 import {
   AUDIT_TRAIL,
   AuditTrail,
@@ -31,6 +39,19 @@ const DATA_SOURCE = TypeOrmModule.forRootAsync({
 });
 
 /**
+ * The heavy-read workers stop before the app's connection closes (TypeORM's module closes it on
+ * `onApplicationShutdown`), so that the app's connection is the last one and checkpoints the rest.
+ */
+@Injectable()
+class HeavyReadsLifecycle implements BeforeApplicationShutdown {
+  constructor(@Inject(HeavyReads) private readonly heavyReads: HeavyReads) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.heavyReads.stop();
+  }
+}
+
+/**
  * The database: the DataSource (global, from `TypeOrmModule`) and the write unit. Each feature
  * module registers the entities it owns with `TypeOrmModule.forFeature` and reaches them only
  * through its repository class (docs/development.md, "The one way to the data").
@@ -53,8 +74,18 @@ export class DatabaseModule {
               auditTrail ?? null,
             ),
         },
+        {
+          provide: HeavyReads,
+          inject: [DataSource],
+          useFactory: async (dataSource: DataSource) => {
+            const reads = new HeavyReads(dataSource);
+            await reads.start();
+            return reads;
+          },
+        },
+        HeavyReadsLifecycle,
       ],
-      exports: [WriteTransactions],
+      exports: [WriteTransactions, HeavyReads],
     };
   }
 }

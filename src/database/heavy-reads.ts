@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DataSource } from 'typeorm';
+
+export type ReadValue = string | number | null;
+export type ReadRow = Record<string, unknown>;
+
+/** What a heavy read needs of the database: its dialect and a way to run one read statement. */
+export interface ReadQueries {
+  readonly postgres: boolean;
+  query<T extends ReadRow = ReadRow>(sql: string, params: readonly ReadValue[]): Promise<T[]>;
+}
+
+export interface HeavyReadOptions {
+  /** Worker threads with a read-only connection each (SQLite on a file only). */
+  workers: number;
+  /** How often the WAL is checkpointed off the request path (SQLite on a file only); 0: never. */
+  checkpointEveryMs: number;
+}
+
+export const HEAVY_READ_DEFAULTS: HeavyReadOptions = { workers: 2, checkpointEveryMs: 1000 };
+
+const WORKER_SCRIPT = join(__dirname, 'read-worker.js');
+
+interface Pending {
+  resolve(rows: ReadRow[]): void;
+  reject(error: Error): void;
+}
+
+interface WorkerAnswer {
+  id: number;
+  rows?: ReadRow[];
+  error?: { message: string; code?: string };
+}
+
+/** A database error from a worker, with SQLite's code as better-sqlite3 gives it. */
+export class HeavyReadError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'HeavyReadError';
+  }
+}
+
+/** When the database's WAL file was last written (ms), or undefined when there is none. */
+function walModifiedAt(file: string): number | undefined {
+  try {
+    return statSync(`${file}-wal`).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One worker thread and the answers it still owes. */
+class ReadWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(path: string, mode: 'read' | 'checkpoint', onExit: (self: ReadWorker) => void) {
+    this.worker = new Worker(WORKER_SCRIPT, { workerData: { path, mode } });
+    this.worker.on('message', (answer: WorkerAnswer) => {
+      const waiting = this.pending.get(answer.id);
+      if (!waiting) return;
+      this.pending.delete(answer.id);
+      if (answer.error) waiting.reject(new HeavyReadError(answer.error.message, answer.error.code));
+      else waiting.resolve(answer.rows ?? []);
+    });
+    const fail = (error: Error) => {
+      this.closed = true;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+      onExit(this);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', () => fail(new HeavyReadError('The read worker stopped')));
+  }
+
+  get load(): number {
+    return this.pending.size;
+  }
+
+  send(message: Record<string, unknown>): Promise<ReadRow[]> {
+    if (this.closed) return Promise.reject(new HeavyReadError('The read worker stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage('close');
+    await exited;
+  }
+}
+
+/**
+ * Heavy reads (the reports' aggregates and their CSV) without holding up everyone else.
+ *
+ * better-sqlite3 is synchronous: a 300 ms statement on the app's connection stops the one event
+ * loop, and every other request (a booking's 2 ms) waits behind it. So on SQLite with a database
+ * file, `query` runs the statement in one of a few worker threads, each holding its own read-only
+ * connection to the same file (WAL lets readers read while the app's single writer writes; each
+ * statement sees the last committed state when it starts). The writer stays the one connection
+ * behind WriteTransactions.
+ *
+ * The same class also takes WAL checkpoints out of requests: the writer's automatic checkpoint
+ * (which ran inside whichever COMMIT crossed 1,000 pages, 400 ms on a large file) is turned off,
+ * and a worker with its own connection runs `PRAGMA wal_checkpoint(PASSIVE)` on a timer; the
+ * timer and the workers stop on app shutdown (`stop`).
+ *
+ * An in-memory SQLite database cannot be shared between connections: there, `query` runs on the
+ * app's connection (the old behaviour), as do the tests that use one. On PostgreSQL it is an
+ * ordinary query on the pool, which already runs concurrently.
+ */
+@Injectable()
+export class HeavyReads implements ReadQueries {
+  readonly postgres: boolean;
+  /** The database file when reads go to workers; undefined: on the app's own connection. */
+  private readonly file?: string;
+  private readonly readers: ReadWorker[] = [];
+  private checkpointer?: ReadWorker;
+  private checkpointRunning = false;
+  /** When the WAL file was last written before the last complete checkpoint. */
+  private lastCheckpointedWrite?: number;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: HeavyReadOptions = HEAVY_READ_DEFAULTS,
+  ) {
+    this.postgres = dataSource.options.type === 'postgres';
+    const database = dataSource.options.database;
+    if (!this.postgres && typeof database === 'string' && database !== ':memory:' && database) {
+      this.file = database;
+    }
+  }
+
+  /** Whether reads run in worker threads (SQLite on a file). */
+  get inWorkers(): boolean {
+    return this.file !== undefined && this.options.workers > 0;
+  }
+
+  /**
+   * Turns off the writer's own checkpoints and starts the timer that runs them instead. Called
+   * once the schema is up to date (DatabaseModule).
+   */
+  async start(): Promise<void> {
+    if (this.file === undefined || this.options.checkpointEveryMs <= 0) return;
+    await this.dataSource.query('PRAGMA wal_autocheckpoint = 0');
+    this.timer = setInterval(() => void this.checkpoint(), this.options.checkpointEveryMs);
+    this.timer.unref();
+  }
+
+  async query<T extends ReadRow = ReadRow>(
+    sql: string,
+    params: readonly ReadValue[],
+  ): Promise<T[]> {
+    if (!this.inWorkers || this.stopped) return this.dataSource.query<T[]>(sql, [...params]);
+    return (await this.leastBusyReader().send({ sql, params })) as T[];
+  }
+
+  /**
+   * One passive checkpoint in the checkpoint worker (never two at once); resolves with SQLite's
+   * answer (`busy`, `log` and `checkpointed` pages), or undefined when there is nothing to do.
+   */
+  async checkpoint(how: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): Promise<ReadRow | undefined> {
+    if (this.file === undefined || this.stopped || this.checkpointRunning) return undefined;
+    // Nothing written since the last checkpoint (an idle server): no worker, no work.
+    const written = walModifiedAt(this.file);
+    if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
+    this.checkpointRunning = true;
+    try {
+      this.checkpointer ??= new ReadWorker(this.file, 'checkpoint', () => {
+        this.checkpointer = undefined;
+      });
+      const [result] = await this.checkpointer.send({ how });
+      if (Number(result?.busy) === 0) this.lastCheckpointedWrite = written;
+      return result;
+    } catch {
+      // A busy or failed checkpoint is retried on the next tick; the WAL only grows meanwhile.
+      return undefined;
+    } finally {
+      this.checkpointRunning = false;
+    }
+  }
+
+  /**
+   * Stops the timer and the workers (DatabaseModule, on app shutdown, before the app's connection
+   * closes: closing the last connection then checkpoints what is left). Later reads run on the
+   * app's connection.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    const workers = [...this.readers, ...(this.checkpointer ? [this.checkpointer] : [])];
+    this.readers.length = 0;
+    this.checkpointer = undefined;
+    await Promise.all(workers.map((worker) => worker.close()));
+  }
+
+  /** Workers start on first use, up to `options.workers`, then the one with least work waiting. */
+  private leastBusyReader(): ReadWorker {
+    const idle = this.readers.find((worker) => worker.load === 0);
+    if (idle) return idle;
+    if (this.readers.length < this.options.workers) {
+      const worker = new ReadWorker(this.file as string, 'read', (gone) => {
+        const index = this.readers.indexOf(gone);
+        if (index >= 0) this.readers.splice(index, 1);
+      });
+      this.readers.push(worker);
+      return worker;
+    }
+    return this.readers.reduce((a, b) => (b.load < a.load ? b : a));
+  }
+}
