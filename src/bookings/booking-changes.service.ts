@@ -5,6 +5,8 @@ import { DomainError, validationError } from '../common/domain-error';
 import { ClosuresService } from '../centers/closures.service';
 import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
+import { cancelledByStaff, decided } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { Principal, isStaffOf } from '../identity/access';
 import {
   bookingHorizonEnd,
@@ -138,6 +140,7 @@ export class BookingChangesService {
         ).worded('nothingLeftToCancel');
       }
       await cancelOccurrences(manager, open, now);
+      await outbox.enqueueAll(manager, cancelledByStaff(caller, current, open), now);
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'booking.cancelled',
@@ -242,6 +245,7 @@ export class BookingChangesService {
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
       await cancelOccurrences(manager, cancelled, now);
+      await outbox.enqueueAll(manager, cancelledByStaff(caller, booking, cancelled), now);
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'occurrence.cancelled',
@@ -289,6 +293,7 @@ export class BookingChangesService {
       }
       if (status === 'rejected')
         await releaseOccurrences(manager, await activeOccurrences(manager, id));
+      await outbox.enqueue(manager, decided(id, status), now);
       await this.audit.record(manager, {
         actorId: caller.id,
         action: status === 'confirmed' ? 'booking.approved' : 'booking.rejected',

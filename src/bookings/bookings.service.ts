@@ -13,6 +13,8 @@ import { WriteTransactions } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
+import { bookingCreated } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { isExclusive } from '../resources/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import {
@@ -185,6 +187,7 @@ export class BookingsService {
         };
       }
       const occurrences = await this.storeBooking(manager, caller, booking, kept, held);
+      await outbox.enqueue(manager, bookingCreated(booking, skipped), now);
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) await storeReplay(manager, caller.id, idempotencyKey, hash, body, now);
       return { statusCode: 201, body };

@@ -8,6 +8,8 @@ import { ClosuresService } from '../centers/closures.service';
 import { AuditLog, sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
+import { closureAffects } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
 import { ResourceView, UpdateResourceInput } from '../resources/resources.dto';
 import { ResourcesService, updatedResource } from '../resources/resources.service';
@@ -94,6 +96,7 @@ export class CalendarEffectsService {
           start: formatInstant(Number(row.startMs), zone),
           end: formatInstant(Number(row.endMs), zone),
         }));
+      await outbox.enqueueAll(manager, closureAffects(closure.id, affected), now);
       await this.audit.record(manager, {
         actorId: caller.id,
         action: 'closure.created',

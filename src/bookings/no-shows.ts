@@ -1,6 +1,7 @@
 import { EntityManager, In, MoreThan, SelectQueryBuilder } from 'typeorm';
 import { CenterEntity } from '../centers/center.entity';
 import { WriteTransactions } from '../database/write-transactions';
+import { outbox } from '../notifications/outbox';
 import { ResourceEntity } from '../resources/resource.entity';
 import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import type { CenterPolicy } from '../scheduling/types';
@@ -100,6 +101,11 @@ async function release(manager: EntityManager, due: Candidate[], now: number): P
       { status: 'no_show' },
     );
     if (changed.affected !== 1) continue; // checked in or released meanwhile
+    await outbox.enqueue(
+      manager,
+      { event: 'no_show_released', occurrenceId: candidate.occurrenceId },
+      now,
+    );
     const at = noShowReleaseAt(candidate.startMs, candidate.policy);
     await manager.update(
       AllocationEntity,

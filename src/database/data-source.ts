@@ -26,6 +26,8 @@ import { InstallationSettings1764900000000 as PostgresInstallationSettings } fro
 import { RevokedSessions1764900000001 as PostgresRevokedSessions } from './migrations/postgres/1764900000001-revoked-sessions';
 import { CanonicalTimeZones1764910000000 as PostgresCanonicalTimeZones } from './migrations/postgres/1764910000000-canonical-time-zones';
 import { ClosureNames1764930000000 as PostgresClosureNames } from './migrations/postgres/1764930000000-closure-names';
+import { Notifications1764940000000 } from './migrations/sqlite/1764940000000-notifications';
+import { Notifications1764940000000 as PostgresNotifications } from './migrations/postgres/1764940000000-notifications';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
@@ -38,6 +40,7 @@ const SQLITE_MIGRATIONS = [
   RevokedSessions1764900000001,
   CanonicalTimeZones1764910000000,
   ClosureNames1764930000000,
+  Notifications1764940000000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -53,6 +56,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresRevokedSessions,
   PostgresCanonicalTimeZones,
   PostgresClosureNames,
+  PostgresNotifications,
 ];
 
 const INT8_OID = 20;
