@@ -86,6 +86,10 @@ export class DeliveryEntity {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 
+  /** JSON: the message as the channel sends it, rendered once when the event was fanned out. */
+  @Column({ type: 'text' })
+  payload: string;
+
   @Column(instantColumn('created_at'))
   createdAt: number;
 

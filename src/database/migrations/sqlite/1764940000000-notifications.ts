@@ -50,6 +50,7 @@ export function notificationTables(collate: string): string[] {
       attempts integer NOT NULL DEFAULT 0,
       next_attempt_at bigint NOT NULL,
       last_error text,
+      payload text NOT NULL,
       created_at bigint NOT NULL,
       updated_at bigint NOT NULL
     )`,
