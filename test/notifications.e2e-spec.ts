@@ -156,4 +156,146 @@ describe('notifications: outbox, email, in-app, reminders', () => {
     expect(refused.text).toContain('Sabab: Hall is being painted');
     expect(refused.attachments).toHaveLength(0);
   });
+
+  it('tells the owner when staff cancel their booking, not when they cancel it themselves', async () => {
+    const owner = await person('en');
+    const byStaff = await book(owner, {
+      resourceId: desk,
+      start: '2026-12-04T09:00',
+      end: '2026-12-04T10:00',
+    });
+    const own = await book(owner, {
+      resourceId: desk,
+      start: '2026-12-04T16:00',
+      end: '2026-12-04T17:00',
+    });
+    await deliver();
+    expect(smtp.to(owner.email)).toHaveLength(2); // the two confirmations
+    expect(
+      (await t.request('DELETE', `/api/v1/bookings/${byStaff.id}`, { token: w.coordinator.token }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.request('DELETE', `/api/v1/bookings/${own.id}`, { token: owner.token })).status,
+    ).toBe(200);
+    await deliver();
+    const mails = smtp
+      .to(owner.email)
+      .slice(2)
+      .map((m) => m.parsed);
+    expect(mails.map((m) => m.subject)).toEqual(['Booking cancelled: Desk A']);
+    expect(mails[0].text).toContain('Fri, 04.12.2026 09:00–10:00');
+    expect(mails[0].text).not.toContain('16:00');
+  });
+
+  it('tells each owner whose session a new closure falls on, with the closure’s name', async () => {
+    const owner = await person('en');
+    const otherDesk = (await createResource(t, w.admin.token, w.otherCenterId, { name: 'Desk B' }))
+      .id;
+    await book(owner, {
+      resourceId: otherDesk,
+      start: '2026-12-10T10:00',
+      end: '2026-12-10T11:00',
+    });
+    await book(owner, {
+      resourceId: otherDesk,
+      start: '2026-12-11T10:00',
+      end: '2026-12-11T11:00',
+    });
+    const closure = await t.request('POST', `/api/v1/centers/${w.otherCenterId}/closures`, {
+      token: w.otherCoordinator.token,
+      body: { from: '2026-12-10', to: '2026-12-10', reason: 'Power maintenance' },
+    });
+    expect(closure.status).toBe(201);
+    await deliver();
+    const mails = smtp.to(owner.email).map((m) => m.parsed);
+    const closed = mails.filter((m) => m.subject === 'Test center is closed during your booking');
+    expect(closed).toHaveLength(1);
+    expect(closed[0].text).toContain('Closure: Power maintenance');
+    expect(closed[0].text).toContain('Thu, 10.12.2026 10:00–11:00');
+    expect(closed[0].text).not.toContain('11.12.2026');
+  });
+
+  it('tells the owner that a no-show released their place', async () => {
+    const owner = await person('en');
+    const checked = (
+      await createResource(t, w.admin.token, w.centerId, { name: 'Desk C', checkInRequired: true })
+    ).id;
+    await book(owner, { resourceId: checked, start: '2026-12-02T10:00', end: '2026-12-02T11:00' });
+    t.clock.set('2026-12-02T10:20:00+05:00');
+    expect(await t.app.get(NoShowReleaseJob).run()).toBe(1);
+    await deliver();
+    const released = smtp.to(owner.email).filter((m) => m.parsed.subject === 'Released: Desk C');
+    expect(released).toHaveLength(1);
+    expect(released[0].parsed.text).toContain('Wed, 02.12.2026 10:00–11:00');
+  });
+
+  it('keeps a message while the mail server is down or refusing, retries with back-off, and delivers it once', async () => {
+    const owner = await person('en');
+    await smtp.stop();
+    await book(owner, { resourceId: desk, start: '2026-12-14T10:00', end: '2026-12-14T11:00' });
+    let round = await deliver();
+    expect(round).toMatchObject({ sent: 0, retrying: 1 });
+    const health = await t.request('GET', '/api/v1/health');
+    expect(health.body.notifications).toMatchObject({ waiting: 1, failed: 0 });
+
+    // Back, but refusing for now (451): a second attempt, a longer wait.
+    smtp.refuse = true;
+    await smtp.start();
+    expect((await deliver()).sent).toBe(0); // not due yet: the first retry waits a minute
+    t.clock.advanceMinutes(1);
+    expect(await deliver()).toMatchObject({ sent: 0, retrying: 1 });
+    t.clock.advanceMinutes(1);
+    expect((await deliver()).retrying).toBe(0); // the second retry waits two minutes
+
+    smtp.refuse = false;
+    t.clock.advanceMinutes(1);
+    expect(await deliver()).toMatchObject({ sent: 1, retrying: 0 });
+    t.clock.advanceMinutes(60);
+    await deliver();
+    expect(smtp.to(owner.email)).toHaveLength(1);
+    const [row] = await t.query(
+      `SELECT d.status, d.attempts, d.last_error FROM notification_deliveries d
+         JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.user_id = ?`,
+      [owner.id],
+    );
+    expect(row).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
+    expect((await t.request('GET', '/api/v1/health')).body.notifications).toEqual({
+      waiting: 0,
+      failed: 0,
+      oldestWaitingSeconds: null,
+    });
+  });
+
+  it('gives up after the last attempt and records the error, which health reports', async () => {
+    const owner = await person('en');
+    smtp.refuse = true;
+    try {
+      await book(owner, { resourceId: desk, start: '2026-12-14T15:00', end: '2026-12-14T16:00' });
+      const outcomes: string[] = [];
+      for (let attempt = 1; attempt <= 10; attempt++) {
+        const round = await deliver();
+        outcomes.push(round.failed === 1 ? 'failed' : round.retrying === 1 ? 'retrying' : '?');
+        t.clock.advanceMinutes(60);
+      }
+      expect(outcomes).toEqual([...Array(9).fill('retrying'), 'failed']);
+      const [row] = await t.query(
+        'SELECT status, attempts, last_error FROM notification_deliveries WHERE user_id = ?',
+        [owner.id],
+      );
+      expect(row.status).toBe('failed');
+      expect(row.attempts).toBe(10);
+      expect(row.last_error).toContain('451');
+      expect((await t.request('GET', '/api/v1/health')).body.notifications).toMatchObject({
+        waiting: 0,
+        failed: 1,
+      });
+      // In-app it arrived all the same.
+      const list = await t.request('GET', '/api/v1/notifications', { token: owner.token });
+      expect(list.body.total).toBe(1);
+    } finally {
+      smtp.refuse = false;
+    }
+    expect(smtp.to(owner.email)).toHaveLength(0);
+  });
 });
