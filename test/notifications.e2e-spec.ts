@@ -300,4 +300,176 @@ describe('notifications: outbox, email, in-app, reminders', () => {
     }
     expect(smtp.to(owner.email)).toHaveLength(0);
   });
+
+  describe('reminders, computed from the sessions as they stand', () => {
+    let owner: Actor;
+    const reminders = () =>
+      smtp.to(owner.email).filter((m) => m.parsed.subject!.startsWith('Reminder'));
+    const remindAt = async (iso: string) => {
+      t.clock.set(iso);
+      await t.app.get(NotificationJob).remind();
+      await deliver();
+    };
+
+    beforeAll(async () => {
+      owner = await person('en');
+      t.clock.set('2026-12-15T08:00:00+05:00');
+    });
+
+    it('reminds at the owner’s reminder time; a moved session’s reminder moves, a cancelled one’s disappears, none when booked within the reminder time', async () => {
+      await book(owner, {
+        resourceId: desk,
+        start: '2026-12-15T11:00',
+        end: '2026-12-15T12:00',
+      });
+      const moved = await book(owner, {
+        resourceId: desk,
+        start: '2026-12-15T12:00',
+        end: '2026-12-15T13:00',
+      });
+      const cancelled = await book(owner, {
+        resourceId: desk,
+        start: '2026-12-15T16:00',
+        end: '2026-12-15T17:00',
+      });
+      t.clock.set('2026-12-15T09:00:00+05:00');
+      const move = await t.request(
+        'PATCH',
+        `/api/v1/bookings/${moved.id}/occurrences/${moved.occurrences[0].id}`,
+        { token: owner.token, body: { start: '2026-12-15T14:00', end: '2026-12-15T15:00' } },
+      );
+      expect(move.status).toBe(200);
+      const cancel = await t.request(
+        'DELETE',
+        `/api/v1/bookings/${cancelled.id}/occurrences/${cancelled.occurrences[0].id}`,
+        { token: owner.token },
+      );
+      expect(cancel.status).toBe(200);
+
+      await remindAt('2026-12-15T09:59:00+05:00');
+      expect(reminders()).toHaveLength(0); // a minute early
+      await remindAt('2026-12-15T10:00:00+05:00');
+      expect(reminders().map((m) => m.parsed.subject)).toEqual(['Reminder: Desk A at 11:00']);
+      expect(reminders()[0].parsed.text).toContain('Tue, 15.12.2026 11:00–12:00');
+
+      await remindAt('2026-12-15T11:05:00+05:00'); // the moved session's old reminder time
+      expect(reminders()).toHaveLength(1);
+      await remindAt('2026-12-15T13:00:00+05:00');
+      expect(reminders().map((m) => m.parsed.subject)).toEqual([
+        'Reminder: Desk A at 11:00',
+        'Reminder: Desk A at 14:00',
+      ]);
+      await remindAt('2026-12-15T13:30:00+05:00'); // again: nothing new
+      expect(reminders()).toHaveLength(2);
+
+      // Booked at 15:00 for 15:30: inside the reminder time already, so no reminder.
+      t.clock.set('2026-12-15T15:00:00+05:00');
+      await book(owner, { resourceId: desk, start: '2026-12-15T15:30', end: '2026-12-15T15:45' });
+      await remindAt('2026-12-15T15:10:00+05:00');
+      await remindAt('2026-12-15T16:00:00+05:00'); // the cancelled session's time
+      expect(reminders()).toHaveLength(2);
+    });
+
+    it('follows the person’s reminderMinutes; 0 turns reminders off', async () => {
+      const settings = await t.request('PATCH', '/api/v1/users/me/notification-settings', {
+        token: owner.token,
+        body: { reminderMinutes: 120 },
+      });
+      expect(settings.status).toBe(200);
+      expect(settings.body).toMatchObject({ email: true, telegram: true, reminderMinutes: 120 });
+      t.clock.set('2026-12-16T08:00:00+05:00');
+      await book(owner, { resourceId: desk, start: '2026-12-16T12:00', end: '2026-12-16T13:00' });
+      await remindAt('2026-12-16T10:00:00+05:00');
+      expect(reminders().map((m) => m.parsed.subject)).toContain('Reminder: Desk A at 12:00');
+      const before = reminders().length;
+      await t.request('PATCH', '/api/v1/users/me/notification-settings', {
+        token: owner.token,
+        body: { reminderMinutes: 0 },
+      });
+      await book(owner, { resourceId: desk, start: '2026-12-17T12:00', end: '2026-12-17T13:00' });
+      await remindAt('2026-12-17T11:00:00+05:00');
+      expect(reminders()).toHaveLength(before);
+    });
+  });
+
+  describe('the in-app API', () => {
+    it('lists, counts unread, marks one and all read; another person’s is 404', async () => {
+      const owner = await person('en');
+      const other = await person('en');
+      t.clock.set('2026-12-20T08:00:00+05:00');
+      await book(owner, { resourceId: desk, start: '2026-12-21T10:00', end: '2026-12-21T11:00' });
+      await book(owner, { resourceId: desk, start: '2026-12-22T10:00', end: '2026-12-22T11:00' });
+      await deliver();
+      const list = await t.request('GET', '/api/v1/notifications', { token: owner.token });
+      expect(list.body).toMatchObject({ total: 2, unread: 2 });
+      const [first] = list.body.items;
+      expect(Object.keys(first).sort()).toEqual(
+        ['body', 'bookingId', 'createdAt', 'event', 'id', 'readAt', 'title'].sort(),
+      );
+      const notFound = await t.request('POST', `/api/v1/notifications/${first.id}/read`, {
+        token: other.token,
+      });
+      expect(notFound.status).toBe(404);
+      expect(notFound.body.code).toBe('NOT_FOUND');
+      const read = await t.request('POST', `/api/v1/notifications/${first.id}/read`, {
+        token: owner.token,
+      });
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).toMatch(/^2026-12-20T08:00:\d\d\+05:00$/);
+      const unread = await t.request('GET', '/api/v1/notifications?unread=true', {
+        token: owner.token,
+      });
+      expect(unread.body).toMatchObject({ total: 1, unread: 1 });
+      const all = await t.request('POST', '/api/v1/notifications/read-all', { token: owner.token });
+      expect(all.status).toBe(200);
+      expect(all.body).toEqual({ read: 1, unread: 0 });
+      expect(
+        (await t.request('GET', '/api/v1/notifications', { token: owner.token })).body.unread,
+      ).toBe(0);
+      expect((await t.request('GET', '/api/v1/notifications')).status).toBe(401);
+    });
+
+    it('answers and changes the settings; refuses values outside the contract', async () => {
+      const someone = await person('ru');
+      const fresh = await t.request('GET', '/api/v1/users/me/notification-settings', {
+        token: someone.token,
+      });
+      expect(fresh.status).toBe(200);
+      expect(fresh.body.reminderMinutes).toBe(60);
+      expect(Object.values(fresh.body.events).every((on) => on === true)).toBe(true);
+      expect(Object.keys(fresh.body.events)).toContain('booking_confirmed');
+      for (const body of [
+        { reminderMinutes: 45 },
+        { email: 'yes' },
+        { events: { booking_confirmed: 'no' } },
+        { events: { unknown_event: false } },
+        { unknown: true },
+      ]) {
+        const refused = await t.request('PATCH', '/api/v1/users/me/notification-settings', {
+          token: someone.token,
+          body,
+        });
+        expect([JSON.stringify(body), refused.status, refused.body.code]).toEqual([
+          JSON.stringify(body),
+          400,
+          'VALIDATION_FAILED',
+        ]);
+      }
+      const changed = await t.request('PATCH', '/api/v1/users/me/notification-settings', {
+        token: someone.token,
+        body: { email: false, events: { booking_confirmed: false } },
+      });
+      expect(changed.body).toMatchObject({
+        email: false,
+        reminderMinutes: 60,
+        events: { booking_confirmed: false, booking_rejected: true },
+      });
+      // Turned off: neither email nor in-app for that event.
+      await book(someone, { resourceId: desk, start: '2026-12-21T12:00', end: '2026-12-21T13:00' });
+      await deliver();
+      expect(smtp.to(someone.email)).toHaveLength(0);
+      const list = await t.request('GET', '/api/v1/notifications', { token: someone.token });
+      expect(list.body.total).toBe(0);
+    });
+  });
 });
