@@ -236,7 +236,7 @@ describe('notifications: outbox, email, in-app, reminders', () => {
     const owner = await person('en');
     await smtp.stop();
     await book(owner, { resourceId: desk, start: '2026-12-14T10:00', end: '2026-12-14T11:00' });
-    let round = await deliver();
+    const round = await deliver();
     expect(round).toMatchObject({ sent: 0, retrying: 1 });
     const health = await t.request('GET', '/api/v1/health');
     expect(health.body.notifications).toMatchObject({ waiting: 1, failed: 0 });
