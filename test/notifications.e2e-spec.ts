@@ -1,6 +1,7 @@
 import { NoShowReleaseJob } from '../src/check-in/no-show-release.job';
 import { NotificationJob } from '../src/notifications/notification.job';
 import { MailCatcher } from './support/smtp';
+import { WebClient } from './support/web-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { Actor, createResource, createUser, createWorld, World } from './support/world';
 
@@ -470,6 +471,56 @@ describe('notifications: outbox, email, in-app, reminders', () => {
       expect(smtp.to(someone.email)).toHaveLength(0);
       const list = await t.request('GET', '/api/v1/notifications', { token: someone.token });
       expect(list.body.total).toBe(0);
+    });
+  });
+
+  describe('the pages', () => {
+    it('shows the unread count in the header’s bell, lists the notifications, marks them read, saves the settings', async () => {
+      const owner = await person('ru');
+      t.clock.set('2026-12-23T08:00:00+05:00');
+      await book(owner, { resourceId: desk, start: '2026-12-24T10:00', end: '2026-12-24T11:00' });
+      await book(owner, { resourceId: desk, start: '2026-12-25T10:00', end: '2026-12-25T11:00' });
+      await deliver();
+      const web = WebClient.withToken(t.baseUrl, owner.token);
+      const home = await web.get('/me');
+      expect(home.text).toContain('aria-label="Уведомления: непрочитанных 2"');
+      const page = await web.get('/me/notifications');
+      expect(page.status).toBe(200);
+      expect(page.text.match(/Бронирование подтверждено: Desk A/g)).toHaveLength(2);
+      const ids = [
+        ...page.text.matchAll(/action="\/me\/notifications\/([0-9a-f-]{36})\/read"/g),
+      ].map((m) => m[1]);
+      expect(ids).toHaveLength(2);
+      const one = await web.post(`/me/notifications/${ids[0]}/read`, {});
+      expect([one.status, one.location]).toEqual([303, '/me/notifications']);
+      expect((await web.get('/me')).text).toContain('aria-label="Уведомления: непрочитанных 1"');
+      const missing = await web.post(`/me/notifications/${'0'.repeat(36)}/read`, {});
+      expect(missing.status).toBe(404);
+      await web.post('/me/notifications/read-all', {});
+      expect((await web.get('/me')).text).toContain('aria-label="Уведомления"');
+
+      const settings = await web.get('/me/notification-settings');
+      expect(settings.status).toBe(200);
+      expect(settings.text).toContain('Настройки уведомлений');
+      const saved = await web.post('/me/notification-settings', {
+        reminderMinutes: '30',
+        events: ['booking_confirmed', 'session_reminder'],
+      });
+      expect([saved.status, saved.location]).toEqual([303, '/me/notification-settings?saved=1']);
+      const api = await t.request('GET', '/api/v1/users/me/notification-settings', {
+        token: owner.token,
+      });
+      expect(api.body).toMatchObject({
+        email: false,
+        reminderMinutes: 30,
+        events: { booking_confirmed: true, session_reminder: true, booking_rejected: false },
+      });
+      // A value outside the choices keeps the current one.
+      await web.post('/me/notification-settings', { reminderMinutes: '7', email: 'on' });
+      const after = await t.request('GET', '/api/v1/users/me/notification-settings', {
+        token: owner.token,
+      });
+      expect(after.body).toMatchObject({ email: true, reminderMinutes: 30 });
     });
   });
 });
