@@ -492,10 +492,13 @@ describe('notifications: outbox, email, in-app, reminders', () => {
       ].map((m) => m[1]);
       expect(ids).toHaveLength(2);
       const one = await web.post(`/me/notifications/${ids[0]}/read`, {});
-      expect([one.status, one.location]).toEqual([303, '/me/notifications']);
+      expect([one.status, one.location]).toEqual([303, '/me/notifications?done=read']);
       expect((await web.get('/me')).text).toContain('aria-label="Уведомления: непрочитанных 1"');
       const missing = await web.post(`/me/notifications/${'0'.repeat(36)}/read`, {});
-      expect(missing.status).toBe(404);
+      expect([missing.status, missing.location]).toEqual([
+        303,
+        '/me/notifications?error=NOT_FOUND',
+      ]);
       await web.post('/me/notifications/read-all', {});
       expect((await web.get('/me')).text).toContain('aria-label="Уведомления"');
 
@@ -506,7 +509,7 @@ describe('notifications: outbox, email, in-app, reminders', () => {
         reminderMinutes: '30',
         events: ['booking_confirmed', 'session_reminder'],
       });
-      expect([saved.status, saved.location]).toEqual([303, '/me/notification-settings?saved=1']);
+      expect([saved.status, saved.location]).toEqual([303, '/me/notification-settings?done=saved']);
       const api = await t.request('GET', '/api/v1/users/me/notification-settings', {
         token: owner.token,
       });

@@ -8,6 +8,7 @@ import { field, fields, FormBody } from '../shared/form';
 import type { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { Redirect, WebResult } from '../shared/web-result';
+import { actThenReturn } from '../member/notices';
 import { renderNotifications, renderNotificationSettings } from './notifications.view';
 
 /** The member's notifications page and notification settings (what the bell leads to). */
@@ -27,16 +28,18 @@ export class NotificationPagesController {
 
   @SignedIn()
   @Post('me/notifications/read-all')
-  async readAll(@Page() ctx: WebContext): Promise<WebResult> {
-    await this.notifications.markAllRead(ctx.principal!);
-    return new Redirect('/me/notifications');
+  readAll(@Page() ctx: WebContext): Promise<WebResult> {
+    return actThenReturn(undefined, '/me/notifications', 'read', () =>
+      this.notifications.markAllRead(ctx.principal!),
+    );
   }
 
   @SignedIn()
   @Post('me/notifications/:notificationId/read')
-  async read(@Page() ctx: WebContext, @Param('notificationId') id: string): Promise<WebResult> {
-    await this.notifications.markRead(ctx.principal!, id);
-    return new Redirect('/me/notifications');
+  read(@Page() ctx: WebContext, @Param('notificationId') id: string): Promise<WebResult> {
+    return actThenReturn(undefined, '/me/notifications', 'read', () =>
+      this.notifications.markRead(ctx.principal!, id),
+    );
   }
 
   @SignedIn()
@@ -45,7 +48,7 @@ export class NotificationPagesController {
     const me = await this.users.me(ctx.principal!);
     return renderNotificationSettings(ctx, await this.notifications.settings(ctx.principal!.id), {
       hasEmail: !!me.email,
-      saved: field(query, 'saved') === '1',
+      saved: field(query, 'done') === 'saved',
     });
   }
 
@@ -68,6 +71,6 @@ export class NotificationPagesController {
         : current.reminderMinutes,
       events: Object.fromEntries(shown.map((e) => [e, chosen.has(e)])),
     });
-    return new Redirect('/me/notification-settings?saved=1');
+    return new Redirect('/me/notification-settings?done=saved');
   }
 }
