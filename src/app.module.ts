@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { AccessGuard } from './identity/access.guard';
 import { IdentityModule } from './identity/identity.module';
 import { OwnedSessions } from './identity/owned-sessions';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResourcesModule } from './resources/resources.module';
 import { RouteTargets } from './identity/route-targets';
@@ -62,6 +63,7 @@ export class AppModule {
         BookingsModule,
         AuditModule,
         CheckInModule,
+        NotificationsModule,
         // The timed jobs (no-show release); without it, @Cron methods are plain methods.
         ...(config.runJobs ? [ScheduleModule.forRoot()] : []),
         ReportsModule,

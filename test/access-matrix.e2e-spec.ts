@@ -1,3 +1,4 @@
+import { NotificationJob } from '../src/notifications/notification.job';
 import { declaredRoutes } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 import { Actor, createResource, createUser, createWorld, World } from './support/world';
@@ -75,6 +76,16 @@ describe('who may call what: every route × every kind of caller', () => {
     return response.body;
   }
 
+  /** A notification of another member's (their booking's confirmation), delivered. */
+  async function othersNotification(): Promise<string> {
+    await othersBooking();
+    await t.app.get(NotificationJob).deliver();
+    const list = await t.request('GET', '/api/v1/notifications?unread=true', {
+      token: world.otherMember.token,
+    });
+    return list.body.items[0].id as string;
+  }
+
   /** Someone else's booking at "here": another member's, made by themselves. */
   async function othersBooking(resourceId = deskId): Promise<{ id: string; occurrenceId: string }> {
     const body = await created(
@@ -148,6 +159,35 @@ describe('who may call what: every route × every kind of caller', () => {
     {
       route: 'GET /api/v1/users/me',
       call: () => ({ path: '/api/v1/users/me' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'GET /api/v1/notifications',
+      call: () => ({ path: '/api/v1/notifications?unread=true' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'POST /api/v1/notifications/read-all',
+      call: () => ({ path: '/api/v1/notifications/read-all' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      // Another member's notification: nobody else may read it, not even an admin.
+      route: 'POST /api/v1/notifications/:notificationId/read',
+      call: async () => ({ path: `/api/v1/notifications/${await othersNotification()}/read` }),
+      expect: [401, 404, 404, 404, 404, 404],
+    },
+    {
+      route: 'GET /api/v1/users/me/notification-settings',
+      call: () => ({ path: '/api/v1/users/me/notification-settings' }),
+      expect: ANYONE_SIGNED_IN,
+    },
+    {
+      route: 'PATCH /api/v1/users/me/notification-settings',
+      call: () => ({
+        path: '/api/v1/users/me/notification-settings',
+        body: { reminderMinutes: 30 },
+      }),
       expect: ANYONE_SIGNED_IN,
     },
     {

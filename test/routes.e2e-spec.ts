@@ -54,6 +54,11 @@ describe('route access declarations', () => {
         `GET /api/v1/centers/:centerId/resources -> ${all}`,
         `POST /api/v1/centers/:centerId/resources -> ${staff}`,
         `GET /api/v1/health -> public`,
+        `GET /api/v1/notifications -> ${all}`,
+        `POST /api/v1/notifications/read-all -> ${all}`,
+        `POST /api/v1/notifications/:notificationId/read -> ${all}`,
+        `GET /api/v1/users/me/notification-settings -> ${all}`,
+        `PATCH /api/v1/users/me/notification-settings -> ${all}`,
         `DELETE /api/v1/resources/:resourceId -> ${staff}`,
         `GET /api/v1/resources/:resourceId -> ${all}`,
         `PATCH /api/v1/resources/:resourceId -> ${staff}`,
@@ -83,6 +88,11 @@ describe('route access declarations', () => {
         `POST /book/preview -> ${all}`,
         `POST /book -> ${all}`,
         `GET /me -> ${all}`,
+        `GET /me/notifications -> ${all}`,
+        `POST /me/notifications/read-all -> ${all}`,
+        `POST /me/notifications/:notificationId/read -> ${all}`,
+        `GET /me/notification-settings -> ${all}`,
+        `POST /me/notification-settings -> ${all}`,
         `GET /find -> ${all}`,
         `GET /c/:token -> public`,
         `POST /c/:token -> ${all}`,
@@ -141,7 +151,11 @@ describe('route access declarations', () => {
     expect((await t.request('GET', '/api/v1/centers')).status).toBe(401);
     const health = await t.request('GET', '/api/v1/health');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', database: 'up' });
+    expect(health.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      notifications: { waiting: 0, failed: 0, oldestWaitingSeconds: null },
+    });
   });
 
   it('answers 503 from health when the database is down', async () => {

@@ -1,3 +1,4 @@
+import { NotificationJob } from '../src/notifications/notification.job';
 import { webAssets } from '../src/web/shared/assets';
 import { declaredRoutes } from './support/routes';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
@@ -101,6 +102,16 @@ describe('who may open which page: every page route × every kind of caller', ()
     return occurrenceId;
   }
 
+  /** A notification of another member's (their booking's confirmation), delivered. */
+  async function othersNotification(): Promise<string> {
+    await othersBooking();
+    await t.app.get(NotificationJob).deliver();
+    const list = await t.request('GET', '/api/v1/notifications?unread=true', {
+      token: world.otherMember.token,
+    });
+    return list.body.items[0].id as string;
+  }
+
   afterAll(() => t.close());
 
   const centerResources = new Map<string, Promise<string>>();
@@ -193,6 +204,38 @@ describe('who may open which page: every page route × every kind of caller', ()
       expect: [LOGIN, DONE, DONE, DONE, 404, DONE],
     },
     { route: 'GET /me', call: () => ({ path: '/me' }), expect: SIGNED_IN },
+    {
+      route: 'GET /me/notifications',
+      call: () => ({ path: '/me/notifications' }),
+      expect: SIGNED_IN,
+    },
+    {
+      route: 'GET /me/notification-settings',
+      call: () => ({ path: '/me/notification-settings' }),
+      expect: SIGNED_IN,
+    },
+    {
+      route: 'POST /me/notifications/read-all',
+      call: () => ({ path: '/me/notifications/read-all', form: {} }),
+      expect: [LOGIN, DONE, DONE, DONE, DONE, DONE],
+    },
+    {
+      // Another member's notification: nobody else may mark it read.
+      route: 'POST /me/notifications/:notificationId/read',
+      call: async () => ({
+        path: `/me/notifications/${await othersNotification()}/read`,
+        form: {},
+      }),
+      expect: [LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+    },
+    {
+      route: 'POST /me/notification-settings',
+      call: () => ({
+        path: '/me/notification-settings',
+        form: { reminderMinutes: '60', email: 'on' },
+      }),
+      expect: [LOGIN, DONE, DONE, DONE, DONE, DONE],
+    },
     {
       route: 'GET /find',
       call: () => ({ path: `/find?center=${world.centerId}&when=now&hours=1` }),

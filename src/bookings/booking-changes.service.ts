@@ -4,6 +4,8 @@ import { DomainError, validationError } from '../common/domain-error';
 import { ClosuresService } from '../centers/closures.service';
 import { sentFields } from '../audit/audit-log';
 import { WriteTransactions, WriteTx } from '../database/write-transactions';
+import { cancelledByStaff, decided } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { Principal, isStaffOf } from '../identity/access';
 import {
   bookingHorizonEnd,
@@ -134,6 +136,7 @@ export class BookingChangesService {
         ).worded('nothingLeftToCancel');
       }
       await this.repository.cancelOccurrences(tx, current, open, now);
+      await outbox.enqueueAll(tx.manager, cancelledByStaff(caller, current, open), now);
       tx.audit({
         actorId: caller.id,
         action: 'booking.cancelled',
@@ -237,6 +240,7 @@ export class BookingChangesService {
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
       await this.repository.cancelOccurrences(tx, booking, cancelled, now);
+      await outbox.enqueueAll(tx.manager, cancelledByStaff(caller, booking, cancelled), now);
       tx.audit({
         actorId: caller.id,
         action: 'occurrence.cancelled',
@@ -285,6 +289,7 @@ export class BookingChangesService {
         const active = await this.repository.activeOccurrences(tx.manager, id);
         await this.repository.releaseOccurrences(tx, current, active);
       }
+      await outbox.enqueue(tx.manager, decided(id, status), now);
       tx.audit({
         actorId: caller.id,
         action: status === 'confirmed' ? 'booking.approved' : 'booking.rejected',

@@ -9,6 +9,8 @@ import { ClosuresService } from '../centers/closures.service';
 import { WriteTransactions, WriteTx } from '../database/write-transactions';
 import { Principal, isStaffOf } from '../identity/access';
 import { UsersService } from '../identity/users.service';
+import { bookingCreated } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { ResourcesService } from '../resources/resources.service';
 import {
   bookingHorizonEnd,
@@ -189,6 +191,7 @@ export class BookingsService {
         };
       }
       const occurrences = await this.storeBooking(tx, caller, booking, kept, held);
+      await outbox.enqueue(tx.manager, bookingCreated(booking, skipped), now);
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) {
         await storeReplay(this.repository, tx, caller.id, idempotencyKey, hash, body, now);

@@ -8,6 +8,8 @@ import { ClosuresService } from '../centers/closures.service';
 import { sentFields } from '../audit/audit-log';
 import { WriteTransactions } from '../database/write-transactions';
 import { Principal } from '../identity/access';
+import { closureAffects } from '../notifications/events';
+import { outbox } from '../notifications/outbox';
 import { isExclusive, ResourceEntity } from '../resources/resource.entity';
 import { ResourceView, UpdateResourceInput } from '../resources/resources.dto';
 import { ResourcesService, updatedResource } from '../resources/resources.service';
@@ -71,6 +73,7 @@ export class CalendarEffectsService {
           start: formatInstant(Number(row.startMs), zone),
           end: formatInstant(Number(row.endMs), zone),
         }));
+      await outbox.enqueueAll(tx.manager, closureAffects(closure.id, affected), now);
       tx.audit({
         actorId: caller.id,
         action: 'closure.created',

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { WriteTransactions, WriteTx } from '../database/write-transactions';
+import { outbox } from '../notifications/outbox';
 import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import {
   AllocationRow,
@@ -35,7 +36,13 @@ async function release(
     const subject = { status: 'booked', startMs: candidate.startMs, checkInRequired: true };
     if (!isDueNoShow(subject, candidate.policy, now)) continue;
     const at = noShowReleaseAt(candidate.startMs, candidate.policy);
-    if (await repository.releaseNoShow(tx, candidate.occurrenceId, at)) released++;
+    if (!(await repository.releaseNoShow(tx, candidate.occurrenceId, at))) continue;
+    await outbox.enqueue(
+      tx.manager,
+      { event: 'no_show_released', occurrenceId: candidate.occurrenceId },
+      now,
+    );
+    released++;
   }
   return released;
 }

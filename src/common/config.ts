@@ -31,6 +31,10 @@ export interface AppConfig {
   runJobs: boolean;
   /** Whether people may create their own member account (`/signup`, `POST /auth/signup`). */
   selfSignup: boolean;
+  /** SMTP_URL (`smtp://user:pass@host:port` or `smtps://…`); unset: no email is sent. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of Makon's email. */
+  mailFrom: string;
 }
 
 /**
@@ -202,6 +206,9 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     throw new ConfigError('PUBLIC_URL', `must be an http(s) URL (got "${publicUrl}")`);
   }
   const seed = oneOf(env, 'SEED', ['demo', 'none'] as const);
+  if (env.SMTP_URL !== undefined && !/^smtps?:\/\/[^\s/]+/.test(env.SMTP_URL)) {
+    throw new ConfigError('SMTP_URL', 'must be smtp://user:pass@host:port or smtps://…');
+  }
   return {
     nodeEnv,
     port,
@@ -224,5 +231,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
       env.SELF_SIGNUP === undefined
         ? seed === 'demo'
         : oneOf(env, 'SELF_SIGNUP', ['true', 'false'] as const) === 'true',
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? `Makon <makon@${new URL(publicUrl).hostname}>`,
   };
 }

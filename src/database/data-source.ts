@@ -26,6 +26,8 @@ import { InstallationSettings1764900000000 as PostgresInstallationSettings } fro
 import { RevokedSessions1764900000001 as PostgresRevokedSessions } from './migrations/postgres/1764900000001-revoked-sessions';
 import { CanonicalTimeZones1764910000000 as PostgresCanonicalTimeZones } from './migrations/postgres/1764910000000-canonical-time-zones';
 import { ClosureNames1764930000000 as PostgresClosureNames } from './migrations/postgres/1764930000000-closure-names';
+import { Notifications1764940000000 } from './migrations/sqlite/1764940000000-notifications';
+import { Notifications1764940000000 as PostgresNotifications } from './migrations/postgres/1764940000000-notifications';
 import { BookingListIndex1764945000000 } from './migrations/sqlite/1764945000000-booking-list-index';
 import { BookingListIndex1764945000000 as PostgresBookingListIndex } from './migrations/postgres/1764945000000-booking-list-index';
 
@@ -40,6 +42,7 @@ const SQLITE_MIGRATIONS = [
   RevokedSessions1764900000001,
   CanonicalTimeZones1764910000000,
   ClosureNames1764930000000,
+  Notifications1764940000000,
   BookingListIndex1764945000000,
 ];
 
@@ -56,6 +59,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresRevokedSessions,
   PostgresCanonicalTimeZones,
   PostgresClosureNames,
+  PostgresNotifications,
   PostgresBookingListIndex,
 ];
 

@@ -8,6 +8,12 @@ import {
 import { CenterEntity } from '../centers/center.entity';
 import { ClosureEntity } from '../centers/closure.entity';
 import { OrganizationEntity, UserCenterEntity, UserEntity } from '../identity/user.entity';
+import {
+  DeliveryEntity,
+  NotificationEntity,
+  NotificationSettingsEntity,
+  OutboxEntity,
+} from '../notifications/notification.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 
 export const ENTITIES = [
@@ -22,4 +28,8 @@ export const ENTITIES = [
   AllocationEntity,
   IdempotencyKeyEntity,
   AuditEntryEntity,
+  OutboxEntity,
+  DeliveryEntity,
+  NotificationEntity,
+  NotificationSettingsEntity,
 ];

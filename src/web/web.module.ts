@@ -5,6 +5,7 @@ import { CentersModule } from '../centers/centers.module';
 import { CheckInModule } from '../check-in/check-in.module';
 import { PAGE_ERRORS } from '../common/error.filter';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ResourcesModule } from '../resources/resources.module';
 import { AuditPageController } from './audit/audit.controller';
@@ -20,6 +21,7 @@ import { MemberPagesController } from './member/member.controller';
 import { ScanPageController } from './member/scan.controller';
 import { SessionActionsController } from './member/session-actions.controller';
 import { NetworkController } from './network/network.controller';
+import { NotificationPagesController } from './notifications/notifications.controller';
 import { OrganizationsController } from './people/organizations.controller';
 import { PeopleController } from './people/people.controller';
 import { AdminReportsController, AdminReportsCsvController } from './reports/reports.controller';
@@ -42,6 +44,7 @@ import { AdminTodayController } from './today/today.controller';
     CheckInModule,
     ReportsModule,
     AuditModule,
+    NotificationsModule,
   ],
   controllers: [
     AssetsController,
@@ -60,6 +63,7 @@ import { AdminTodayController } from './today/today.controller';
     AuditPageController,
     NetworkController,
     SignupController,
+    NotificationPagesController,
   ],
   providers: [
     WebContextFactory,

@@ -1,3 +1,4 @@
+import { NotificationJob } from '../../src/notifications/notification.job';
 import { startTestApp, TestApp } from './test-app';
 import { createResource, createWorld, World } from './world';
 
@@ -72,6 +73,8 @@ export async function startAppWithPageData(): Promise<PageData> {
   const pendingBookingId = await todayAndBookingsData(t, world, desk.id, room.id);
   t.clock.set('2026-12-01T10:00:00+05:00');
   const personId = await addPerson(t, world);
+  // The in-app notifications of the bookings above (the bell, the notifications page).
+  await t.app.get(NotificationJob).deliver();
   return {
     t,
     personId,
@@ -234,6 +237,8 @@ export const PAGES: PageToCheck[] = [
     as: 'coordinator',
   },
   { name: 'my-bookings', path: () => '/me?done=booked', as: 'member', screenshot: true },
+  { name: 'notifications', path: () => '/me/notifications', as: 'member' },
+  { name: 'notification-settings', path: () => '/me/notification-settings', as: 'coordinator' },
   {
     name: 'find',
     path: (d) => `/find?center=${d.world.centerId}&when=now&hours=2`,

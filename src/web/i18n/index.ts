@@ -6,6 +6,7 @@ import { book, bookPlurals } from '../member/book.i18n';
 import { member } from '../member/member.i18n';
 import { scan } from '../member/scan.i18n';
 import { network } from '../network/network.i18n';
+import { notificationPages } from '../notifications/notifications.i18n';
 import { people } from '../people/people.i18n';
 import { reports, reportPlurals } from '../reports/reports.i18n';
 import { today } from '../today/today.i18n';
@@ -40,6 +41,7 @@ const AREAS = [
   people,
   audit,
   network,
+  notificationPages,
 ] as const;
 const PLURAL_AREAS = [bookPlurals, errorPlurals, reportPlurals] as const;
 

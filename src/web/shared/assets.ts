@@ -13,6 +13,7 @@ const STYLESHEET_PARTS = [
   'center/center.css',
   'reports/reports.css',
   'people/people.css',
+  'notifications/notifications.css',
 ];
 const SCRIPT_PARTS = ['shared/app.js', 'today/today.js'];
 

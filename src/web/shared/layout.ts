@@ -3,6 +3,7 @@ import { CSRF_FIELD } from '../../identity/web-session';
 import { webAssets } from './assets';
 import { html, Html } from './html';
 import { LANGUAGE_NAME, LOCALES, MessageKey } from '../i18n';
+import { notificationBell } from '../notifications/bell';
 import { WebContext } from './web-context';
 
 export type NavItem =
@@ -115,7 +116,7 @@ export function renderPage(ctx: WebContext, { title, main, active }: PageOptions
         <header class="top">
           <a class="brand" href="/">${ctx.t('app.name')}</a>
           ${navigation(ctx, active)}
-          <div class="tools">${languageSwitcher(ctx)}${account(ctx)}</div>
+          <div class="tools">${notificationBell(ctx)}${languageSwitcher(ctx)}${account(ctx)}</div>
         </header>
         <main id="main" tabindex="-1">
           <h1>${title}</h1>

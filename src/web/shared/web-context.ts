@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { Principal } from '../../identity/access';
 import { UsersService } from '../../identity/users.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { SigningSecret } from '../../identity/signing-secret';
 import {
   CSRF_COOKIE,
@@ -27,6 +28,8 @@ export interface WebContext {
   path: string;
   /** Whether cookies must be `Secure` (PUBLIC_URL is https). */
   secureCookies: boolean;
+  /** The signed-in person's unread notifications, for the bell in the header. */
+  unreadNotifications?: number;
 }
 
 export type WebRequest = FastifyRequest & { principal?: Principal; webContext?: WebContext };
@@ -47,6 +50,7 @@ export class WebContextFactory {
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     secret: SigningSecret,
+    private readonly notifications: NotificationsService,
   ) {
     this.csrfKey = secret.derive('csrf');
   }
@@ -76,6 +80,10 @@ export class WebContextFactory {
       csrfToken: csrfTokenFor(binding, this.csrfKey),
       path: request.url,
       secureCookies: this.secureCookies,
+      // The bell's count; a page still renders when it cannot be read (an error page, say).
+      unreadNotifications: principal
+        ? await this.notifications.unread(principal.id).catch(() => undefined)
+        : undefined,
     };
   }
 

@@ -1,0 +1,90 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { APP_CONFIG, AppConfig } from '../common/config';
+import type { UserEntity } from '../identity/user.entity';
+import type { NotificationChannel, OutgoingDelivery } from './channel';
+import type { RenderedMessage } from './render';
+import type { NotificationSettingsView } from './settings';
+
+interface EmailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics: string | null;
+}
+
+/**
+ * Email over SMTP_URL with nodemailer (one connection per message). SMTP has no idempotency key: the
+ * Message-ID is the delivery's id, so a duplicate after a crash (see docs/operations.md) carries
+ * the same Message-ID and mail clients that deduplicate show it once.
+ */
+@Injectable()
+export class EmailChannel implements NotificationChannel, OnApplicationShutdown {
+  readonly name = 'email';
+  private readonly transport: Transporter | null;
+  private readonly domain: string;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = config.smtpUrl ? createTransport(smtpOptions(config.smtpUrl)) : null;
+    this.domain = new URL(config.publicUrl).hostname;
+  }
+
+  reaches(person: UserEntity, settings: NotificationSettingsView): boolean {
+    return this.transport !== null && !!person.email && settings.email;
+  }
+
+  render(message: RenderedMessage, person: UserEntity): EmailPayload {
+    return {
+      to: person.email ?? '',
+      subject: message.title,
+      text: message.text,
+      html: message.html,
+      ics: message.ics,
+    };
+  }
+
+  async send(delivery: OutgoingDelivery): Promise<void> {
+    if (!this.transport) throw new Error('SMTP_URL is not set');
+    const payload = delivery.payload as EmailPayload;
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: payload.to,
+      subject: payload.subject,
+      text: payload.text,
+      html: payload.html,
+      messageId: `<${delivery.id}@${this.domain}>`,
+      attachments: payload.ics
+        ? [
+            {
+              filename: 'booking.ics',
+              content: payload.ics,
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            },
+          ]
+        : [],
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
+
+/** SMTP_URL as nodemailer's options, with timeouts short enough for a job that retries. */
+export function smtpOptions(smtpUrl: string): SMTPTransport.Options {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  };
+}

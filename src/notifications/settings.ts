@@ -1,0 +1,41 @@
+import { EntityManager, In } from 'typeorm';
+import {
+  DEFAULT_REMINDER_MINUTES,
+  NOTIFICATION_EVENTS,
+  NotificationEvent,
+  NotificationSettingsEntity,
+} from './notification.entity';
+
+/** `GET /users/me/notification-settings` (API.md): every event named, on unless turned off. */
+export interface NotificationSettingsView {
+  email: boolean;
+  telegram: boolean;
+  reminderMinutes: number;
+  events: Record<NotificationEvent, boolean>;
+}
+
+export function settingsView(row: NotificationSettingsEntity | null): NotificationSettingsView {
+  const off = row ? (JSON.parse(row.events) as Partial<Record<string, boolean>>) : {};
+  const events = Object.fromEntries(
+    NOTIFICATION_EVENTS.map((event) => [event, off[event] !== false]),
+  ) as Record<NotificationEvent, boolean>;
+  return {
+    email: row ? Boolean(row.email) : true,
+    telegram: row ? Boolean(row.telegram) : true,
+    reminderMinutes: row ? row.reminderMinutes : DEFAULT_REMINDER_MINUTES,
+    events,
+  };
+}
+
+/** Each person's settings (the defaults for those who never changed them). */
+export async function settingsOf(
+  manager: EntityManager,
+  userIds: readonly string[],
+): Promise<Map<string, NotificationSettingsView>> {
+  const rows =
+    userIds.length === 0
+      ? []
+      : await manager.findBy(NotificationSettingsEntity, { userId: In([...new Set(userIds)]) });
+  const byUser = new Map(rows.map((row) => [row.userId, row] as const));
+  return new Map(userIds.map((id) => [id, settingsView(byUser.get(id) ?? null)] as const));
+}
