@@ -235,12 +235,26 @@ export class WriteTransactions {
     return declared;
   }
 
+  /**
+   * Takes the locks in the order given, in one statement (one round trip however many there
+   * are): the rows of `unnest … WITH ORDINALITY` come in array order, and each row's lock is
+   * taken as the row is produced.
+   */
   private async advisoryLocks(manager: EntityManager, locks: AdvisoryLock[]): Promise<void> {
-    if (!this.postgres) return;
-    for (const lock of locks) {
+    if (!this.postgres || locks.length === 0) return;
+    if (locks.length === 1) {
+      const [lock] = locks;
       const fn = lock.shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
       await manager.query(`SELECT ${fn}($1, $2)`, [lock.lockClass, lock.key]);
+      return;
     }
+    await manager.query(
+      `SELECT CASE WHEN l.shared THEN pg_advisory_xact_lock_shared(l.class, l.key)
+                   ELSE pg_advisory_xact_lock(l.class, l.key) END
+         FROM unnest($1::int4[], $2::int4[], $3::bool[]) WITH ORDINALITY AS l(class, key, shared, n)
+        ORDER BY l.n`,
+      [locks.map((l) => l.lockClass), locks.map((l) => l.key), locks.map((l) => l.shared)],
+    );
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
