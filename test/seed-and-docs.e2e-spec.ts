@@ -390,7 +390,10 @@ describe('the demo seed (SEED=demo)', () => {
       });
       const bookings = await web.get(`/admin/bookings?center=${center.id}`);
       expect(bookings.status).toBe(200);
-      expect(figure(bookings.text, /Bookings found: (\d+)/)).toBeGreaterThan(0);
+      // The list starts today: the demo's coming bookings are on it.
+      expect(
+        bookings.text.match(/<a href="\/admin\/bookings\/[0-9a-f-]{36}">/g)?.length,
+      ).toBeGreaterThan(0);
       const reports = await web.get(
         `/admin/reports?center=${center.id}&from=2026-10-07&to=2026-12-01`,
       );
