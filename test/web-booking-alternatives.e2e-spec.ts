@@ -136,7 +136,7 @@ describe('web: a clash explained, with ways out found by the scheduling core', (
     ]);
   });
 
-  it('offers a series’ clashing date a week later, as a one-off', async () => {
+  it('offers a series’ clashing date a week later (past the weeks it holds), as a one-off', async () => {
     const member = WebClient.withToken(t.baseUrl, w.member.token);
     await member.post('/lang', { locale: 'en', next: '/' });
     // Wednesdays 2, 9 and 16 December in the hall; the board meets on the 16th.
@@ -159,7 +159,7 @@ describe('web: a clash explained, with ways out found by the scheduling core', (
     expect(weekLater).toBeDefined();
     expect(weekLater!.get('repeat')).toBeNull();
     expect([weekLater!.get('startTime'), weekLater!.get('endTime')]).toEqual(['14:00', '16:00']);
-    expect(preview.text).toContain('A week later:');
+    expect(preview.text).toContain('In a later week:');
   });
 
   it('shows a room’s seats in the list, and asks about repetition and equipment only on demand', async () => {
@@ -168,5 +168,28 @@ describe('web: a clash explained, with ways out found by the scheduling core', (
     const form = await member.get(`/book?center=${w.centerId}`);
     expect(form.text).toContain('Hall (24 seats)');
     expect(form.text).toMatch(/<details class="more"><summary>Repeat \(optional\)<\/summary>/);
+  });
+
+  it('finds from the next quarter hour, and offers “until closing” when fewer hours are left', async () => {
+    const member = WebClient.withToken(t.baseUrl, w.member.token);
+    await member.post('/lang', { locale: 'en', next: '/' });
+    t.clock.set('2026-12-01T10:02:00+05:00');
+    const morning = await member.get(`/find?center=${w.centerId}&when=now&hours=2`);
+    expect(morning.text).toMatch(/Free from [^<]*10:15 to 12:15/);
+    expect(morning.text).not.toContain('Search until closing');
+    // 16:50: the center closes at 18:00, before three hours from 17:00 are over.
+    t.clock.set('2026-12-01T16:50:00+05:00');
+    const late = await member.get(`/find?center=${w.centerId}&when=now&hours=3&kind=desk`);
+    expect(late.text).toMatch(/Free from [^<]*17:00 to 20:00/);
+    expect(late.text).toContain('The center closes at 18:00');
+    const link = /href="\/find\?([^"]*hours=closing[^"]*)"/
+      .exec(late.text)![1]
+      .replace(/&amp;/g, '&');
+    expect(new URLSearchParams(link).get('kind')).toBe('desk');
+    const untilClosing = await member.get(`/find?${link}`);
+    expect(untilClosing.status).toBe(200);
+    expect(untilClosing.text).toMatch(/Free from [^<]*17:00 to 18:00/);
+    expect(untilClosing.text).toContain('Desk B');
+    expect(untilClosing.text).not.toContain('The center closes at');
   });
 });

@@ -227,6 +227,19 @@ describe('weekLaterFits', () => {
     expect(fits).toEqual([]);
   });
 
+  it('passes over the weeks a weekly series holds itself, to the first week after it', () => {
+    const weekly = ['02', '09', '16'].map((d) => span(`2026-12-${d}T15:00`, `2026-12-${d}T16:30`));
+    const fits = weekLaterFits({
+      clashing: [weekly[0]],
+      own: weekly,
+      resource: { id: 'r', busy: [weekly[0]], bufferMinutes: 0 },
+      calendar,
+      bounds,
+      maxWeeks: 8,
+    });
+    expect(fits).toEqual([span('2026-12-23T15:00', '2026-12-23T16:30')]);
+  });
+
   it('agrees with the canonical checks (property)', () => {
     const base = at('2026-12-01T00:00');
     fc.assert(
@@ -235,14 +248,21 @@ describe('weekLaterFits', () => {
         busyArbitrary(base),
         busyArbitrary(base),
         fc.integer({ min: 0, max: 30 }),
-        (clashing, own, busy, bufferMinutes) => {
+        fc.integer({ min: 1, max: 4 }),
+        (clashing, own, busy, bufferMinutes, maxWeeks) => {
           const resource = { id: 'r', busy, bufferMinutes };
-          const fits = weekLaterFits({ clashing, own, resource, calendar, bounds });
+          const fits = weekLaterFits({ clashing, own, resource, calendar, bounds, maxWeeks });
+          // The oracle: the first week clear of the series (the exclusive check against its own
+          // sessions and the ones already offered), then the canonical checks on that week alone.
           const expected: Interval[] = [];
           for (const session of clashing) {
-            const moved = shiftedByDays(session, 7, TASHKENT);
-            if (oracleFits(moved, resource, calendar, bounds, [...own, ...expected])) {
-              expected.push(moved);
+            for (let week = 1; week <= maxWeeks; week++) {
+              const moved = shiftedByDays(session, 7 * week, TASHKENT);
+              if (moved.end > bounds.notAfter) break;
+              const ownClash = exclusiveClashes(moved, [...own, ...expected], bufferMinutes);
+              if (ownClash.length > 0) continue;
+              if (oracleFits(moved, resource, calendar, bounds)) expected.push(moved);
+              break;
             }
           }
           expect(fits).toEqual(expected);

@@ -136,7 +136,8 @@ export function shiftedByDays(session: Interval, days: number, zone: string): In
 /**
  * For a series' clashing dates, the same times a week later that would fit: inside the opening
  * hours, on no closure, inside the bounds, free on the resource and clear of the series' own
- * sessions (`own`).
+ * sessions (`own`). A week that the series itself holds (a weekly or daily series holds most)
+ * is passed over for the next one, up to `maxWeeks` weeks later; a week that clashes is not.
  */
 export function weekLaterFits(input: {
   clashing: readonly Interval[];
@@ -144,21 +145,24 @@ export function weekLaterFits(input: {
   resource: BusyResource;
   calendar: CenterCalendar;
   bounds: AlternativeBounds;
+  maxWeeks?: number;
 }): Interval[] {
   const { calendar } = input;
+  const bufferMs = input.resource.bufferMinutes * MINUTE_MS;
   const fits: Interval[] = [];
   for (const session of input.clashing) {
-    const moved = shiftedByDays(session, 7, calendar.zone);
-    const duration = moved.end - moved.start;
-    if (duration <= 0) continue;
-    const day = localDateOf(moved.start, calendar.zone);
-    const periods = openPeriodsBetween(day, day, calendar);
-    const blocked = blockedStarts(
-      [...input.resource.busy, ...input.own, ...fits],
-      input.resource.bufferMinutes * MINUTE_MS,
-      duration,
-    );
-    if (fitsAt(moved.start, duration, periods, blocked, input.bounds)) fits.push(moved);
+    for (let week = 1; week <= (input.maxWeeks ?? 1); week++) {
+      const moved = shiftedByDays(session, 7 * week, calendar.zone);
+      const duration = moved.end - moved.start;
+      if (duration <= 0 || moved.end > input.bounds.notAfter) break;
+      const taken = blockedStarts([...input.own, ...fits], bufferMs, duration);
+      if (taken.some((range) => range.start < moved.start && moved.start < range.end)) continue;
+      const day = localDateOf(moved.start, calendar.zone);
+      const periods = openPeriodsBetween(day, day, calendar);
+      const blocked = blockedStarts(input.resource.busy, bufferMs, duration);
+      if (fitsAt(moved.start, duration, periods, blocked, input.bounds)) fits.push(moved);
+      break;
+    }
   }
   return fits;
 }

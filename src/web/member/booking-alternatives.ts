@@ -39,6 +39,8 @@ const SEARCH_DAYS = 3;
 /** Other resources asked about (their schedules are read), and shown. */
 const MAX_CANDIDATES = 12;
 const MAX_SHOWN = 3;
+/** How many weeks later a series' clashing date may move, past the weeks the series holds. */
+const WEEKS_LATER = 12;
 
 /**
  * Reads what the scheduling core needs (busy times through the schedule, as the API's schedule
@@ -129,13 +131,17 @@ export class BookingAlternatives {
         if (session && moved) offer[side] = { session, values: moved };
       }
     } else {
-      const reach = clashing.map((s) => ({ start: s.start, end: s.end + 8 * DAY_MS }));
+      const reach = clashing.map((s) => ({
+        start: s.start,
+        end: Math.min(s.end + (WEEKS_LATER * 7 + 1) * DAY_MS, bounds.notAfter),
+      }));
       const fits = weekLaterFits({
         clashing,
         own: sessions,
         resource: await this.busyOf(caller, asked, reach),
         calendar,
         bounds,
+        maxWeeks: WEEKS_LATER,
       });
       offer.weekLater = fits.flatMap((session) => {
         const moved = oneOff(values, session, zone);

@@ -64,7 +64,7 @@ export function formProblem(caught: unknown, rules: ProblemRules): FormProblem {
   return { status: error.status, summary: known?.summary ?? 'people.form.refused', fields };
 }
 
-/** The summary of a refusal above its form, linking to each field that needs a change. */
+/** The summary of a refusal above its form, linking to each field that needs a change; focused. */
 export function problemSummary(
   ctx: WebContext,
   problem: FormProblem | undefined,
@@ -72,7 +72,8 @@ export function problemSummary(
 ): Html {
   if (!problem) return html``;
   const names = Object.keys(problem.fields);
-  return html`<div class="error" role="alert">
+  // It takes the focus when the page opens: the page scrolls to it, a screen reader reads it.
+  return html`<div class="error error-summary" role="alert" tabindex="-1" autofocus>
     <p><strong>${ctx.t(problem.summary)}</strong></p>
     ${
       names.length > 0 &&
