@@ -122,7 +122,7 @@ export class AdminTodayController {
     const pending = await this.bookings.list(caller, {
       centerId: center.id,
       status: 'pending',
-      limit: 1,
+      limit: 5,
       offset: 0,
     });
     const closure =
@@ -136,6 +136,7 @@ export class AdminTodayController {
       closureName: closure ? closureName(ctx, closure) : timeline.closure,
       occupancy,
       pendingCount: pending.total,
+      pending: pending.items,
       now,
       today,
       done,
