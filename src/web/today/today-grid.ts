@@ -159,12 +159,12 @@ function freeBar(ctx: WebContext, data: TodayData, resourceId: string, span: Spa
   };
 }
 
-function closedBar(ctx: WebContext, span: Span): Bar {
+function closedBar(ctx: WebContext, zone: string, span: Span): Bar {
   return {
     ...span,
     markup: (style) =>
       html`<li class="bar closed" style="${style}">
-        <span class="visually-hidden">${ctx.t('state.closed')}</span>
+        <span class="visually-hidden">${ctx.t('state.closed')} ${spanText(span, zone)}</span>
       </li>`,
   };
 }
@@ -207,7 +207,7 @@ export function todayGrid(ctx: WebContext, data: TodayData): Html {
       .map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
     const bars = lanes<Bar>([
       ...item.sessions.map((s) => sessionBar(ctx, data, s, resource.name)),
-      ...closed.map((span) => closedBar(ctx, span)),
+      ...closed.map((span) => closedBar(ctx, zone, span)),
       ...freeSpans(open, taken, freeFrom).map((span) => freeBar(ctx, data, resource.id, span)),
     ]);
     const height = Math.max(1, ...bars.map((b) => b.lane + 1));

@@ -141,7 +141,7 @@ function pendingRequests(ctx: WebContext, data: TodayData): Html {
         </li>`;
       })}
     </ul>
-    ${data.pendingCount > data.pending.length && html`<p><a href="${all}">${ctx.t('today.allPending')}</a></p>`}
+    <p><a href="${all}">${ctx.t('today.allPending')}</a></p>
   </section>`;
 }
 
