@@ -83,7 +83,7 @@ export const bookings = catalog({
     'bookings.to': 'По',
     'bookings.apply': 'Применить',
     'bookings.clear': 'Сбросить фильтры',
-    'bookings.pendingLink': 'Заявок ждут одобрения: {count}',
+    'bookings.pendingLink': 'Заявки, ожидающие одобрения: {count}',
     'bookings.showPending': 'Показать их',
     'bookings.bookForSomeone': 'Забронировать для другого человека',
     'bookings.bookAgain': 'Забронировать для: {name}',
