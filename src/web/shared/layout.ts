@@ -91,7 +91,9 @@ function account(ctx: WebContext): Html {
   return html`<form method="post" action="/logout" class="signout">
     ${csrfField(ctx)}
     <span class="who">${ctx.t('nav.signedInAs', { name: ctx.principal.name })}</span>
-    <button type="submit" class="secondary">${ctx.t('nav.signOut')}</button>
+    <button type="submit" class="secondary" title="${ctx.t('nav.signedInAs', { name: ctx.principal.name })}">
+      ${ctx.t('nav.signOut')}
+    </button>
   </form>`;
 }
 
