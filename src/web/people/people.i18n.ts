@@ -323,8 +323,8 @@ export const people = catalog({
     'people.deactivateNext': 'Faolsizlantirish…',
     'people.reactivateTitle': 'Bu hisob faol emas',
     'people.reactivateHint':
-      'Qayta yoqilsa, odam yana tizimga kira oladi. Bekor qilingan seanslar bekorligicha qoladi.',
-    'people.reactivate': 'Qayta yoqish',
+      'Qayta faollashtirilsa, odam yana tizimga kira oladi. Bekor qilingan seanslar bekorligicha qoladi.',
+    'people.reactivate': 'Qayta faollashtirish',
     'people.confirmTitle': 'Faolsizlantirilsinmi: {name}?',
     'people.confirmSignOut': 'Odam endi tizimga kira olmaydi va darhol tizimdan chiqariladi.',
     'people.confirmCount': 'Bekor qilinadigan kelgusi seanslar: {count}',
@@ -338,7 +338,7 @@ export const people = catalog({
     'people.done.deactivated': 'Hisob faolsizlantirildi.',
     'people.done.deactivatedCount':
       'Hisob faolsizlantirildi. Bekor qilingan kelgusi seanslar: {count}.',
-    'people.done.reactivated': 'Hisob qayta yoqildi.',
+    'people.done.reactivated': 'Hisob qayta faollashtirildi.',
     'people.form.invalid':
       'Baʼzi qiymatlarni tuzatish kerak: maydonlar yonidagi xabarlarga qarang.',
     'people.form.refused': 'Saqlab boʻlmadi. Hech narsa oʻzgarmadi.',
