@@ -169,6 +169,11 @@ function region(ctx: WebContext, data: TodayData): Html {
   </div>`;
 }
 
+/** A date at the start of a heading: "Пятница 4 декабря 2026", "4-dekabr…" as it is. */
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 const DONE = ['checked_in', 'checked_out', 'approved'] as const;
 
 export function renderToday(ctx: WebContext, data: TodayData): Html {
@@ -181,7 +186,7 @@ export function renderToday(ctx: WebContext, data: TodayData): Html {
   const day =
     data.timeline.date === data.today
       ? ctx.t('today.title')
-      : formatDate(Date.parse(`${data.timeline.date}T12:00:00Z`), 'UTC', ctx.locale);
+      : capitalized(formatDate(Date.parse(`${data.timeline.date}T12:00:00Z`), 'UTC', ctx.locale));
   return renderPage(ctx, {
     title: `${day}: ${data.center.name}`,
     active: 'today',
