@@ -20,7 +20,7 @@ export const notices = catalog({
     'done.cancelled': 'Отменено.',
     'done.checked_in': 'Приход отмечен: вы на месте.',
     'done.checked_out': 'Уход отмечен: оставшееся время свободно для других.',
-    'done.approved': 'Подтверждено.',
+    'done.approved': 'Одобрено.',
     'done.rejected': 'Отклонено.',
     'done.saved': 'Сохранено.',
     'done.deactivated': 'Отключено.',
