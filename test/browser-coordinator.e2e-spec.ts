@@ -64,17 +64,13 @@ describeInBrowser('browser-coordinator.e2e-spec.ts', 'a coordinator in Chromium'
     await t?.close();
   });
 
-  const blockOf = (page: Page, occurrenceId: string) =>
-    page.locator('li.block', {
-      has: page.locator(`form[action^="/admin/occurrences/${occurrenceId}/"], a`),
-      hasText: 'Grant report',
-    });
+  /** The session's bar on the grid (a link to its booking, the state in its title). */
+  const barOf = (page: Page) => page.locator('li.bar', { hasText: 'Grant report' });
 
-  it('signs in, approves the pending request, and checks a member in from Today', async () => {
+  it('signs in, approves the pending request from Today in one action, and checks a member in', async () => {
     const context = await browserContext(browser, t.baseUrl);
     const page = await context.newPage();
-    // As a person would: the sign-in form in the page's main part (signInThroughForm in
-    // support/browser.ts clicks the first submit button, which is the header's language switch).
+    // As a person would: the sign-in form in the page's main part.
     await page.goto(`${t.baseUrl}/login`);
     await page.fill('#email', w.coordinator.email);
     await page.fill('#password', 'user-password-1');
@@ -84,37 +80,34 @@ describeInBrowser('browser-coordinator.e2e-spec.ts', 'a coordinator in Chromium'
     ]);
     expect(new URL(page.url()).pathname).toBe('/admin');
 
-    // The pending request is prominent on Today and leads to the filtered list.
-    await page.click('a:has-text("waiting for approval")');
-    await page.waitForURL(/status=pending/);
-    await page.click('a:has-text("Volunteer training")');
-    await page.waitForURL(new RegExp(`/admin/bookings/${pendingId}$`));
-    await expect(page.locator('.summary .badge').first().textContent()).resolves.toContain(
-      'Waiting for approval',
-    );
-    await Promise.all([page.waitForURL(/done=approved/), page.click('button:has-text("Approve")')]);
-    await page.getByText('The request was approved.').waitFor();
-    await expect(page.locator('.summary .badge').first().textContent()).resolves.toContain(
-      'Confirmed',
-    );
-
-    // Today: the member's desk session is booked; check them in.
-    await page.click('nav a:has-text("Today")');
-    await page.waitForURL(/\/admin/);
-    const block = blockOf(page, sessionId);
-    await expect(block.locator('.badge').textContent()).resolves.toContain('Booked');
+    // The request is on Today with its Approve button: one click, and Today says it is done.
+    const request = page.locator(`.pending li[data-booking="${pendingId}"]`);
+    await expect(request.textContent()).resolves.toContain('Volunteer training');
     await Promise.all([
-      page.waitForURL(/done=checked_in/),
-      block.locator('button:has-text("Check in")').click(),
+      page.waitForURL(/done=approved/),
+      request.locator('button:has-text("Approve")').click(),
     ]);
-    await page.getByText('Checked in.', { exact: true }).waitFor();
-    await expect(blockOf(page, sessionId).locator('.badge').textContent()).resolves.toContain(
-      'Checked in',
-    );
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await page.getByText('The request was approved.').waitFor();
+    await expect(page.locator('.pending').count()).resolves.toBe(0);
     const stored = await t.request('GET', `/api/v1/bookings/${pendingId}`, {
       token: w.admin.token,
     });
     expect(stored.body.status).toBe('confirmed');
+
+    // The member's desk session is expected now (09:00, seen at 08:50): check them in.
+    const expected = page.locator(`[data-door=expected] li[data-occurrence="${sessionId}"]`);
+    await expect(expected.textContent()).resolves.toContain('Grant report');
+    await expect(barOf(page).getAttribute('data-state')).resolves.toBe('booked');
+    await Promise.all([
+      page.waitForURL(/done=checked_in/),
+      expected.locator('button:has-text("Check in")').click(),
+    ]);
+    await page.getByText('Checked in.', { exact: true }).waitFor();
+    await expect(barOf(page).getAttribute('data-state')).resolves.toBe('checked_in');
+    await expect(
+      page.locator(`[data-door=in] li[data-occurrence="${sessionId}"] button`).textContent(),
+    ).resolves.toContain('Mark as left');
     await context.close();
   }, 60_000);
 
@@ -133,9 +126,7 @@ describeInBrowser('browser-coordinator.e2e-spec.ts', 'a coordinator in Chromium'
     expect(out.status).toBe(200);
     await page.evaluate('window.makonTodayRefresh()');
     await page.locator('#today-status', { hasText: 'Updated at 09:30' }).waitFor();
-    await expect(blockOf(page, sessionId).locator('.badge').textContent()).resolves.toContain(
-      'Checked out',
-    );
+    await expect(barOf(page).getAttribute('data-state')).resolves.toBe('checked_out');
 
     // Paused: a refresh leaves the page as it is.
     await pause.click();
@@ -147,6 +138,64 @@ describeInBrowser('browser-coordinator.e2e-spec.ts', 'a coordinator in Chromium'
     await pause.click();
     await page.evaluate('window.makonTodayRefresh()');
     await page.locator('#today-status', { hasText: 'Updated at 09:40' }).waitFor();
+    await context.close();
+  }, 60_000);
+
+  it('draws the present moment as a line, the past shaded, and books a free stretch by click or Enter', async () => {
+    t.clock.set(at('10:30:00'));
+    const context = await browserContext(browser, t.baseUrl, { token: w.coordinator.token });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/admin`);
+    // 10:30 lies halfway between the 10:00 and 11:00 marks of the hours row.
+    const x = async (selector: string) => (await page.locator(selector).first().boundingBox())!.x;
+    const ten = await x('.hours span:has-text("10:00")');
+    const eleven = await x('.hours span:has-text("11:00")');
+    const line = await x('.now-line');
+    expect(Math.abs(line - (ten + eleven) / 2)).toBeLessThan(3);
+    await expect(page.locator('.now-line').textContent()).resolves.toContain('10:30');
+    const past = (await page.locator('.past').boundingBox())!;
+    expect(Math.abs(past.x + past.width - line)).toBeLessThan(3);
+    // The last hour is drawn whole: its mark lies inside the grid.
+    const grid = (await page.locator('.today-grid').boundingBox())!;
+    const last = (await page.locator('.hours span:has-text("17:00")').boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(grid.x + grid.width);
+
+    // The past is never offered as free: the hall's first free stretch starts now, not at 09:00.
+    const hall = page.locator('section.res-row', {
+      has: page.locator('h3:has-text("Training hall")'),
+    });
+    const stretches = await hall.locator('li.bar.free a').allTextContents();
+    expect(stretches.map((text) => text.trim())).toEqual([
+      expect.stringMatching(/^Free 10:3[05]–14:00: book\+ 10:3[05]–14:00$/),
+      'Free 16:00–18:00: book+ 16:00–18:00',
+    ]);
+    // A click a little after 17:00 on 16:00–18:00 books from the quarter hour clicked.
+    const free = hall.locator('li.bar.free a', { hasText: '16:00–18:00' });
+    const box = (await free.boundingBox())!;
+    await Promise.all([
+      page.waitForURL(/\/book\?/),
+      free.click({ position: { x: box.width * 0.53, y: box.height / 2 } }),
+    ]);
+    const clicked = new URL(page.url()).searchParams;
+    expect(clicked.get('startTime')).toBe('17:00');
+    expect(clicked.get('endTime')).toBe('18:00');
+    await expect(page.locator('#startTime').inputValue()).resolves.toBe('17:00');
+    await expect(page.locator('#endTime').inputValue()).resolves.toBe('18:00');
+    await expect(page.locator('#date').inputValue()).resolves.toBe(DAY);
+    await expect(page.locator('#resourceId').inputValue()).resolves.toBe(clicked.get('resourceId'));
+    await expect(page.locator('#resourceId option:checked').textContent()).resolves.toContain(
+      'Training hall',
+    );
+
+    // By keyboard: Enter on the stretch opens the form at its start.
+    await page.goBack();
+    await page
+      .locator('section.res-row', { has: page.locator('h3:has-text("Training hall")') })
+      .locator('li.bar.free a', { hasText: '16:00–18:00' })
+      .focus();
+    await Promise.all([page.waitForURL(/\/book\?/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('startTime')).toBe('16:00');
+    expect(new URL(page.url()).searchParams.get('endTime')).toBe('17:00');
     await context.close();
   }, 60_000);
 });

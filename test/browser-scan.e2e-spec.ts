@@ -109,7 +109,7 @@ describeInBrowser('browser-scan.e2e-spec.ts', 'the QR page’s five states, on a
 
   it('busy: says when it is free again', async () => {
     const page = await open(desks.busy, world.trainer.token);
-    await page.getByRole('alert').getByText('Taken now. Free again at 10:30.').waitFor();
+    await page.getByRole('status').getByText('Taken now. Free again at 10:30.').waitFor();
     expect(await page.locator('main').getByRole('button').count()).toBe(0);
     await expectReadable(page);
     await page.context().close();

@@ -9,6 +9,8 @@ import {
   browserContext,
   describeInBrowser,
   launchChromium,
+  overflowsHorizontally,
+  PHONE,
   signInThroughForm,
 } from './support/browser';
 import { buildServer, Instance, startInstance } from './support/instances';
@@ -17,6 +19,11 @@ import { buildServer, Instance, startInstance } from './support/instances';
 const MAX_PAGES = 60;
 /** At most this many addresses of one shape (`/admin/bookings/:id?center`): one of each is enough. */
 const PER_SHAPE = 2;
+
+/** Every page, HTML + CSS + JS uncompressed, with the living demo's data. */
+const MAX_PAGE_BYTES = 100 * 1024;
+/** The header on a phone: one bar. */
+const MAX_PHONE_HEADER_PX = 64;
 
 /** Addresses a crawl must not open: they change state or are not pages. */
 const NOT_PAGES = [/^\/logout\b/, /^\/lang\b/, /^\/assets\//, /^\/api\//];
@@ -34,14 +41,29 @@ function shapeOf(url: URL): string {
   return `${path}?${[...url.searchParams.keys()].sort().join('&')}`;
 }
 
+/** The bytes of the pages' one stylesheet and one script (the same for every page). */
+async function assetBytes(page: Page): Promise<number> {
+  const urls = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.href || e.src)`,
+  );
+  let total = 0;
+  for (const url of urls) total += (await (await page.request.get(url)).body()).length;
+  return total;
+}
+
 /** What is wrong with the page now open, if anything. */
 async function problemsOf(
   page: Page,
   locale: Locale,
   status: number | undefined,
+  bytes: number,
 ): Promise<string[]> {
   const problems: string[] = [];
   if (status !== 200) problems.push(`answered ${status}`);
+  if (bytes > MAX_PAGE_BYTES) problems.push(`${bytes} bytes`);
+  if (await overflowsHorizontally(page)) problems.push('scrolls sideways at 360 px');
+  const header = await page.locator('header.top').boundingBox();
+  if (!header || header.height > MAX_PHONE_HEADER_PX) problems.push(`header ${header?.height} px`);
   const lang = await page.getAttribute('html', 'lang');
   if (lang !== locale) problems.push(`in ${lang}, not ${locale}`);
   const title = (await page.locator('h1').first().textContent())?.trim();
@@ -136,16 +158,17 @@ describeInBrowser(
     for (const role of roles) {
       it(`opens every page a demo ${role} may open, in ${LOCALES.join(', ')}`, async () => {
         const user = DEMO_USERS.find((u) => u.role === role)!;
-        const context = await browserContext(browser, server.baseUrl);
+        // At phone width: no page may scroll sideways with the demo's longest names.
+        const context = await browserContext(browser, server.baseUrl, { viewport: PHONE });
         const page = await context.newPage();
         const failures: string[] = [];
         try {
           await signInThroughForm(page, server.baseUrl, user.email, DEMO_PASSWORD);
           let pages: string[] = [];
+          let assets: number | undefined;
           for (const locale of LOCALES) {
             // The language switch on the page, as a person would (it is saved in the account).
-            await page.selectOption('#lang-select', locale);
-            await page.click('form.lang button[type=submit]');
+            await page.click(`form.lang button[value=${locale}]`);
             await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
             if (pages.length === 0) pages = await crawl(page);
             for (const address of pages) {
@@ -157,7 +180,10 @@ describeInBrowser(
                 continue;
               }
               const response = await page.goto(url);
-              for (const problem of await problemsOf(page, locale, response?.status())) {
+              const html = (await response?.body())?.length ?? 0;
+              assets ??= await assetBytes(page);
+              const bytes = html + assets;
+              for (const problem of await problemsOf(page, locale, response?.status(), bytes)) {
                 failures.push(`${locale} ${address}: ${problem}`);
               }
             }

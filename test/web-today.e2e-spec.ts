@@ -52,14 +52,17 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     expect(text).toContain('<h1>Today: Test center</h1>');
     expect(text).toContain('Window desk');
     expect(text).toContain('10:00–12:00');
-    expect(text).toContain('Booked by Test member');
+    // A compact bar: who and what, the state in words for screen readers, a link to the booking.
+    expect(text).toContain(`title="10:00–12:00 · Booked · Test member · Work 10:00"`);
     expect(text).toContain(`href="/admin/bookings/${bookingId}"`);
-    expect(text).toMatch(/state-booked[^]*?aria-hidden="true">●<\/span>Booked/);
+    expect(text).toMatch(
+      /state-booked[^]*?10:00–12:00, Booked:<\/span\s*><span class="icon" aria-hidden="true">●<\/span>\s*<b>Test member<\/b>/,
+    );
     expect(text).toContain('Open 09:00–18:00');
     // Sunday: closed all day, the whole row says so.
     const sunday = await today(`?center=${w.centerId}&date=2026-12-06`);
     expect(sunday).toContain('The center is closed all day.');
-    expect(sunday).toMatch(/09:00–18:00<\/span>\s*<span class="badge state-closed"/);
+    expect(sunday).toContain('<span class="visually-hidden">Closed 09:00–18:00</span>');
     expect(text).toMatch(/state-free/);
     // Right now (the occupancy report): the desk is closed at 08:00.
     expect(text).toContain('Closed: 1');
@@ -83,7 +86,7 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     expect(checkIn.location).toBe(`/admin?center=${w.centerId}&date=${DAY}&done=checked_in`);
     const after = await today(`?center=${w.centerId}&date=${DAY}&done=checked_in`);
     expect(after).toContain('Checked in.');
-    expect(after).toMatch(/13:00–14:00<\/span>\s*<span class="badge state-checked_in"/);
+    expect(after).toContain('title="13:00–14:00 · Checked in · Test member');
     expect(after).toContain(`action="/admin/occurrences/${id}/check-out"`);
     const api = await t.request('GET', `/api/v1/centers/${w.centerId}/timeline?date=${DAY}`, {
       token: w.admin.token,
@@ -105,7 +108,7 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     });
     expect(checkOut.status).toBe(303);
     const out = await today(`?center=${w.centerId}&date=${DAY}`);
-    expect(out).toMatch(/13:00–14:00<\/span>\s*<span class="badge state-checked_out"/);
+    expect(out).toContain('title="13:00–14:00 · Checked out · Test member');
   });
 
   it('shows the service’s refusal on the page, translated, with what exactly is wrong', async () => {
@@ -137,11 +140,13 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     const { id } = await session(w.otherMember.token, deskId, '09:00', '10:00');
     t.clock.set(at('09:30:00'));
     const text = await today();
-    expect(text).toMatch(/09:00–10:00<\/span>\s*<span class="badge state-no_show"/);
+    expect(text).toContain('title="09:00–10:00 · No-show · Test member');
     expect(text).not.toContain(`action="/admin/occurrences/${id}/check-in"`);
     const tomorrow = await today(`?center=${w.centerId}&date=2026-12-02`);
     expect(tomorrow).toContain('value="2026-12-02"');
-    expect(tomorrow).not.toContain('09:00–10:00</span>\n    <span class="badge state-no_show"');
+    expect(tomorrow).not.toContain('title="09:00–10:00 · No-show');
+    // Another day: the heading says which.
+    expect(tomorrow).toContain('<h1>Wednesday 2 December 2026: Test center</h1>');
     // "Right now" is only for today.
     expect(tomorrow).not.toContain('now-heading');
     expect((await coordinator.get(`/admin?date=2026-02-30`)).status).toBe(400);
@@ -186,8 +191,97 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
     expect(closure.status).toBe(201);
     const text = await today(`?center=${w.centerId}&date=2026-12-10`);
     expect(text).toContain('The center is closed on this day: Independence &lt;day&gt; repairs');
-    expect(text).toMatch(/09:00–18:00<\/span>\s*<span class="badge state-closed"/);
-    expect(text).not.toContain('state-free');
+    expect(text).toContain('<span class="visually-hidden">Closed 09:00–18:00</span>');
+    expect(text).not.toContain('class="bar free"');
+  });
+
+  it('approves a request from Today in one click and comes back to Today', async () => {
+    const room = await createResource(t, w.coordinator.token, w.centerId, {
+      kind: 'room',
+      name: 'Board room',
+      capacity: 10,
+      requiresApproval: true,
+    });
+    const { bookingId } = await session(w.member.token, room.id, '11:00', '12:00', '2026-12-04');
+    const text = await today();
+    const form = `action="/admin/bookings/${bookingId}/approve"`;
+    expect(text).toContain(form);
+    const next = `/admin?center=${w.centerId}&done=approved`;
+    expect(text).toContain(`name="next" value="${next.replace(/&/g, '&amp;')}"`);
+    const approved = await coordinator.post(`/admin/bookings/${bookingId}/approve`, { next });
+    expect(approved.status).toBe(303);
+    expect(approved.location).toBe(next);
+    expect(await today(`?center=${w.centerId}&done=approved`)).toContain(
+      'The request was approved.',
+    );
+    const stored = await t.request('GET', `/api/v1/bookings/${bookingId}`, {
+      token: w.admin.token,
+    });
+    expect(stored.body.status).toBe('confirmed');
+    // Without `next` (the booking's own page), and with a foreign one: the booking's page.
+    const other = await session(w.member.token, room.id, '14:00', '15:00', '2026-12-04');
+    const foreign = await coordinator.post(`/admin/bookings/${other.bookingId}/approve`, {
+      next: '//evil.example/',
+    });
+    expect(foreign.location).toBe(`/admin/bookings/${other.bookingId}?done=approved`);
+  });
+
+  it('lists a seminar in a room with equipment once, with one check-in, and books free time from now on', async () => {
+    const hall = await createResource(t, w.coordinator.token, w.centerId, {
+      kind: 'room',
+      name: 'Seminar hall',
+      capacity: 30,
+    });
+    const projectors = await createResource(t, w.coordinator.token, w.centerId, {
+      kind: 'equipment',
+      name: 'Projectors',
+      quantity: 3,
+    });
+    const booked = await t.request('POST', '/api/v1/bookings', {
+      token: w.trainer.token,
+      body: {
+        resourceId: hall.id,
+        start: `${DAY}T15:00`,
+        end: `${DAY}T17:00`,
+        title: 'Seminar on grants',
+        purpose: 'seminar',
+        attendees: 20,
+        equipment: [{ resourceId: projectors.id, quantity: 2 }],
+      },
+    });
+    expect(booked.status).toBe(201);
+    const occurrenceId = booked.body.occurrences[0].id as string;
+    t.clock.set(at('14:50:00'));
+    const text = await today();
+    // Both rows show it, one check-in button for the session.
+    expect(
+      text.split('title="15:00–17:00 · Booked · Test trainer · Seminar on grants').length,
+    ).toBe(3);
+    expect(text).toContain('Seminar on grants · Units: 2"');
+    expect(text.split(`action="/admin/occurrences/${occurrenceId}/check-in"`).length).toBe(2);
+    expect(text).toMatch(/Expected now: \d+/);
+    // The past is not free: the hall's first free stretch opens the form at the next five minutes
+    // from now (14:50 and a few seconds: 14:55), not at 09:00.
+    const fiveMinutes = 5 * 60_000;
+    const next = Math.ceil(t.clock.now() / fiveMinutes) * fiveMinutes;
+    const startTime = new Date(next + 5 * 3_600_000).toISOString().slice(11, 16);
+    expect(['14:50', '14:55']).toContain(startTime);
+    const hallRow = text.slice(text.indexOf(`id="res-${hall.id}"`));
+    const link = /href="(\/book\?[^"]+)"/.exec(hallRow)![1].replace(/&amp;/g, '&');
+    const query = new URL(link, t.baseUrl).searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      center: w.centerId,
+      resourceId: hall.id,
+      date: DAY,
+      startTime,
+      endTime: '15:00',
+    });
+    // The form opens with them filled in.
+    const form = await coordinator.get(link);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(`value="${startTime}"`);
+    // The present moment is a line on the grid.
+    expect(text).toContain('class="now-line"');
   });
 
   it('offers admins a center picker', async () => {

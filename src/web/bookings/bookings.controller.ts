@@ -26,7 +26,7 @@ import { field, FormBody } from '../shared/form';
 import { Html } from '../shared/html';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
-import { PageResponse, Redirect, WebResult } from '../shared/web-result';
+import { PageResponse, Redirect, safeNextPath, WebResult } from '../shared/web-result';
 
 const PAGE_SIZE = 20;
 const validation = createValidationPipe();
@@ -166,10 +166,19 @@ export class AdminBookingsController {
 
   @Staff()
   @Post(':bookingId/approve')
-  approve(@Page() ctx: WebContext, @Param('bookingId') bookingId: string): Promise<WebResult> {
-    return this.act(ctx, bookingId, 'approved', () =>
+  async approve(
+    @Page() ctx: WebContext,
+    @Param('bookingId') bookingId: string,
+    @Body() form: FormBody,
+  ): Promise<WebResult> {
+    const result = await this.act(ctx, bookingId, 'approved', () =>
       this.changes.approve(ctx.principal!, bookingId),
     );
+    // Approved from Today: back there (a local path only), which says it was approved.
+    const next = field(form, 'next');
+    return result instanceof Redirect && next
+      ? new Redirect(safeNextPath(next, result.location))
+      : result;
   }
 
   @Staff()

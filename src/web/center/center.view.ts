@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { AffectedSession, CenterView, NamedClosureView } from '../../centers/centers.dto';
 import { closureName } from '../shared/closure-name';
 import { RESOURCE_KINDS, ResourceKind } from '../../resources/resource.entity';
@@ -10,9 +9,9 @@ import { errorSummary, fieldMessage, spreadProblem, SpreadProblem } from '../sha
 import { bookingName } from '../shared/booking-name';
 import { centerPicker } from '../shared/center-picker';
 import { featureLabel, featureList } from '../shared/features';
-import { formatRange } from '../shared/format';
+import { formatCalendarDate, formatRange } from '../shared/format';
 import { html, Html } from '../shared/html';
-import { intlTag, MessageKey } from '../i18n';
+import { MessageKey } from '../i18n';
 import { csrfField, renderPage } from '../shared/layout';
 import { WebContext } from '../shared/web-context';
 
@@ -156,9 +155,9 @@ function values(state: FormState | undefined, name: string): string[] {
 }
 
 /** A calendar date of the center (no time, so no zone) in the reader's language. */
-function localDate(ctx: WebContext, date: string): string {
-  const day = DateTime.fromISO(date);
-  return day.isValid ? day.setLocale(intlTag(ctx.locale)).toFormat('d MMMM yyyy') : date;
+/** "8 December 2026" ("8-dekabr, 2026-yil"); a yearly closure by day and month only. */
+function localDate(ctx: WebContext, date: string, yearly = false): string {
+  return formatCalendarDate(date, ctx.locale, yearly);
 }
 
 function doneNotice(ctx: WebContext, done: Done | undefined): Html {
@@ -472,8 +471,8 @@ function closuresSection(ctx: WebContext, page: SetupPage): Html {
                   <td>
                     ${
                       c.from === c.to
-                        ? localDate(ctx, c.from)
-                        : `${localDate(ctx, c.from)} – ${localDate(ctx, c.to)}`
+                        ? localDate(ctx, c.from, c.yearly)
+                        : `${localDate(ctx, c.from, c.yearly)} – ${localDate(ctx, c.to, c.yearly)}`
                     }
                   </td>
                   <td>${ctx.t(c.yearly ? 'center.everyYear' : 'center.once')}</td>

@@ -445,14 +445,14 @@ export const errors = catalog({
     'rule.duration':
       '{date} dagi mashgʻulot {minutes} daqiqa davom etadi; bu joy {min} daqiqadan {max} daqiqagacha bron qilinadi.',
     'rule.centerInactive': '{name} hozir bron qabul qilmaydi.',
-    'rule.resourceInactive': '«{name}» oʻchirilgan.',
+    'rule.resourceInactive': '«{name}» faol emas.',
     'rule.futureBuffer':
       'Kelgusi mashgʻulotlar har bir brondan keyin qoldiriladigan {count} daqiqalik tanaffusdan yaqinroq.',
     'rule.sessionCheckedOut': 'Bu mashgʻulotdan chiqib ketilgan; qaytish uchun qayta bron qiling.',
     'rule.sessionCancelled': 'Bu mashgʻulot bekor qilingan.',
     'rule.sessionOver': 'Bu mashgʻulot tugagan.',
     'rule.bookingNotConfirmed': 'Bron tasdiqlanmagan (holati: {status}).',
-    'rule.checkInOpensAt': 'Belgilanish {opensAt} da ochiladi.',
+    'rule.checkInOpensAt': 'Kelganni belgilash {opensAt} da ochiladi.',
     'rule.sessionEnded': 'Bu mashgʻulot allaqachon tugagan.',
     'rule.notCheckedIn': 'Bu mashgʻulotda hali belgilanilmagan.',
     'rule.releasedNoShow': 'Bu mashgʻulot kelinmagani uchun boʻshatilgan.',
@@ -477,7 +477,7 @@ export const errors = catalog({
     'rule.organizationTaken': '«{name}» nomli tashkilot allaqachon bor.',
     'rule.emailTaken': '{email} pochtali hisob allaqachon bor.',
     'rule.slugTaken': '{slug} qisqa nomli markaz allaqachon bor.',
-    'rule.selfChange': 'Oʻzingizni oʻchira olmaysiz va rolingizni oʻzgartira olmaysiz.',
+    'rule.selfChange': 'Oʻzingizni faolsizlantira olmaysiz va rolingizni oʻzgartira olmaysiz.',
     'rule.noSession': 'Bu sanalar va takrorlash birorta ham mashgʻulot bermaydi.',
     'field.resourceId': 'Joy',
     'field.start': 'Boshlanishi',
@@ -500,7 +500,7 @@ export const errors = catalog({
     'field.capacity': 'Sigʻimi',
     'field.features': 'Xususiyatlari',
     'field.requiresApproval': 'Tasdiq kerak',
-    'field.checkInRequired': 'Belgilanish kerak',
+    'field.checkInRequired': 'Kelganini belgilash shart',
     'field.minDurationMinutes': 'Eng qisqa bron (daqiqa)',
     'field.maxDurationMinutes': 'Eng uzun bron (daqiqa)',
     'field.bufferMinutes': 'Har bir brondan keyin boʻsh qoldiriladigan vaqt (daqiqa)',
@@ -538,8 +538,9 @@ export const errors = catalog({
     'field.policy': 'Bron qoidalari',
     'field.policy.maxAdvanceDays': 'Necha kun oldindan bron qilish mumkin',
     'field.policy.maxOccurrences': 'Takroriy brondagi eng koʻp mashgʻulotlar soni',
-    'field.policy.checkInOpensMinutes': 'Belgilanish boshlanishdan oldin ochiladi (daqiqa)',
-    'field.policy.checkInGraceMinutes': 'Belgilanish uchun kechikish muddati (daqiqa)',
+    'field.policy.checkInOpensMinutes':
+      'Kelganni belgilash boshlanishdan necha daqiqa oldin ochiladi',
+    'field.policy.checkInGraceMinutes': 'Kelganni belgilash uchun kutish muddati (daqiqa)',
     'field.policy.walkInMaxMinutes': 'Bronsiz eng uzun mashgʻulot (daqiqa)',
     'field.actorId': 'Kim',
     'field.targetId': 'Nima',
@@ -720,9 +721,9 @@ export const errorPlurals = plurals({
       other: '«{name}» da jami {count} dona bor; {asked} ta soʻralgan.',
     },
     'rule.futureSessions': {
-      one: 'Uni hali {count} ta kelgusi mashgʻulot band qilgan: avval uni bekor qiling yoki u bilan birga oʻchiring.',
+      one: 'Uni hali {count} ta kelgusi mashgʻulot band qilgan: avval uni bekor qiling yoki u bilan birga faolsizlantiring.',
       other:
-        'Uni hali {count} ta kelgusi mashgʻulot band qilgan: avval ularni bekor qiling yoki ular bilan birga oʻchiring.',
+        'Uni hali {count} ta kelgusi mashgʻulot band qilgan: avval ularni bekor qiling yoki ular bilan birga faolsizlantiring.',
     },
     'rule.futureUnits': {
       one: 'Kelgusi mashgʻulotlar bir vaqtda {count} dona band qiladi.',

@@ -4,7 +4,7 @@ import { catalog } from '../i18n/catalog';
 export const member = catalog({
   en: {
     'session.checkIn': 'Check in',
-    'session.checkOut': 'I am leaving',
+    'session.checkOut': 'Free my place',
     'session.cancelThis': 'Cancel this session',
     'session.cancelRest': 'Cancel this and the later ones',
     'session.cancelAll': 'Cancel the whole booking',
@@ -31,7 +31,7 @@ export const member = catalog({
     'find.anyKind': 'Desk or computer',
   },
   ru: {
-    'session.checkIn': 'Отметиться',
+    'session.checkIn': 'Отметить приход',
     'session.checkOut': 'Отметить уход',
     'session.cancelThis': 'Отменить это занятие',
     'session.cancelRest': 'Отменить это и следующие',
@@ -59,7 +59,7 @@ export const member = catalog({
     'find.anyKind': 'Стол или компьютер',
   },
   uz: {
-    'session.checkIn': 'Belgilanish',
+    'session.checkIn': 'Kelganimni belgilash',
     'session.checkOut': 'Joyni boʻshatish',
     'session.cancelThis': 'Shu mashgʻulotni bekor qilish',
     'session.cancelRest': 'Shu va keyingilarini bekor qilish',

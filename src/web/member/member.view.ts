@@ -106,10 +106,13 @@ export function renderFindPage(
     page.searched &&
     (page.problem
       ? html`<div class="error" role="alert">${errorMessage(ctx, page.problem, FIND_FIELDS)}</div>`
-      : html`<section aria-labelledby="results"><h2 id="results">${ctx.t('find.results', {
-          from: formatDateTime(startMs, zone, ctx.locale),
-          to: formatTime(endMs, zone),
-        })}</h2>
+      : html`<section aria-labelledby="results" data-results-first><h2 id="results">${ctx.t(
+          'find.results',
+          {
+            from: formatDateTime(startMs, zone, ctx.locale),
+            to: formatTime(endMs, zone),
+          },
+        )}</h2>
 ${
   f.closesSooner !== undefined &&
   html`<p class="notice">${ctx.t('find.closesAt', { time: formatTime(f.closesSooner, zone) })}
@@ -130,7 +133,8 @@ ${
   return renderPage(ctx, {
     title: ctx.t('find.title'),
     active: 'find',
-    main: html`<form method="get" action="/find" class="stack">
+    // After a search the results come first, the form to search again below them.
+    main: html`${results}<form method="get" action="/find" class="stack">
 ${centerField(ctx, page.offered, page.center.id)}
 <div class="field"><label for="kind">${ctx.t('find.kind')}</label><select id="kind" name="kind">${opt('', ctx.t('find.anyKind'), !f.kind)}${opt('desk', ctx.t('kind.desk'), f.kind === 'desk')}${opt('computer', ctx.t('kind.computer'), f.kind === 'computer')}</select></div>
 <fieldset><legend>${ctx.t('find.when')}</legend>
@@ -144,7 +148,6 @@ ${centerField(ctx, page.offered, page.center.id)}
 </div></fieldset>
 ${page.features.length > 0 && html`<div class="field"><label for="feature">${ctx.t('find.feature')}</label><select id="feature" name="feature">${opt('', ctx.t('find.anyFeature'), !f.feature)}${page.features.map((x) => opt(x, featureLabel(ctx, x), x === f.feature))}</select></div>`}
 <div><button type="submit">${ctx.t('find.search')}</button></div>
-</form>
-${results}`,
+</form>`,
   });
 }

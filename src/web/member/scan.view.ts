@@ -63,7 +63,7 @@ ${here.signUp && html`<p><a href="/signup">${ctx.t('scan.signUp')}</a></p>`}`;
 <form method="post" action="${action}">${csrfField(ctx)}<button type="submit" class="big">${ctx.t('scan.walkIn', { time })}</button></form>`;
     }
     case 'busy':
-      return html`<p class="lead error" role="alert">${stateBadge(ctx, 'booked')} ${
+      return html`<p class="lead" role="status">${stateBadge(ctx, 'booked')} ${
         here.freeAt === undefined
           ? ctx.t('scan.busyToday')
           : ctx.t('scan.busy', { time: formatTime(here.freeAt, zone) })

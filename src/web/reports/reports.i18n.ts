@@ -239,7 +239,7 @@ export const reports = catalog({
     'reports.total': 'Jami',
     'reports.empty': 'qiymat yoʻq',
     'reports.notMade': 'Hisobotni tuzib boʻlmadi.',
-    'reports.inactive': '(oʻchirilgan)',
+    'reports.inactive': '(faol emas)',
     'reports.day.1': 'Du',
     'reports.day.2': 'Se',
     'reports.day.3': 'Ch',

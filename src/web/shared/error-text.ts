@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DomainError, Wording } from '../../common/domain-error';
 import { html, Html } from './html';
 import { intlTag, isMessageKey, MessageKey } from '../i18n';
+import { formatCalendarDate } from './format';
 import { WebContext } from './web-context';
 
 /**
@@ -66,8 +67,7 @@ function matchesKey(field: string | undefined): string {
 }
 
 function localDate(ctx: WebContext, date: string): string {
-  const day = DateTime.fromISO(date);
-  return day.isValid ? day.setLocale(intlTag(ctx.locale)).toFormat('d MMMM yyyy') : date;
+  return formatCalendarDate(date, ctx.locale);
 }
 
 /** An instant the API wrote in the center's offset, read in that offset. */

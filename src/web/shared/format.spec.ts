@@ -7,7 +7,9 @@ describe('dates on the pages', () => {
 
   it('names the month as it is written inside a date (Russian: the genitive)', () => {
     expect(formatDate(at, zone, 'ru')).toBe('вторник 1 декабря 2026');
-    expect(formatDate(at, zone, 'uz')).toBe('seshanba 1 dekabr 2026');
+    // Uzbek writes the day with its suffix, then the year, then the weekday.
+    expect(formatDate(at, zone, 'uz')).toBe('1-dekabr, 2026-yil, seshanba');
+    expect(formatShortDate(at, zone, 'uz')).toBe('Sesh, 1-dek');
     expect(formatDate(at, zone, 'en')).toBe('Tuesday 1 December 2026');
     expect(formatShortDate(at, zone, 'ru')).toBe('вт 1 дек.');
   });

@@ -6,14 +6,38 @@ function at(ms: number, zone: string, locale: Locale): DateTime {
   return DateTime.fromMillis(ms, { zone }).setLocale(intlTag(locale));
 }
 
-/** "Tuesday 1 December 2026" in the reader's language. */
+/**
+ * "Tuesday 1 December 2026" in the reader's language; in Uzbek as it is written there,
+ * "1-dekabr, 2026-yil, seshanba".
+ */
 export function formatDate(ms: number, zone: string, locale: Locale): string {
+  if (locale === 'uz') return at(ms, zone, locale).toFormat("d'-'MMMM', 'yyyy'-yil, 'cccc");
   return at(ms, zone, locale).toFormat('cccc d MMMM yyyy');
 }
 
-/** "1 Dec" style short date. */
+/** "Tue 1 Dec" style short date; Uzbek "Sesh, 1-dek". */
 export function formatShortDate(ms: number, zone: string, locale: Locale): string {
+  if (locale === 'uz') return at(ms, zone, locale).toFormat("ccc', 'd'-'MMM");
   return at(ms, zone, locale).toFormat('ccc d MMM');
+}
+
+/**
+ * A calendar date (`2026-12-08`, no zone) as the reader writes it: "8 December 2026",
+ * "8 декабря 2026", "8-dekabr, 2026-yil"; with `yearly`, day and month only (a holiday that comes
+ * back every year). Text that is not a date is returned as it is.
+ */
+export function formatCalendarDate(date: string, locale: Locale, yearly = false): string {
+  const day = DateTime.fromISO(date);
+  if (!day.isValid) return date;
+  const uz = locale === 'uz';
+  const pattern = yearly
+    ? uz
+      ? "d'-'MMMM"
+      : 'd MMMM'
+    : uz
+      ? "d'-'MMMM', 'yyyy'-yil'"
+      : 'd MMMM yyyy';
+  return day.setLocale(intlTag(locale)).toFormat(pattern);
 }
 
 /** 24-hour "14:00": the convention in all three languages here. */

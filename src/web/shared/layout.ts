@@ -63,24 +63,27 @@ function navigation(ctx: WebContext, active: NavItem | undefined): Html {
   </nav>`;
 }
 
+/**
+ * One tap per language: a form with three submit buttons (`locale` = uz, ru or en), so the switch
+ * works without JavaScript and carries the CSRF token like every other form.
+ */
 function languageSwitcher(ctx: WebContext): Html {
-  return html`<form method="post" action="/lang" class="lang">
+  return html`<form method="post" action="/lang" class="lang" aria-label="${ctx.t('lang.label')}">
     ${csrfField(ctx)}
     <input type="hidden" name="next" value="${ctx.path}" />
-    <label for="lang-select">${ctx.t('lang.label')}</label>
-    <select id="lang-select" name="locale">
-      ${LOCALES.map(
-        (locale) =>
-          html`<option
-            value="${locale}"
-            lang="${locale}"
-            ${locale === ctx.locale ? html` selected` : ''}
-          >
-            ${LANGUAGE_NAME[locale]}
-          </option>`,
-      )}
-    </select>
-    <button type="submit">${ctx.t('lang.switch')}</button>
+    ${LOCALES.map(
+      (locale) =>
+        html`<button
+          type="submit"
+          name="locale"
+          value="${locale}"
+          lang="${locale}"
+          ${locale === ctx.locale ? html` aria-current="true"` : ''}
+        >
+          <span aria-hidden="true">${locale.toUpperCase()}</span
+          ><span class="visually-hidden">${LANGUAGE_NAME[locale]}</span>
+        </button>`,
+    )}
   </form>`;
 }
 
@@ -89,8 +92,22 @@ function account(ctx: WebContext): Html {
   return html`<form method="post" action="/logout" class="signout">
     ${csrfField(ctx)}
     <span class="who">${ctx.t('nav.signedInAs', { name: ctx.principal.name })}</span>
-    <button type="submit">${ctx.t('nav.signOut')}</button>
+    <button type="submit" class="secondary" title="${ctx.t('nav.signedInAs', { name: ctx.principal.name })}">
+      ${ctx.t('nav.signOut')}
+    </button>
   </form>`;
+}
+
+/**
+ * On a phone the menu and the account fold behind one button: without JavaScript it is a link to
+ * the menu (`:target` shows it), with it `app.js` makes it a toggle with `aria-expanded`.
+ */
+function menu(ctx: WebContext, active: NavItem | undefined): Html {
+  if (!ctx.principal) return html``;
+  return html`<a class="menu-button" href="#site-menu" aria-controls="site-menu"
+      ><span aria-hidden="true">☰ </span>${ctx.t('nav.menu')}</a
+    >
+    <div class="menu" id="site-menu">${navigation(ctx, active)}${account(ctx)}</div>`;
 }
 
 export interface PageOptions {
@@ -115,8 +132,7 @@ export function renderPage(ctx: WebContext, { title, main, active }: PageOptions
         <a class="skip" href="#main">${ctx.t('nav.skip')}</a>
         <header class="top">
           <a class="brand" href="/">${ctx.t('app.name')}</a>
-          ${navigation(ctx, active)}
-          <div class="tools">${notificationBell(ctx)}${languageSwitcher(ctx)}${account(ctx)}</div>
+          ${notificationBell(ctx)} ${languageSwitcher(ctx)} ${menu(ctx, active)}
         </header>
         <main id="main" tabindex="-1">
           <h1>${title}</h1>

@@ -117,6 +117,12 @@ export class AdminTodayController {
       query,
     );
     const pendingCount = await this.bookingList.pendingCount(center.id);
+    // The first requests waiting, to approve from Today (the count says how many there are).
+    const pending = await this.bookingList.page({
+      centerId: center.id,
+      status: 'pending',
+      limit: 5,
+    });
     const closure =
       timeline.closure === null
         ? undefined
@@ -128,6 +134,7 @@ export class AdminTodayController {
       closureName: closure ? closureName(ctx, closure) : timeline.closure,
       occupancy,
       pendingCount,
+      pending: pending.items,
       now,
       today,
       done,

@@ -55,4 +55,29 @@
   var seconds = Number(region.getAttribute('data-interval')) || 60;
   window.setInterval(refresh, seconds * 1000);
   window.makonTodayRefresh = refresh;
+
+  // A free stretch opens the booking form at the quarter hour that was clicked (the link alone,
+  // followed by keyboard or without this script, starts at the stretch's beginning).
+  var QUARTER = 15 * 60000;
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-free-from]');
+    if (!link || event.detail === 0) return;
+    var from = Number(link.getAttribute('data-free-from'));
+    var to = Number(link.getAttribute('data-free-to'));
+    var box = link.getBoundingClientRect();
+    if (!box.width || !(to > from)) return;
+    var at = from + ((event.clientX - box.left) / box.width) * (to - from);
+    var start = Math.max(from, Math.floor(at / QUARTER) * QUARTER);
+    if (start >= to) return;
+    var end = Math.min(to, start + 4 * QUARTER);
+    var offset = Number(link.getAttribute('data-zone-offset')) * 60000;
+    var clock = function (ms) {
+      return new Date(ms + offset).toISOString().slice(11, 16);
+    };
+    var url = new window.URL(link.href);
+    url.searchParams.set('date', new Date(start + offset).toISOString().slice(0, 10));
+    url.searchParams.set('startTime', clock(start));
+    url.searchParams.set('endTime', clock(end));
+    link.href = url.toString();
+  });
 })();

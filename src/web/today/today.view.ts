@@ -1,23 +1,20 @@
 import { DateTime } from 'luxon';
 import { CenterEntity } from '../../centers/center.entity';
 import { DomainError } from '../../common/domain-error';
-import { OccupancyItem, SessionView } from '../../reports/day-view';
+import { BookingView } from '../../bookings/bookings.dto';
+import { OccupancyItem } from '../../reports/day-view';
 import { Timeline } from '../../reports/reports.service';
 import type { ResourceView } from '../../resources/resources.dto';
 import { errorNotice } from '../shared/staff-pages';
-import { stateBadge } from '../shared/badges';
 import { bookingName } from '../shared/booking-name';
 import { centerField } from '../shared/center-picker';
 import { html, Html } from '../shared/html';
 import { MessageKey } from '../i18n';
-import { formatDate, formatTime } from '../shared/format';
+import { formatDate, formatRange, formatTime } from '../shared/format';
 import { csrfField, renderPage } from '../shared/layout';
 import { WebContext } from '../shared/web-context';
-
-const SLOT_MS = 5 * 60_000;
-const HOUR_MS = 60 * 60_000;
-/** Sessions after this many minutes past the hour on a narrow grid would be hard to read. */
-const DEFAULT_DAY = { startHour: 9, endHour: 18 };
+import { doorway, sessionsOnce } from './today-doorway';
+import { todayGrid } from './today-grid';
 
 export interface TodayData {
   centers: CenterEntity[];
@@ -28,15 +25,12 @@ export interface TodayData {
   /** What each resource does now; only when the day shown is today. */
   occupancy: OccupancyItem[] | null;
   pendingCount: number;
+  /** The first few requests waiting for approval, to approve from here. */
+  pending: BookingView[];
   now: number;
   today: string;
   done?: string;
   error?: DomainError;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 /** The address of the Today page of a center and day. */
@@ -45,71 +39,14 @@ export function todayUrl(centerId: string, date?: string, extra: Record<string, 
   return `/admin?${query.toString()}`;
 }
 
-/** The open periods' complement within the range: the closed stretches of the day. */
-function closedSpans(open: Span[], range: Span): Span[] {
-  const closed: Span[] = [];
-  let cursor = range.start;
-  for (const period of [...open].sort((a, b) => a.start - b.start)) {
-    if (period.start > cursor)
-      closed.push({ start: cursor, end: Math.min(period.start, range.end) });
-    cursor = Math.max(cursor, period.end);
-  }
-  if (cursor < range.end) closed.push({ start: cursor, end: range.end });
-  return closed.filter((s) => s.end > s.start);
-}
-
-/** The open periods minus what sessions hold: the stretches shown as free. */
-function freeSpans(open: Span[], taken: Span[]): Span[] {
-  const sorted = [...taken].sort((a, b) => a.start - b.start);
-  const free: Span[] = [];
-  for (const period of open) {
-    let cursor = period.start;
-    for (const session of sorted) {
-      if (session.end <= cursor || session.start >= period.end) continue;
-      if (session.start > cursor) free.push({ start: cursor, end: session.start });
-      cursor = Math.max(cursor, session.end);
-    }
-    if (cursor < period.end) free.push({ start: cursor, end: period.end });
-  }
-  return free.filter((s) => s.end - s.start >= SLOT_MS);
-}
-
-/** The hours the grid shows: opening hours, widened to every session of the day. */
-function gridRange(date: string, zone: string, open: Span[], sessions: Span[]): Span {
-  const midnight = DateTime.fromISO(date, { zone }).startOf('day');
-  const all = [...open, ...sessions];
-  if (all.length === 0) {
-    return {
-      start: midnight.plus({ hours: DEFAULT_DAY.startHour }).toMillis(),
-      end: midnight.plus({ hours: DEFAULT_DAY.endHour }).toMillis(),
-    };
-  }
-  const dayStart = midnight.toMillis();
-  const dayEnd = midnight.plus({ days: 1 }).toMillis();
-  const first = Math.max(dayStart, Math.min(...all.map((s) => s.start)));
-  const last = Math.min(dayEnd, Math.max(...all.map((s) => s.end)));
-  const start = DateTime.fromMillis(first, { zone }).startOf('hour').toMillis();
-  const lastHour = DateTime.fromMillis(last, { zone }).startOf('hour').toMillis();
-  return { start, end: lastHour < last ? lastHour + HOUR_MS : lastHour };
-}
-
-function column(range: Span, ms: number): number {
-  const clamped = Math.min(Math.max(ms, range.start), range.end);
-  return Math.round((clamped - range.start) / SLOT_MS) + 1;
-}
-
-function placement(range: Span, span: Span): string {
-  const from = column(range, span.start);
-  const to = Math.max(column(range, span.end), from + 1);
-  return `grid-column:${from}/${to}`;
-}
-
 const OCCUPANCY_STATES = ['occupied', 'booked', 'no_show', 'free', 'closed'] as const;
 
-function nowSummary(ctx: WebContext, items: OccupancyItem[]): Html {
+function nowSummary(ctx: WebContext, data: TodayData, items: OccupancyItem[]): Html {
   const count = (state: string) => items.filter((item) => item.state === state).length;
   return html`<section aria-labelledby="now-heading" class="now">
-    <h2 id="now-heading">${ctx.t('today.nowHeading')}</h2>
+    <h2 id="now-heading">
+      ${ctx.t('today.nowHeading')} · ${formatTime(data.now, data.center.timezone)}
+    </h2>
     <ul class="now-summary">
       ${OCCUPANCY_STATES.map(
         (state) =>
@@ -123,6 +60,7 @@ function nowSummary(ctx: WebContext, items: OccupancyItem[]): Html {
           </li>`,
       )}
     </ul>
+    ${doorway(ctx, data, sessionsOnce(data))}
   </section>`;
 }
 
@@ -134,123 +72,8 @@ const ICON_NOW: Record<(typeof OCCUPANCY_STATES)[number], string> = {
   closed: '⊘',
 };
 
-function sessionBlock(
-  ctx: WebContext,
-  data: TodayData,
-  range: Span,
-  session: SessionView,
-  resourceName: string,
-): Html {
-  const zone = data.center.timezone;
-  const start = Date.parse(session.start);
-  const end = Date.parse(session.end);
-  const time = `${formatTime(start, zone)}–${formatTime(end, zone)}`;
-  const running = end > data.now;
-  const hidden = html`${csrfField(ctx)}<input type="hidden" name="center" value="${data.center.id}" />
-    <input type="hidden" name="date" value="${data.timeline.date}" />`;
-  const action = (what: 'check-in' | 'check-out') => {
-    const label: MessageKey = what === 'check-in' ? 'today.checkIn' : 'today.checkOut';
-    return html`<form method="post" action="/admin/occurrences/${session.occurrenceId}/${what}">
-      ${hidden}
-      <button type="submit" class="${what === 'check-in' ? '' : 'secondary'}">
-        ${ctx.t(label)}<span class="visually-hidden"> (${session.owner.name}, ${time})</span>
-      </button>
-    </form>`;
-  };
-  return html`<li
-    class="block state-${session.status}"
-    style="${placement(range, { start, end })}"
-    data-state="${session.status}"
-  >
-    <span class="time">${time}</span>
-    ${stateBadge(ctx, session.status)}
-    <span class="who">${ctx.t('today.owner', { name: session.owner.name })}</span>
-    <a class="what" href="/admin/bookings/${session.bookingId}"
-      >${bookingName(ctx, session, { resourceName, start, end, zone })}</a
-    >
-    ${
-      session.quantity !== undefined &&
-      html`<span class="units">${ctx.t('today.units', { count: session.quantity })}</span>`
-    }
-    ${running && session.status === 'booked' && action('check-in')}
-    ${running && session.status === 'checked_in' && action('check-out')}
-  </li>`;
-}
-
-function slotBlock(ctx: WebContext, zone: string, range: Span, span: Span, state: string): Html {
-  return html`<li class="block slot state-${state}" style="${placement(range, span)}">
-    <span class="time">${formatTime(span.start, zone)}–${formatTime(span.end, zone)}</span>
-    ${stateBadge(ctx, state)}
-  </li>`;
-}
-
-function grid(ctx: WebContext, data: TodayData): Html {
-  const { timeline, center } = data;
-  const zone = center.timezone;
-  const open: Span[] = timeline.open.map((p) => ({
-    start: Date.parse(p.start),
-    end: Date.parse(p.end),
-  }));
-  const sessionSpans = timeline.items.flatMap((item) =>
-    item.sessions.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) })),
-  );
-  const range = gridRange(timeline.date, zone, open, sessionSpans);
-  const columns = Math.round((range.end - range.start) / SLOT_MS);
-  const hours: number[] = [];
-  for (let at = range.start; at < range.end; at += HOUR_MS) hours.push(at);
-  const closed = closedSpans(open, range);
-  const trackStyle = `grid-template-columns:repeat(${columns},minmax(0,1fr));width:${hours.length * 7}rem`;
-  if (timeline.items.length === 0) return html`<p class="notice">${ctx.t('today.noResources')}</p>`;
-  return html`<div class="table-wrap today-wrap">
-    <div class="today-grid">
-      <div class="res-row hours-row" aria-hidden="true">
-        <span class="res-name"></span>
-        <div class="track hours" style="${trackStyle}">
-          ${hours.map(
-            (at) =>
-              html`<span style="${placement(range, { start: at, end: at + HOUR_MS })}"
-                >${formatTime(at, zone)}</span
-              >`,
-          )}
-        </div>
-      </div>
-      ${timeline.items.map((item) => {
-        const resource = item.resource as ResourceView;
-        const sessions = [...item.sessions].sort((a, b) => a.start.localeCompare(b.start));
-        const taken = sessions
-          .filter((s) => s.status !== 'no_show')
-          .map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
-        const blocks: Array<{ start: number; markup: Html }> = [
-          ...sessions.map((s) => ({
-            start: Date.parse(s.start),
-            markup: sessionBlock(ctx, data, range, s, resource.name),
-          })),
-          ...closed.map((span) => ({
-            start: span.start,
-            markup: slotBlock(ctx, zone, range, span, 'closed'),
-          })),
-          ...freeSpans(open, taken).map((span) => ({
-            start: span.start,
-            markup: slotBlock(ctx, zone, range, span, 'free'),
-          })),
-        ].sort((a, b) => a.start - b.start);
-        const headingId = `res-${resource.id}`;
-        return html`<section class="res-row" aria-labelledby="${headingId}">
-          <h3 class="res-name" id="${headingId}">
-            ${resource.name}
-            <span class="kind">${ctx.t(`kind.${resource.kind}` as MessageKey)}</span>
-          </h3>
-          <ul class="track" style="${trackStyle}" aria-labelledby="${headingId}">
-            ${blocks.map((b) => b.markup)}
-          </ul>
-        </section>`;
-      })}
-    </div>
-  </div>`;
-}
-
 function picker(ctx: WebContext, data: TodayData): Html {
-  return html`<form method="get" action="/admin" class="row picker no-print">
+  return html`<form method="get" action="/admin" class="row picker">
     ${centerField(ctx, data.centers, data.center.id)}
     <div class="field">
       <label for="date">${ctx.t('today.date')}</label>
@@ -264,11 +87,62 @@ function dayLinks(ctx: WebContext, data: TodayData): Html {
   const day = DateTime.fromISO(data.timeline.date);
   const link = (date: string, key: MessageKey) =>
     html`<a href="${todayUrl(data.center.id, date)}">${ctx.t(key)}</a>`;
-  return html`<p class="day-links no-print">
+  return html`<p class="day-links">
     ${link(day.minus({ days: 1 }).toISODate()!, 'today.previousDay')}
     ${data.timeline.date !== data.today && link(data.today, 'today.backToToday')}
     ${link(day.plus({ days: 1 }).toISODate()!, 'today.nextDay')}
   </p>`;
+}
+
+/**
+ * The requests waiting for approval, each with its Approve button: approving takes one click here
+ * (the booking's page, one link away, has Reject with its reason).
+ */
+function pendingRequests(ctx: WebContext, data: TodayData): Html {
+  const { center } = data;
+  const zone = center.timezone;
+  const all = `/admin/bookings?${new URLSearchParams({ center: center.id, status: 'pending' }).toString()}`;
+  if (data.pendingCount === 0) return html`<p class="pending-line">${ctx.t('today.noPending')}</p>`;
+  const names = new Map(
+    data.timeline.items.map((item) => {
+      const resource = item.resource as ResourceView;
+      return [resource.id, resource.name] as const;
+    }),
+  );
+  const back = todayUrl(
+    center.id,
+    data.timeline.date === data.today ? undefined : data.timeline.date,
+    {
+      done: 'approved',
+    },
+  );
+  return html`<section class="pending" aria-labelledby="pending-heading">
+    <h2 id="pending-heading">
+      <span aria-hidden="true">◐ </span>${ctx.t('today.pending', { count: data.pendingCount })}
+    </h2>
+    <ul>
+      ${data.pending.map((booking) => {
+        const first = booking.occurrences[0];
+        const start = first ? Date.parse(first.start) : NaN;
+        const end = first ? Date.parse(first.end) : NaN;
+        const resourceName = names.get(booking.resourceId) ?? '';
+        const name = bookingName(ctx, booking, { resourceName, start, end, zone });
+        return html`<li data-booking="${booking.id}">
+          <a href="/admin/bookings/${booking.id}">${name}</a>
+          ${resourceName && html` · ${resourceName}`}
+          ${first && html` · ${formatRange(start, end, zone, ctx.locale)}`}
+          ${booking.occurrences.length > 1 && html` · ${ctx.t('today.sessions', { count: booking.occurrences.length })}`}
+          <form method="post" action="/admin/bookings/${booking.id}/approve" class="inline">
+            ${csrfField(ctx)}<input type="hidden" name="next" value="${back}" />
+            <button type="submit">
+              ${ctx.t('today.approve')}<span class="visually-hidden"> (${name})</span>
+            </button>
+          </form>
+        </li>`;
+      })}
+    </ul>
+    <p><a href="${all}">${ctx.t('today.allPending')}</a></p>
+  </section>`;
 }
 
 /** The part of the page the script replaces every minute. */
@@ -279,16 +153,7 @@ function region(ctx: WebContext, data: TodayData): Html {
     .map((p) => `${formatTime(Date.parse(p.start), zone)}–${formatTime(Date.parse(p.end), zone)}`)
     .join(', ');
   return html`<div id="today-region" data-stamp="${formatTime(data.now, zone)}">
-    <p class="pending-line">
-      ${
-        data.pendingCount > 0
-          ? html`<a class="button" href="/admin/bookings?${new URLSearchParams({ center: center.id, status: 'pending' }).toString()}"
-            ><span aria-hidden="true">◐ </span>${ctx.t('today.pending', { count: data.pendingCount })}</a
-          >`
-          : ctx.t('today.noPending')
-      }
-    </p>
-    ${data.occupancy && nowSummary(ctx, data.occupancy)}
+    ${pendingRequests(ctx, data)} ${data.occupancy && nowSummary(ctx, data, data.occupancy)}
     <h2 id="grid-heading">${ctx.t('today.gridHeading')}</h2>
     <p>
       ${formatDate(Date.parse(`${timeline.date}T12:00:00Z`), 'UTC', ctx.locale)} ·
@@ -300,44 +165,57 @@ function region(ctx: WebContext, data: TodayData): Html {
             : ctx.t('today.closedAllDay')
       }
     </p>
-    ${grid(ctx, data)}
+    ${todayGrid(ctx, data)}
   </div>`;
 }
+
+/** A date at the start of a heading: "Пятница 4 декабря 2026", "4-dekabr…" as it is. */
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+const DONE = ['checked_in', 'checked_out', 'approved'] as const;
 
 export function renderToday(ctx: WebContext, data: TodayData): Html {
   const refreshUrl = todayUrl(
     data.center.id,
     data.timeline.date === data.today ? undefined : data.timeline.date,
   );
-  const done =
-    data.done === 'checked_in' || data.done === 'checked_out'
-      ? html`<p class="success" role="status">${ctx.t(`today.done.${data.done}`)}</p>`
-      : '';
+  const done = DONE.find((d) => d === data.done);
+  // The heading names the day when it is not today.
+  const day =
+    data.timeline.date === data.today
+      ? ctx.t('today.title')
+      : capitalized(formatDate(Date.parse(`${data.timeline.date}T12:00:00Z`), 'UTC', ctx.locale));
   return renderPage(ctx, {
-    title: `${ctx.t('today.title')}: ${data.center.name}`,
+    title: `${day}: ${data.center.name}`,
     active: 'today',
-    main: html`${data.error && errorNotice(ctx, data.error)}${done} ${picker(ctx, data)}
-      ${dayLinks(ctx, data)}
-      <div class="refresh-bar no-print">
-        <a href="${refreshUrl}" class="button secondary" data-refresh-link>${ctx.t('today.refresh')}</a>
-        <button
-          type="button"
-          class="secondary"
-          id="today-pause"
-          hidden
-          aria-pressed="false"
-          data-pause="${ctx.t('today.pause')}"
-          data-resume="${ctx.t('today.resume')}"
-        >
-          ${ctx.t('today.pause')}
-        </button>
-        <span class="hint">${ctx.t('today.autoRefresh')}</span>
-        <span
-          id="today-status"
-          class="hint"
-          aria-live="polite"
-          data-template="${ctx.t('today.updatedAt', { time: '{time}' })}"
-        ></span>
+    main: html`${data.error && errorNotice(ctx, data.error)}${
+      done && html`<p class="success" role="status">${ctx.t(`today.done.${done}`)}</p>`
+    }
+      <div class="controls no-print">
+        ${picker(ctx, data)} ${dayLinks(ctx, data)}
+        <div class="refresh-bar">
+          <a href="${refreshUrl}" class="button secondary" data-refresh-link>${ctx.t('today.refresh')}</a>
+          <button
+            type="button"
+            class="secondary"
+            id="today-pause"
+            hidden
+            aria-pressed="false"
+            data-pause="${ctx.t('today.pause')}"
+            data-resume="${ctx.t('today.resume')}"
+          >
+            ${ctx.t('today.pause')}
+          </button>
+          <span class="hint">${ctx.t('today.autoRefresh')}</span>
+          <span
+            id="today-status"
+            class="hint"
+            aria-live="polite"
+            data-template="${ctx.t('today.updatedAt', { time: '{time}' })}"
+          ></span>
+        </div>
       </div>
       ${region(ctx, data)}`,
   });
