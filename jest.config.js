@@ -14,6 +14,8 @@ const swc = [
 module.exports = {
   // The node environment; it also prints the test clocks' seeds when a test fails.
   testEnvironment: '<rootDir>/test/support/clock-environment.ts',
+  // A cheap password hash for every spec file (PASSWORD_HASH_COST; see the file).
+  setupFiles: ['<rootDir>/test/support/env.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
