@@ -5,6 +5,8 @@ import {
   createResource,
   createUser,
   createWorld,
+  Json,
+  requestBooking,
   World,
 } from './support/world';
 
@@ -137,8 +139,7 @@ describe('catalog', () => {
   const patch = (token: string | undefined, path: string, body: unknown) =>
     t.request('PATCH', path, { token, body });
   const del = (token: string | undefined, path: string) => t.request('DELETE', path, { token });
-  const book = (token: string, body: Record<string, unknown>) =>
-    post(token, '/api/v1/bookings', body);
+  const book = (token: string, body: Json) => requestBooking(t, token, body);
 
   /** A fresh center (default hours and policy) with a coordinator who runs it. */
   async function centerWithCoordinator(
