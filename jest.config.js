@@ -21,4 +21,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
   testTimeout: 30000,
+  // Both cores (jest's default leaves one for itself, which on 2 cores means one spec at a time):
+  // a spec file's app and its HTTP client share one process, and the parent mostly waits.
+  maxWorkers: '100%',
 };
