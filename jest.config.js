@@ -14,9 +14,14 @@ const swc = [
 module.exports = {
   // The node environment; it also prints the test clocks' seeds when a test fails.
   testEnvironment: '<rootDir>/test/support/clock-environment.ts',
+  // A cheap password hash for every spec file (PASSWORD_HASH_COST; see the file).
+  setupFiles: ['<rootDir>/test/support/env.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
   testTimeout: 30000,
+  // Both cores (jest's default leaves one for itself, which on 2 cores means one spec at a time):
+  // a spec file's app and its HTTP client share one process, and the parent mostly waits.
+  maxWorkers: '100%',
 };

@@ -1,30 +1,34 @@
 import { NotificationJob } from '../src/notifications/notification.job';
-import { declaredRoutes } from './support/routes';
+import {
+  actorOf,
+  Caller,
+  expectOneRowPerRoute,
+  FreshSlots,
+  MatrixRow,
+  mismatchesOf,
+  othersBooking as othersBookingOn,
+  PerCaller,
+} from './support/access-matrix';
 import { startTestApp, TestApp } from './support/test-app';
-import { Actor, createResource, createUser, createWorld, World } from './support/world';
+import { createResource, createUser, createWorld, World } from './support/world';
 
 /**
  * Every route of the API, called by each kind of caller, with the status each must get. A route
- * without a row fails the test, so a new route cannot ship without deciding who may call it.
+ * without a row fails the test, so a new route cannot ship without deciding who may call it
+ * (the engine, shared with the pages' matrix: test/support/access-matrix.ts).
  *
  * "here" is the center the target belongs to; "other" is a coordinator of a different center.
  * Targets (bookings, closures, users…) are made fresh for every call, so a call that succeeds
  * (a cancellation, a deletion) does not change what the next caller meets.
  */
-const CALLERS = ['anonymous', 'member', 'trainer', 'coordHere', 'coordOther', 'admin'] as const;
-type Caller = (typeof CALLERS)[number];
-type Statuses = [number, number, number, number, number, number];
+type Statuses = PerCaller<number>;
 
 interface Call {
   path: string;
   body?: unknown;
 }
 
-interface Row {
-  route: string;
-  call: (caller: Caller) => Call | Promise<Call>;
-  expect: Statuses;
-}
+type Row = MatrixRow<Call, number>;
 
 // What each caller must get, in the order of CALLERS.
 const ANYONE_SIGNED_IN: Statuses = [401, 200, 200, 200, 200, 200];
@@ -39,34 +43,10 @@ describe('who may call what: every route × every kind of caller', () => {
   let hereMemberId: string;
   let organizationId: string;
   let alwaysOpenCenterId: string;
-  let slotCounter = 0;
   let seq = 0;
-
-  /** A fresh one-hour slot on a weekday, inside opening hours and the booking window. */
-  function freshSlot(): { start: string; end: string } {
-    const index = slotCounter++;
-    const day = new Date(Date.UTC(2026, 11, 2));
-    let weekdays = Math.floor(index / 8);
-    while (weekdays > 0 || day.getUTCDay() === 0) {
-      day.setUTCDate(day.getUTCDate() + 1);
-      if (day.getUTCDay() !== 0) weekdays--;
-    }
-    const date = day.toISOString().slice(0, 10);
-    const hour = String(9 + (index % 8)).padStart(2, '0');
-    const next = String(10 + (index % 8)).padStart(2, '0');
-    return { start: `${date}T${hour}:00`, end: `${date}T${next}:00` };
-  }
-
-  function tokenOf(caller: Caller): string | undefined {
-    const actors: Record<Exclude<Caller, 'anonymous'>, Actor> = {
-      member: world.member,
-      trainer: world.trainer,
-      coordHere: world.coordinator,
-      coordOther: world.otherCoordinator,
-      admin: world.admin,
-    };
-    return caller === 'anonymous' ? undefined : actors[caller].token;
-  }
+  /** Fresh one-hour slots on weekdays, inside opening hours and the booking window. */
+  const slots = new FreshSlots();
+  const freshSlot = () => slots.nextForApi();
 
   async function created(method: string, path: string, body: unknown, token: string) {
     const response = await t.request(method, path, { token, body });
@@ -87,15 +67,8 @@ describe('who may call what: every route × every kind of caller', () => {
   }
 
   /** Someone else's booking at "here": another member's, made by themselves. */
-  async function othersBooking(resourceId = deskId): Promise<{ id: string; occurrenceId: string }> {
-    const body = await created(
-      'POST',
-      '/api/v1/bookings',
-      { resourceId, ...freshSlot(), title: 'Someone else’s' },
-      world.otherMember.token,
-    );
-    return { id: body.id, occurrenceId: body.occurrences[0].id };
-  }
+  const othersBooking = (resourceId = deskId) =>
+    othersBookingOn(t, world, slots, resourceId, { title: 'Someone else’s' });
 
   /** Another member's session at "here" on a desk of its own, starting at 09:00 today. */
   async function othersSessionToday(checkedIn: boolean): Promise<string> {
@@ -483,31 +456,16 @@ describe('who may call what: every route × every kind of caller', () => {
   afterAll(() => t.close());
 
   it('has exactly one row for every API route (pages: web-access-matrix.e2e-spec.ts)', () => {
-    const served = declaredRoutes(t.app)
-      .filter((r) => r.path.startsWith('/api/'))
-      .map((r) => `${r.method} ${r.path}`);
-    const listed = rows.map((row) => row.route);
-    expect(listed.filter((route, i) => listed.indexOf(route) !== i)).toEqual([]);
-    expect({
-      withoutRow: served.filter((route) => !listed.includes(route)).sort(),
-      rowWithoutRoute: listed.filter((route) => !served.includes(route)).sort(),
-    }).toEqual({ withoutRow: [], rowWithoutRoute: [] });
+    expectOneRowPerRoute(t.app, rows, (r) => r.path.startsWith('/api/'));
   });
 
   it('answers every caller of every route with the status of the table', async () => {
-    const mismatches: string[] = [];
-    for (const row of rows) {
+    const mismatches = await mismatchesOf(rows, async (row, caller: Caller, { path, body }) => {
       const [method] = row.route.split(' ');
-      for (const [index, caller] of CALLERS.entries()) {
-        const { path, body } = await row.call(caller);
-        const response = await t.request(method, path, { token: tokenOf(caller), body });
-        if (response.status !== row.expect[index]) {
-          mismatches.push(
-            `${row.route} as ${caller}: expected ${row.expect[index]}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`,
-          );
-        }
-      }
-    }
+      const token = actorOf(world, caller)?.token;
+      const response = await t.request(method, path, { token, body });
+      return { got: response.status, detail: JSON.stringify(response.body).slice(0, 160) };
+    });
     expect(mismatches).toEqual([]);
   });
 });

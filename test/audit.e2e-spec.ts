@@ -7,6 +7,8 @@ import {
   createResource,
   createUser,
   createWorld,
+  Json,
+  requestBooking,
   World,
 } from './support/world';
 
@@ -85,8 +87,8 @@ describe('the audit log records every action once', () => {
     return response;
   }
 
-  const book = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
-    t.request('POST', '/api/v1/bookings', { token, body, headers });
+  const book = (token: string, body: Json, headers?: Record<string, string>) =>
+    requestBooking(t, token, body, headers);
   const bookingOf = (actor: Actor, resourceId: string, start: string, end: string) => ({
     perform: () => book(actor.token, { resourceId, start, end }),
     expected: (r: ApiResponse): Expected => ({

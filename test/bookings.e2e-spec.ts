@@ -1,5 +1,13 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { createCenter, createResource, createWorld, World } from './support/world';
+import {
+  createCenter,
+  createDesk,
+  createResource,
+  createWorld,
+  Json,
+  requestBooking,
+  World,
+} from './support/world';
 
 describe('bookings', () => {
   let t: TestApp;
@@ -12,10 +20,9 @@ describe('bookings', () => {
 
   afterAll(() => t.close());
 
-  const book = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
-    t.request('POST', '/api/v1/bookings', { token, body, headers });
-  const desk = async (extra: Record<string, unknown> = {}) =>
-    (await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', ...extra })).id;
+  const book = (token: string, body: Json, headers?: Record<string, string>) =>
+    requestBooking(t, token, body, headers);
+  const desk = (extra: Json = {}) => createDesk(t, w.coordinator.token, w.centerId, extra);
 
   describe('a single booking', () => {
     it('answers 201 with the booking in the center’s offset', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserContext, describeInBrowser, launchChromium } from './support/browser';
 import { startTestApp, TestApp } from './support/test-app';
-import { createResource, createWorld, World } from './support/world';
+import { createBooking, createResource, createWorld, Json, World } from './support/world';
 
 const DAY = '2026-12-01'; // a Tuesday; the center is open 09:00–18:00
 const at = (time: string) => `${DAY}T${time}+05:00`;
@@ -30,14 +30,7 @@ describeInBrowser('browser-coordinator.e2e-spec.ts', 'a coordinator in Chromium'
       capacity: 20,
       requiresApproval: true,
     });
-    const book = async (body: Record<string, unknown>) => {
-      const response = await t.request('POST', '/api/v1/bookings', {
-        token: w.member.token,
-        body,
-      });
-      if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-      return response.body as { id: string; status: string; occurrences: Array<{ id: string }> };
-    };
+    const book = (body: Json) => createBooking(t, w.member.token, body);
     const desked = await book({
       resourceId: desk.id,
       start: `${DAY}T09:00`,

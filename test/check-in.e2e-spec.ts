@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
 import { NoShowReleaseJob } from '../src/check-in/no-show-release.job';
 import { startTestApp, TestApp } from './support/test-app';
-import { createResource, createWorld, World } from './support/world';
+import { createResource, createWorld, requestBooking, World } from './support/world';
 
 const DAY = '2026-12-01'; // a Tuesday; the center is open 09:00–18:00
 const at = (time: string) => `${DAY}T${time}+05:00`;
@@ -22,13 +22,8 @@ describe('check-in, check-out, QR codes, walk-ins and no-shows', () => {
 
   const desk = (extra: Record<string, unknown> = {}) =>
     createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', ...extra });
-  const book = async (token: string, resourceId: string, from: string, to: string) => {
-    const response = await t.request('POST', '/api/v1/bookings', {
-      token,
-      body: { resourceId, start: `${DAY}T${from}`, end: `${DAY}T${to}` },
-    });
-    return response;
-  };
+  const book = (token: string, resourceId: string, from: string, to: string) =>
+    requestBooking(t, token, { resourceId, start: `${DAY}T${from}`, end: `${DAY}T${to}` });
   const session = async (token: string, resourceId: string, from: string, to: string) => {
     const response = await book(token, resourceId, from, to);
     if (response.status !== 201) throw new Error(JSON.stringify(response.body));

@@ -1,6 +1,13 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { ADMIN, ApiResponse, startTestApp, TestApp } from './support/test-app';
-import { createCenter, createResource, createWorld, World } from './support/world';
+import {
+  createCenter,
+  createDesk,
+  createWorld,
+  Json,
+  requestBooking,
+  World,
+} from './support/world';
 
 /**
  * One realistic request per error code of API.md's table that the current routes can produce,
@@ -53,10 +60,9 @@ describe('error codes', () => {
 
   afterAll(() => t.close());
 
-  const book = (token: string | undefined, body: Record<string, unknown>) =>
-    t.request('POST', '/api/v1/bookings', { token, body });
-  const resource = async (extra: Record<string, unknown> = {}, centerId = w.centerId) =>
-    (await createResource(t, w.admin.token, centerId, { kind: 'desk', ...extra })).id;
+  const book = (token: string | undefined, body: Json) => requestBooking(t, token, body);
+  const resource = (extra: Json = {}, centerId = w.centerId) =>
+    createDesk(t, w.admin.token, centerId, extra);
 
   describe('400 VALIDATION_FAILED', () => {
     it('lists each bad or missing field in details', async () => {

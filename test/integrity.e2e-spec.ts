@@ -1,6 +1,6 @@
 import { CentersService } from '../src/centers/centers.service';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
-import { createResource, createWorld, World } from './support/world';
+import { createDesk, createWorld, Json, requestBooking, World } from './support/world';
 
 /** Each case is a defect found in review; the test keeps it from coming back. */
 describe('booking integrity', () => {
@@ -14,10 +14,9 @@ describe('booking integrity', () => {
 
   afterAll(() => t.close());
 
-  const book = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
-    t.request('POST', '/api/v1/bookings', { token, body, headers });
-  const resource = async (extra: Record<string, unknown> = {}) =>
-    (await createResource(t, w.coordinator.token, w.centerId, { kind: 'desk', ...extra })).id;
+  const book = (token: string, body: Json, headers?: Record<string, string>) =>
+    requestBooking(t, token, body, headers);
+  const resource = (extra: Json = {}) => createDesk(t, w.coordinator.token, w.centerId, extra);
 
   /**
    * Holds the next booking request after it has read its center and resources and before it

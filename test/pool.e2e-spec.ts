@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { createResource, createWorld, World } from './support/world';
+import { createResource, createWorld, Json, requestBooking, World } from './support/world';
 
 /** Equipment pools are checked by peak concurrent use, not by adding up what touches a day. */
 describe('equipment pool by peak use', () => {
@@ -21,16 +21,8 @@ describe('equipment pool by peak use', () => {
 
   afterAll(() => t.close());
 
-  const book = (
-    start: string,
-    end: string,
-    quantity: number,
-    extra: Record<string, unknown> = {},
-  ) =>
-    t.request('POST', '/api/v1/bookings', {
-      token: w.member.token,
-      body: { resourceId: laptops, start, end, quantity, ...extra },
-    });
+  const book = (start: string, end: string, quantity: number, extra: Json = {}) =>
+    requestBooking(t, w.member.token, { resourceId: laptops, start, end, quantity, ...extra });
 
   it('fits 7 more at 09-12 beside 5 at 09-10 and 5 at 11-12, then refuses one more', async () => {
     expect((await book('2026-12-02T09:00', '2026-12-02T10:00', 5)).status).toBe(201);

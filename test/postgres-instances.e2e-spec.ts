@@ -5,8 +5,7 @@ import {
   connect,
   createScratchSchema,
   dropScratchSchema,
-  SKIPPED_WITHOUT_POSTGRES,
-  testDatabaseUrl,
+  describeOnPostgres,
 } from './support/postgres';
 import { ApiResponse } from './support/test-app';
 import { Actor, createCenter, createResource, createUser, createWorld } from './support/world';
@@ -16,7 +15,8 @@ import { Actor, createCenter, createResource, createUser, createWorld } from './
  * schema, simultaneous requests spread across both. These run on real time (separate processes
  * have no test clock), so every session is a few days ahead of today.
  */
-const databaseUrl = testDatabaseUrl();
+// Set when the spec runs (describeOnPostgres below).
+let databaseUrl = '';
 
 const ALL_WEEK = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [
@@ -44,12 +44,12 @@ interface Cluster {
 
 /** Two instances on a fresh schema (started together: both migrate it), and a center to book. */
 async function startCluster(env: Record<string, string> = {}): Promise<Cluster> {
-  const scratch = await createScratchSchema(databaseUrl!);
+  const scratch = await createScratchSchema(databaseUrl);
   const instances = await Promise.all([
     startInstance(scratch.url, env),
     startInstance(scratch.url, env),
   ]);
-  const sql = await connect(databaseUrl!, scratch.schema);
+  const sql = await connect(databaseUrl, scratch.schema);
   const world = await createWorld(instances[0]);
   const center = await createCenter(instances[0], world.admin.token, { openingHours: ALL_WEEK });
   const coordinator = await createUser(instances[0], world.admin.token, 'coordinator', {
@@ -69,7 +69,7 @@ async function startCluster(env: Record<string, string> = {}): Promise<Cluster> 
     async close() {
       await Promise.all(instances.map((instance) => instance.kill()));
       await sql.end();
-      await dropScratchSchema(databaseUrl!, scratch.schema);
+      await dropScratchSchema(databaseUrl, scratch.schema);
     },
   };
 }
@@ -135,13 +135,8 @@ async function expectSeriesAreWhole(cluster: Cluster, room: string, responses: A
   expect(rows).toHaveLength(created.reduce((sum, r) => sum + r.body.occurrences.length, 0));
 }
 
-if (!databaseUrl) {
-  describe('several instances on one PostgreSQL database', () => {
-    it(SKIPPED_WITHOUT_POSTGRES, () => {
-      process.stdout.write(`postgres-instances.e2e-spec.ts: ${SKIPPED_WITHOUT_POSTGRES}\n`);
-    });
-  });
-} else {
+describeOnPostgres(__filename, 'several instances on one PostgreSQL database', (url) => {
+  databaseUrl = url;
   jest.setTimeout(120_000);
 
   beforeAll(() => buildServer());
@@ -336,4 +331,4 @@ if (!databaseUrl) {
       });
     });
   });
-}
+});

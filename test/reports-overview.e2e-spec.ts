@@ -13,7 +13,7 @@ import { GroupBy } from '../src/reports/utilization';
 import { centersRunBy } from '../src/web/shared/page-input';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
-import { createCenter, createResource, createUser } from './support/world';
+import { createBooking, createCenter, createResource, createUser, Json } from './support/world';
 
 /**
  * The reports page asks the reports service once (`utilizationOverview`), which reads one
@@ -56,11 +56,7 @@ describe('the reports page’s figures: one aggregate per view, as one report pe
     const pool = await createResource(t, token, berlinId, { kind: 'equipment', quantity: 3 });
     const member = await createUser(t, token, 'member');
     const trainer = await createUser(t, token, 'trainer');
-    const book = async (who: string, body: Record<string, unknown>) => {
-      const response = await t.request('POST', '/api/v1/bookings', { token: who, body });
-      if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-      return response.body.occurrences as Array<{ id: string }>;
-    };
+    const book = async (who: string, body: Json) => (await createBooking(t, who, body)).occurrences;
     // Every day 09:00–17:00 on a desk that needs a check-in: no-shows once the grace has passed.
     await book(member.token, {
       resourceId: watched.id,

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 import {
   Actor,
+  createBooking,
   createCenter,
   createResource,
   createUser,
   createWorld,
+  Json,
   World,
 } from './support/world';
 
@@ -39,13 +41,9 @@ describe('occupancy, timeline and utilization reports', () => {
   const booking: Record<string, { id: string; occurrenceId: string }> = {};
   const DESK_NAME = '=Desk "A", window';
 
-  async function book(token: string, body: Record<string, unknown>) {
-    const response = await t.request('POST', '/api/v1/bookings', { token, body });
-    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-    return {
-      id: response.body.id as string,
-      occurrenceId: response.body.occurrences[0].id as string,
-    };
+  async function book(token: string, body: Json) {
+    const booking = await createBooking(t, token, body);
+    return { id: booking.id, occurrenceId: booking.occurrences[0].id };
   }
 
   async function setOccurrence(occurrenceId: string, changes: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { SESSION_COPIES } from '../src/database/migrations/sqlite/1764806400000-session-report-copies';
 import { assertSessionCopies, startTestApp, TestApp } from './support/test-app';
-import { createResource, World, createWorld } from './support/world';
+import { createBooking, createResource, createWorld, Json, World } from './support/world';
 
 /**
  * Sessions keep copies of their booking's fields for the utilization report (OccurrenceEntity,
@@ -20,11 +20,7 @@ describe('the booking fields each session keeps', () => {
       [bookingId],
     );
 
-  async function book(token: string, body: Record<string, unknown>) {
-    const response = await t.request('POST', '/api/v1/bookings', { token, body });
-    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-    return response.body as { id: string; status: string };
-  }
+  const book = (token: string, body: Json) => createBooking(t, token, body);
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });

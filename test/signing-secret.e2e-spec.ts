@@ -6,12 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../src/database/data-source';
 import { resolveSigningSecret, secretFileOf } from '../src/identity/signing-secret';
-import {
-  createScratchSchema,
-  dropScratchSchema,
-  SKIPPED_WITHOUT_POSTGRES,
-  testDatabaseUrl,
-} from './support/postgres';
+import { createScratchSchema, dropScratchSchema, describeOnPostgres } from './support/postgres';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 
 /** The key config/defaults.ts once published, used whenever JWT_SECRET was unset. */
@@ -164,14 +159,7 @@ describe('the token signing key', () => {
     });
   });
 
-  const postgresUrl = testDatabaseUrl();
-  describe('on PostgreSQL, the settings row', () => {
-    if (!postgresUrl) {
-      it(SKIPPED_WITHOUT_POSTGRES, () => {
-        process.stdout.write(`signing-secret.e2e-spec.ts: ${SKIPPED_WITHOUT_POSTGRES}\n`);
-      });
-      return;
-    }
+  describeOnPostgres(__filename, 'on PostgreSQL, the settings row', (postgresUrl) => {
     let schema: string;
     let sources: DataSource[];
 

@@ -6,6 +6,8 @@ import {
   createResource,
   createUser,
   createWorld,
+  Json,
+  requestBooking,
   World,
 } from './support/world';
 
@@ -549,8 +551,7 @@ describe('deactivating a user', () => {
   let single: { id: string };
   let running: { id: string };
 
-  const book = (token: string, body: Record<string, unknown>) =>
-    t.request('POST', '/api/v1/bookings', { token, body });
+  const book = (token: string, body: Json) => requestBooking(t, token, body);
   const bookingAs = async (token: string, id: string) =>
     (await t.request('GET', `/api/v1/bookings/${id}`, { token })).body as {
       status: string;

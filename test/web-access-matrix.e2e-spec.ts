@@ -1,34 +1,39 @@
 import { NotificationJob } from '../src/notifications/notification.job';
 import { webAssets } from '../src/web/shared/assets';
-import { declaredRoutes } from './support/routes';
+import {
+  actorOf,
+  Caller,
+  expectOneRowPerRoute,
+  FreshSlots,
+  MatrixRow,
+  mismatchesOf,
+  othersBooking as othersBookingOn,
+  PerCaller,
+} from './support/access-matrix';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
-import { Actor, createResource, createWorld, World } from './support/world';
+import { createResource, createWorld, World } from './support/world';
 
 /**
  * The pages' counterpart of access-matrix.e2e-spec.ts: every page route, called by each kind of
  * caller with the session cookie, and what each must get. `LOGIN` is a 303 to the sign-in form
- * (a page's "401"); a page route without a row fails the test.
+ * (a page's "401"); a page route without a row fails the test. The engine is the API matrix's
+ * (test/support/access-matrix.ts).
  */
-const CALLERS = ['anonymous', 'member', 'trainer', 'coordHere', 'coordOther', 'admin'] as const;
-type Caller = (typeof CALLERS)[number];
 const LOGIN = 'login';
 /** A 303 back to the page with `done=…` (the action happened). */
 const DONE = 'done';
 /** A 303 back to the page with `error=NOT_FOUND` (the service refused; nothing changed). */
 const NOT_FOUND = 'NOT_FOUND';
 type Outcome = number | string;
-type Outcomes = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+type Outcomes = PerCaller<Outcome>;
 
 interface PageCall {
   path: string;
   form?: Record<string, string | string[]>;
 }
 
-interface PageRow {
-  route: string;
-  call: (caller: Caller) => PageCall | Promise<PageCall>;
-  expect: Outcomes;
+interface PageRow extends MatrixRow<PageCall, Outcome> {
   /** A session of its own for the call (signing out ends the session it is made with). */
   freshSession?: true;
 }
@@ -43,23 +48,9 @@ describe('who may open which page: every page route × every kind of caller', ()
   let world: World;
   let deskId: string;
   let roomId: string;
-  let slot = 0;
-
-  /** A fresh one-hour slot on a weekday (Monday to Saturday, 09:00–17:00), so bookings never meet. */
-  function freshSlot(): { date: string; startTime: string; endTime: string } {
-    const index = slot++;
-    const day = new Date(Date.UTC(2026, 11, 2));
-    for (let weekdays = Math.floor(index / 8); weekdays > 0 || day.getUTCDay() === 0;) {
-      day.setUTCDate(day.getUTCDate() + 1);
-      if (day.getUTCDay() !== 0) weekdays--;
-    }
-    const hour = 9 + (index % 8);
-    return {
-      date: day.toISOString().slice(0, 10),
-      startTime: `${String(hour).padStart(2, '0')}:00`,
-      endTime: `${String(hour + 1).padStart(2, '0')}:00`,
-    };
-  }
+  /** Fresh one-hour slots on weekdays (Monday to Saturday, 09:00–17:00), so bookings never meet. */
+  const slots = new FreshSlots();
+  const freshSlot = () => slots.next();
 
   beforeAll(async () => {
     // 10:00 on a Tuesday: the center is open, so a QR scan can take a desk.
@@ -76,15 +67,7 @@ describe('who may open which page: every page route × every kind of caller', ()
   });
 
   /** Another member's booking at "here", one hour on a fresh slot. */
-  async function othersBooking(resourceId = deskId): Promise<{ id: string; occurrenceId: string }> {
-    const { date, startTime, endTime } = freshSlot();
-    const response = await t.request('POST', '/api/v1/bookings', {
-      token: world.otherMember.token,
-      body: { resourceId, start: `${date}T${startTime}`, end: `${date}T${endTime}` },
-    });
-    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-    return { id: response.body.id, occurrenceId: response.body.occurrences[0].id };
-  }
+  const othersBooking = (resourceId = deskId) => othersBookingOn(t, world, slots, resourceId);
 
   /** Another member's session on a desk of its own, from now, maybe checked in. */
   async function othersSessionNow(checkedIn: boolean): Promise<string> {
@@ -129,17 +112,6 @@ describe('who may open which page: every page route × every kind of caller', ()
       );
     }
     return centerResources.get(name)!;
-  }
-
-  function actorOf(caller: Caller): Actor | undefined {
-    const actors: Record<Exclude<Caller, 'anonymous'>, Actor> = {
-      member: world.member,
-      trainer: world.trainer,
-      coordHere: world.coordinator,
-      coordOther: world.otherCoordinator,
-      admin: world.admin,
-    };
-    return caller === 'anonymous' ? undefined : actors[caller];
   }
 
   const rows: PageRow[] = [
@@ -689,24 +661,15 @@ describe('who may open which page: every page route × every kind of caller', ()
   }
 
   it('has exactly one row for every page route the app serves', () => {
-    const served = declaredRoutes(t.app)
-      .filter((r) => !r.path.startsWith('/api/'))
-      .map((r) => `${r.method} ${r.path}`);
-    const listed = rows.map((row) => row.route);
-    expect(listed.filter((route, i) => listed.indexOf(route) !== i)).toEqual([]);
-    expect({
-      withoutRow: served.filter((route) => !listed.includes(route)).sort(),
-      rowWithoutRoute: listed.filter((route) => !served.includes(route)).sort(),
-    }).toEqual({ withoutRow: [], rowWithoutRoute: [] });
+    expectOneRowPerRoute(t.app, rows, (r) => !r.path.startsWith('/api/'));
   });
 
   it('answers every caller of every page with the outcome of the table', async () => {
-    const mismatches: string[] = [];
-    for (const row of rows) {
-      const [method] = row.route.split(' ');
-      for (const [index, caller] of CALLERS.entries()) {
-        const { path, form } = await row.call(caller);
-        const actor = actorOf(caller);
+    const mismatches = await mismatchesOf(
+      rows,
+      async (row: PageRow, caller: Caller, { path, form }): Promise<{ got: Outcome }> => {
+        const [method] = row.route.split(' ');
+        const actor = actorOf(world, caller);
         const token =
           row.freshSession && actor
             ? await t.login(actor.email, actor === world.admin ? ADMIN.password : 'user-password-1')
@@ -723,11 +686,9 @@ describe('who may open which page: every page route × every kind of caller', ()
               : location.includes('error=')
                 ? `303 ${location}`
                 : response.status;
-        if (got !== row.expect[index]) {
-          mismatches.push(`${row.route} as ${caller}: expected ${row.expect[index]}, got ${got}`);
-        }
-      }
-    }
+        return { got };
+      },
+    );
     expect(mismatches).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
-import { createResource, createWorld, World } from './support/world';
+import { createBooking, createResource, createWorld, Json, World } from './support/world';
 
 describe('web: my bookings, finding a free place, and the QR check-in page', () => {
   let t: TestApp;
@@ -29,11 +29,7 @@ describe('web: my bookings, finding a free place, and the QR check-in page', () 
 
   const tokenPath = () => new URL(desk.checkInUrl).pathname;
 
-  async function book(body: Record<string, unknown>, token = world.member.token) {
-    const response = await t.request('POST', '/api/v1/bookings', { token, body });
-    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-    return response.body as { id: string; occurrences: Array<{ id: string; start: string }> };
-  }
+  const book = (body: Json, token = world.member.token) => createBooking(t, token, body);
 
   it('lists my upcoming sessions, and cancels one session of a series keeping the others', async () => {
     const series = await book({

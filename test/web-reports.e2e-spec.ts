@@ -1,7 +1,7 @@
 import { formatNumber } from '../src/web/shared/format';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
-import { createResource, createWorld, World } from './support/world';
+import { createBooking, createResource, createWorld, Json, World } from './support/world';
 
 /**
  * The reports page shows what GET /api/v1/reports/utilization answers for the same period, and
@@ -13,11 +13,8 @@ describe('reports pages', () => {
   let w: World;
   let web: WebClient;
 
-  async function book(token: string, body: Record<string, unknown>) {
-    const response = await t.request('POST', '/api/v1/bookings', { token, body });
-    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
-    return response.body.occurrences[0].id as string;
-  }
+  const book = async (token: string, body: Json) =>
+    (await createBooking(t, token, body)).occurrences[0].id;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-12-01T08:00:00+05:00' });

@@ -16,6 +16,23 @@ describe('configuration', () => {
     expect(loadConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false);
   });
 
+  it('takes PASSWORD_HASH_COST as a power of two, 16384 unless set, never lower in production', () => {
+    expect(loadConfig({}).passwordHashCost).toBe(16384);
+    expect(loadConfig({ PASSWORD_HASH_COST: '2' }).passwordHashCost).toBe(2);
+    expect(loadConfig({ PASSWORD_HASH_COST: '32768' }).passwordHashCost).toBe(32768);
+    for (const wrong of ['1', '3', '1000', '65536', 'cheap', '-2']) {
+      expect(() => loadConfig({ PASSWORD_HASH_COST: wrong })).toThrow(
+        /Invalid configuration: PASSWORD_HASH_COST must be a power of two from 2 to 32768/,
+      );
+    }
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-length' };
+    expect(loadConfig(production).passwordHashCost).toBe(16384);
+    expect(loadConfig({ ...production, PASSWORD_HASH_COST: '32768' }).passwordHashCost).toBe(32768);
+    expect(() => loadConfig({ ...production, PASSWORD_HASH_COST: '2' })).toThrow(
+      /PASSWORD_HASH_COST below 16384 is for tests and is refused when NODE_ENV=production/,
+    );
+  });
+
   it('turns self sign-up on in the demo only, unless SELF_SIGNUP says otherwise', () => {
     expect(loadConfig({}).selfSignup).toBe(true);
     expect(loadConfig({ SEED: 'none' }).selfSignup).toBe(false);

@@ -35,6 +35,12 @@ export interface AppConfig {
   smtpUrl?: string;
   /** MAIL_FROM: the sender of Makon's email. */
   mailFrom: string;
+  /**
+   * PASSWORD_HASH_COST: scrypt's N for new password hashes (src/identity/passwords.ts reads it
+   * from the process environment through `passwordHashCost`). Tests lower it; production keeps
+   * the default.
+   */
+  passwordHashCost: number;
 }
 
 /**
@@ -180,6 +186,38 @@ function resourceLocksDisabled(env: Env, nodeEnv: string): boolean {
   return true;
 }
 
+/** scrypt's N when PASSWORD_HASH_COST is unset: the cost every stored hash had before it. */
+export const DEFAULT_PASSWORD_HASH_COST = 16384;
+/** The highest N whose scrypt memory (128 · N · r, r = 8) stays within passwords.ts's maxmem. */
+const MAX_PASSWORD_HASH_COST = 32768;
+
+/**
+ * PASSWORD_HASH_COST: scrypt's N for new password hashes, a power of two from 2 to 32768;
+ * unset: 16384. A lower cost makes hashing cheap (the test suite sets 2, test/support/env.ts) and
+ * is refused when NODE_ENV=production. Stored hashes carry their own cost, so a hash made under
+ * one setting verifies under any other.
+ */
+export function passwordHashCost(environment: Env = process.env): number {
+  const raw = environment.PASSWORD_HASH_COST;
+  if (raw === undefined || raw === '') return DEFAULT_PASSWORD_HASH_COST;
+  const cost = Number(raw);
+  const powerOfTwo = /^\d+$/.test(raw) && cost >= 2 && (cost & (cost - 1)) === 0;
+  if (!powerOfTwo || cost > MAX_PASSWORD_HASH_COST) {
+    throw new ConfigError(
+      'PASSWORD_HASH_COST',
+      `must be a power of two from 2 to ${MAX_PASSWORD_HASH_COST} (got "${raw}")`,
+    );
+  }
+  const nodeEnv = environment.NODE_ENV || CONFIG_DEFAULTS.NODE_ENV;
+  if (nodeEnv === 'production' && cost < DEFAULT_PASSWORD_HASH_COST) {
+    throw new ConfigError(
+      'PASSWORD_HASH_COST',
+      `below ${DEFAULT_PASSWORD_HASH_COST} is for tests and is refused when NODE_ENV=production`,
+    );
+  }
+  return cost;
+}
+
 /** Reads the configuration from `env` over the defaults; throws ConfigError on a bad value. */
 export function loadConfig(environment: Env = process.env): AppConfig {
   const env: Env = { ...CONFIG_DEFAULTS };
@@ -233,5 +271,6 @@ export function loadConfig(environment: Env = process.env): AppConfig {
         : oneOf(env, 'SELF_SIGNUP', ['true', 'false'] as const) === 'true',
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? `Makon <makon@${new URL(publicUrl).hostname}>`,
+    passwordHashCost: passwordHashCost(env),
   };
 }

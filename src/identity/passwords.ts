@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { passwordHashCost } from '../common/config';
 
 const KEY_LENGTH = 32;
-const COST = 16384;
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -15,18 +15,22 @@ function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   );
 }
 
-/** A slow, salted hash: `scrypt$<cost>$<salt>$<key>` (base64). */
+/**
+ * A slow, salted hash: `scrypt$<cost>$<salt>$<key>` (base64). The cost is PASSWORD_HASH_COST
+ * (16384 unless the tests lower it; src/common/config.ts).
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
-  return `scrypt$${COST}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const cost = passwordHashCost();
+  const key = await derive(password, salt, cost);
+  return `scrypt$${cost}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const [scheme, cost, salt, key] = (stored ?? '').split('$');
   if (scheme !== 'scrypt' || !cost || !salt || !key) {
     // Spend the same time as a real check, so unknown accounts are not told apart by timing.
-    await derive(password, randomBytes(16), COST);
+    await derive(password, randomBytes(16), passwordHashCost());
     return false;
   }
   const expected = Buffer.from(key, 'base64');

@@ -1,26 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { describeWhen } from './skip';
 
 /** Debian's Chromium (`apt-get install -y chromium`); .ci/run installs it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const SKIPPED_WITHOUT_CHROMIUM = `skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+export const WITHOUT_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
 
 /**
- * Browser specs call this instead of `describe`: without Chromium the suite is one test reported
- * as skipped, named after why, and one printed line says so; `npm test` passes on a machine
+ * Browser specs call this instead of `describe`: without Chromium jest reports their tests as
+ * skipped and one printed line says why (test/support/skip.ts); `npm test` passes on a machine
  * without it.
  */
 export function describeInBrowser(file: string, name: string, body: () => void): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    describe(name, () => {
-      process.stdout.write(`${file}: ${SKIPPED_WITHOUT_CHROMIUM}\n`);
-      it.skip(SKIPPED_WITHOUT_CHROMIUM, () => undefined);
-    });
-    return;
-  }
-  describe(name, body);
+  describeWhen(existsSync(CHROMIUM_PATH) ? null : WITHOUT_CHROMIUM, file, name, body);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -43,6 +43,8 @@ export function startInstance(
       PATH: process.env.PATH,
       TZ: process.env.TZ,
       PGUSER: process.env.PGUSER,
+      // The suite's cheap password hash (test/support/env.ts).
+      PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST,
       DATABASE_URL: databaseUrl,
       PORT: '0',
       HOST: '127.0.0.1',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
+import { describeWhen } from './skip';
 
 /**
  * The PostgreSQL switch of the e2e suite: with MAKON_TEST_DATABASE_URL set (such as
@@ -12,9 +13,18 @@ export function testDatabaseUrl(): string | null {
   return url ? url : null;
 }
 
-/** The one line a PostgreSQL-only spec prints (as its only test) when no URL is configured. */
-export const SKIPPED_WITHOUT_POSTGRES =
-  'skipped: no MAKON_TEST_DATABASE_URL (set it to a PostgreSQL URL, or run `npm run test:pg`)';
+/** Why a PostgreSQL-only spec is skipped when no URL is configured. */
+export const WITHOUT_POSTGRES =
+  'no MAKON_TEST_DATABASE_URL (set it to a PostgreSQL URL, or run `npm run test:pg`)';
+
+/**
+ * A PostgreSQL-only block: with MAKON_TEST_DATABASE_URL it runs and `body` gets the URL; without,
+ * jest reports its tests as skipped and one line says why (test/support/skip.ts).
+ */
+export function describeOnPostgres(file: string, name: string, body: (url: string) => void): void {
+  const url = testDatabaseUrl();
+  describeWhen(url ? null : WITHOUT_POSTGRES, file, name, () => body(url ?? ''));
+}
 
 /** A connected client; in `schema` (as the app's search_path) when given. */
 export async function connect(url: string, schema?: string): Promise<Client> {

@@ -212,6 +212,8 @@ export async function startTestApp(
     TOKEN_TTL_HOURS: String(24 * 365),
     // Tests run the jobs by calling them, at the moments the test clock says.
     RUN_JOBS: 'false',
+    // What src/identity/passwords.ts hashes with: the suite's cheap cost (test/support/env.ts).
+    PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '',
     ...options.env,
   });
   const clock = new TestClock(Date.parse(options.now ?? '2026-12-01T08:00:00+05:00'));

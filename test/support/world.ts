@@ -1,6 +1,10 @@
-import { ADMIN, HttpClient } from './test-app';
+import { ADMIN, ApiResponse, HttpClient } from './test-app';
 
-/** Builders for test data, made through the API itself. */
+/**
+ * The e2e suite's one set of builders for test data, made through the API itself: a world of
+ * centers and people, centers, resources and desks, users, bookings. Specs bind them to their app
+ * (`const book = (token, body) => requestBooking(t, token, body)`) rather than writing their own.
+ */
 let counter = 0;
 const unique = (prefix: string) =>
   `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
@@ -89,4 +93,53 @@ export async function createWorld(t: HttpClient): Promise<World> {
     member: await createUser(t, adminToken, 'member'),
     otherMember: await createUser(t, adminToken, 'member'),
   };
+}
+
+export type Json = Record<string, unknown>;
+
+/** A booking as the API answers it (the fields tests read most; the rest as `any`). */
+export interface BookingBody {
+  id: string;
+  status: string;
+  occurrences: Array<{
+    id: string;
+    start: string;
+    end: string;
+    status: string;
+    [key: string]: any;
+  }>;
+  [key: string]: any;
+}
+
+/** A new desk (or another kind, given in `extra`) of `centerId`, made as `token`: its id. */
+export async function createDesk(
+  t: HttpClient,
+  token: string,
+  centerId: string,
+  extra: Json = {},
+): Promise<string> {
+  return (await createResource(t, token, centerId, { kind: 'desk', ...extra })).id;
+}
+
+/** `POST /api/v1/bookings` as `token` (anonymous when undefined): the answer, whatever it is. */
+export function requestBooking(
+  t: HttpClient,
+  token: string | undefined,
+  body: Json,
+  headers?: Record<string, string>,
+): Promise<ApiResponse> {
+  return t.request('POST', '/api/v1/bookings', { token, body, headers });
+}
+
+/** A booking that must be made (201): its body; anything else fails the test with the answer. */
+export async function createBooking(
+  t: HttpClient,
+  token: string,
+  body: Json,
+): Promise<BookingBody> {
+  const response = await requestBooking(t, token, body);
+  if (response.status !== 201) {
+    throw new Error(`booking: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body as BookingBody;
 }
