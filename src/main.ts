@@ -6,9 +6,8 @@ import { AppModule } from './app.module';
 import { adapterOptions, configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
 import { describeError } from './common/last-resort';
-import { runStartupTasks } from './database/startup';
-import { hashPassword } from './identity/passwords';
-import { SecretSource, SigningSecret } from './identity/signing-secret';
+import { runStartupTasks } from './startup';
+import { hashPassword, SecretSource, SigningSecret } from './identity';
 
 function readConfig(): AppConfig {
   try {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
-import { CenterEntity } from '../centers/center.entity';
-import { ClosureEntity } from '../centers/closure.entity';
-import { OrganizationEntity, UserEntity } from '../identity/user.entity';
-import { ResourceEntity } from '../resources/resource.entity';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { BookingEntity, OccurrenceEntity } from '../bookings';
+import { CenterEntity, ClosureEntity } from '../centers';
+import { OrganizationEntity, UserEntity } from '../identity';
+import { ResourceEntity } from '../resources';
+import { AuditEntryEntity } from '../audit-log';
 import { AuditEntryView } from './audit.dto';
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page } from '../common/pagination';
-import { CurrentUser, Principal, Staff } from '../identity/access';
+import { CurrentUser, Principal, Staff } from '../access';
 import { AuditEntryView, AuditQuery } from './audit.dto';
 import { AuditService } from './audit.service';
 

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { CentersService } from '../centers/centers.service';
-import { CenterEntity } from '../centers/center.entity';
+import { CenterEntity, CentersService } from '../centers';
 import { DomainError } from '../common/domain-error';
 import { Page } from '../common/pagination';
-import { parseWindowTime } from '../bookings/window-time';
-import { Principal, isStaffOf } from '../identity/access';
-import { UserEntity } from '../identity/user.entity';
+import { parseWindowTime } from '../bookings';
+import { UserEntity } from '../identity';
+import { isStaffOf, Principal } from '../access';
 import { formatInstant } from '../scheduling';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntryEntity } from '../audit-log';
 import { AuditEntryView, AuditQuery } from './audit.dto';
 
 /** Reading the audit log: admins see all of it, coordinators their centers and their own acts. */

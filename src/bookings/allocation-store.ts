@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import type { Interval, PoolUse } from '../scheduling/types';
-import { insertRows } from '../database/insert-rows';
+import type { Interval, PoolUse } from '../scheduling';
+import { insertRows } from '../database';
 import { AllocationEntity } from './booking.entity';
 
 /**

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { ClosuresService } from '../centers/closures.service';
-import { AuditLog, sentFields } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
+import { ClosuresService } from '../centers';
+import { AuditLog, sentFields } from '../audit-log';
+import { WriteTransactions } from '../database';
+import { isStaffOf, Principal } from '../access';
 import {
   bookingHorizonEnd,
   formatInstant,
@@ -14,10 +14,11 @@ import {
   MINUTE_MS,
   parseRequestMoment,
   parseRequestTime,
+  type Session,
+  shiftWall,
+  wallMinutesBetween,
   wallToInstant,
 } from '../scheduling';
-import type { Session } from '../scheduling/types';
-import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import {
   assertCapacity,
   assertHoldable,

@@ -1,12 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { findRow, findRows } from '../database/find-rows';
-import { CenterEntity } from '../centers/center.entity';
+import { findRow, findRows } from '../database';
+import { CenterEntity } from '../centers';
 import type { BookingEntity } from './booking.entity';
-import { Principal } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { calendarConflicts, checkSessionPolicies } from '../scheduling';
-import type { ClosureRule, Conflict, Session } from '../scheduling/types';
+import { Principal } from '../access';
+import { ResourceEntity } from '../resources';
+import {
+  calendarConflicts,
+  checkSessionPolicies,
+  type ClosureRule,
+  type Conflict,
+  type Session,
+} from '../scheduling';
 
 /** A resource a booking holds in each session: the booked resource itself and its equipment. */
 export interface HeldResource {

@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply } from 'fastify';
 import { validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
-import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import { CurrentUser, Principal, SignedIn, Staff } from '../access';
 import {
   BookingAnswer,
   BookingQuery,

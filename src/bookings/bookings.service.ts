@@ -4,28 +4,25 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { Page } from '../common/pagination';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { AuditLog } from '../audit/audit-log';
-import { insertRows } from '../database/insert-rows';
-import { findRow } from '../database/find-rows';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { UserEntity } from '../identity/user.entity';
-import { UsersService } from '../identity/users.service';
-import { isExclusive } from '../resources/resource.entity';
-import { ResourcesService } from '../resources/resources.service';
+import { CentersService, ClosuresService } from '../centers';
+import { AuditLog } from '../audit-log';
+import { findRow, insertRows, WriteTransactions } from '../database';
+import { UserEntity, UsersService } from '../identity';
+import { isStaffOf, Principal } from '../access';
+import { isExclusive, ResourcesService } from '../resources';
 import {
   bookingHorizonEnd,
   checkSessionPolicies,
+  type Conflict,
   expandSessions,
+  type ExpansionInput,
   localDateOf,
   parseRequestMoment,
   parseRule,
+  type Session,
+  shiftWall,
+  wallMinutesBetween,
 } from '../scheduling';
-import type { ExpansionInput } from '../scheduling';
-import type { Conflict, Session } from '../scheduling/types';
-import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import { insertAllocations, NewAllocation } from './allocation-store';
 import {
   assertCapacity,

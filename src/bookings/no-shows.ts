@@ -1,9 +1,8 @@
 import { EntityManager, In, MoreThan, SelectQueryBuilder } from 'typeorm';
-import { CenterEntity } from '../centers/center.entity';
-import { WriteTransactions } from '../database/write-transactions';
-import { ResourceEntity } from '../resources/resource.entity';
-import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
-import type { CenterPolicy } from '../scheduling/types';
+import { CenterEntity } from '../centers';
+import { WriteTransactions } from '../database';
+import { ResourceEntity } from '../resources';
+import { type CenterPolicy, DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import { activeAllocationsNear, AllocationRow, MAX_ALLOCATION_MS } from './allocation-store';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
 

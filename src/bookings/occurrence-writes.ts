@@ -1,6 +1,5 @@
 import { EntityManager, In, MoreThan } from 'typeorm';
-import { MINUTE_MS } from '../scheduling';
-import type { Session } from '../scheduling/types';
+import { MINUTE_MS, type Session } from '../scheduling';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from './booking.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { WriteTransactions } from '../database/write-transactions';
-import { OwnedSessions } from '../identity/owned-sessions';
+import { WriteTransactions } from '../database';
+import { OwnedSessions } from '../identity';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { resourcesOf } from './booking-context';
 import { cancelOccurrences, saveBooking, settleStatus } from './occurrence-writes';

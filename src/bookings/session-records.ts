@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
-import type { Interval } from '../scheduling/types';
+import type { Interval } from '../scheduling';
 import type { BookingStatus, EquipmentRequest, OccurrenceStatus, Purpose } from './booking.entity';
 
 /**

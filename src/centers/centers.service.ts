@@ -4,12 +4,17 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, PageQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { findRow } from '../database/find-rows';
-import { AuditLog, sentFields } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { DEFAULT_OPENING_HOURS, canonicalZone, validateOpeningHours } from '../scheduling';
-import { DEFAULT_POLICY, OpeningHours, WEEKDAYS } from '../scheduling/types';
+import { findRow, WriteTransactions } from '../database';
+import { AuditLog, sentFields } from '../audit-log';
+import { isStaffOf, Principal } from '../access';
+import {
+  canonicalZone,
+  DEFAULT_OPENING_HOURS,
+  DEFAULT_POLICY,
+  OpeningHours,
+  validateOpeningHours,
+  WEEKDAYS,
+} from '../scheduling';
 import { CenterEntity } from './center.entity';
 import { CenterView, CreateCenterInput, PolicyInput, UpdateCenterInput } from './centers.dto';
 
@@ -33,6 +38,11 @@ export class CentersService {
 
   async get(id: string): Promise<CenterView> {
     return toCenterView(await this.getEntity(id));
+  }
+
+  /** True when no center exists yet (the demo seed fills such a database). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.dataSource.getRepository(CenterEntity).count()) === 0;
   }
 
   /** Every center, by name: the network-wide reports. */

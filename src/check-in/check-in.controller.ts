@@ -1,9 +1,8 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { bookingAnswer } from '../bookings/booking-views';
-import { BookingAnswer, SessionView } from '../bookings/bookings.dto';
-import { CurrentUser, Principal, SignedIn } from '../identity/access';
+import { bookingAnswer, BookingAnswer, SessionView } from '../bookings';
+import { CurrentUser, Principal, SignedIn } from '../access';
 import { CheckInService } from './check-in.service';
 import { ScanService } from './scan.service';
 

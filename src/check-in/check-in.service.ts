@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
-import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
-import { BookingsService } from '../bookings/bookings.service';
-import { SessionView } from '../bookings/bookings.dto';
-import { resourcesOf } from '../bookings/booking-context';
-import { lockAndReleaseNoShows } from '../bookings/no-shows';
-import { endAllocation } from '../bookings/occurrence-writes';
-import { CentersService } from '../centers/centers.service';
+import { AuditLog } from '../audit-log';
+import {
+  AllocationEntity,
+  BookingEntity,
+  BookingsService,
+  endAllocation,
+  lockAndReleaseNoShows,
+  OccurrenceEntity,
+  resourcesOf,
+  SessionView,
+} from '../bookings';
+import { CentersService } from '../centers';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
+import { WriteTransactions } from '../database';
+import { isStaffOf, Principal } from '../access';
+import { ResourceEntity } from '../resources';
 import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../scheduling';
 import { checkInTransition, checkOutTransition } from './check-in-rules';
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BookingView, SessionView } from '../bookings/bookings.dto';
+import { BookingView, SessionView } from '../bookings';
 import { Clock } from '../common/clock';
-import { Principal } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { ResourcesService } from '../resources/resources.service';
+import { Principal } from '../access';
+import { ResourceEntity, ResourcesService } from '../resources';
 import { CheckInService } from './check-in.service';
 import { WalkInsService } from './walk-ins.service';
 

@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { activeAllocationsNear } from '../bookings/allocation-store';
 import {
+  activeAllocationsNear,
   assertHoldable,
   BookingContext,
+  BookingsService,
+  bookingView,
+  BookingView,
   calendarClashes,
+  conflictError,
+  lockAndReleaseNoShows,
   needsApproval,
+  OccurrenceEntity,
   refreshContext,
-} from '../bookings/booking-context';
-import { OccurrenceEntity } from '../bookings/booking.entity';
-import { bookingView } from '../bookings/booking-views';
-import { BookingView } from '../bookings/bookings.dto';
-import { BookingsService, conflictError } from '../bookings/bookings.service';
-import { lockAndReleaseNoShows } from '../bookings/no-shows';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
+} from '../bookings';
+import { CentersService, ClosuresService } from '../centers';
 import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from '../identity/access';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { WriteTransactions } from '../database';
+import { Principal } from '../access';
+import { isExclusive, ResourceEntity } from '../resources';
 import {
   exclusiveClashes,
   formatInstant,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { formatInstant } from '../scheduling';
-import { domainErrorFor, isRetryable, refusedAllocation } from './database-errors';
+import { domainErrorFor, isRetryable, refusedAllocation } from '../common/database-errors';
 
 export interface WriteTransactionOptions {
   /** Test-only (MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS): skip the PostgreSQL resource locks. */

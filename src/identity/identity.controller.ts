@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page } from '../common/pagination';
-import { CurrentUser, Principal, Public, SignedIn, Staff } from './access';
+import { CurrentUser, Principal, Public, SignedIn, Staff } from '../access';
 import { OrganizationsService } from './organizations.service';
 import { SelfSignupService } from './self-signup.service';
 import { UserManagementService } from './user-management.service';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit-log';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Page } from '../common/pagination';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from './access';
+import { WriteTransactions } from '../database';
+import { Principal } from '../access';
 import { OrganizationEntity } from './user.entity';
 import { OrganizationQuery, OrganizationView } from './users.dto';
 

@@ -2,11 +2,9 @@
  * Occupancy at an instant and the day's timeline, as pure functions over the sessions of one local
  * day of a center (see docs/api.md, "Occupancy and timeline").
  */
-import type { DaySession } from '../bookings/session-records';
-import type { ResourceEntity } from '../resources/resource.entity';
-import { isExclusive } from '../resources/resource.entity';
-import { formatInstant, isNoShow, noShowReleaseAt } from '../scheduling';
-import type { Interval } from '../scheduling/types';
+import type { DaySession } from '../bookings';
+import { isExclusive, type ResourceEntity } from '../resources';
+import { formatInstant, type Interval, isNoShow, noShowReleaseAt } from '../scheduling';
 
 export type OccupancyState = 'free' | 'booked' | 'occupied' | 'no_show' | 'closed';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CentersModule } from '../centers/centers.module';
+import { CentersModule } from '../centers';
 import { ResourcesController } from './resources.controller';
 import { ResourcesService } from './resources.service';
 

@@ -4,12 +4,11 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
-import { findRow } from '../database/find-rows';
+import { findRow, WriteTransactions } from '../database';
 import { Page } from '../common/pagination';
-import { CentersService } from '../centers/centers.service';
-import { AuditLog } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
+import { CentersService } from '../centers';
+import { AuditLog } from '../audit-log';
+import { isStaffOf, Principal } from '../access';
 import { qrCodeSvg } from './qr-code';
 import { ResourceEntity } from './resource.entity';
 import {

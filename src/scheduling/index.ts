@@ -40,3 +40,7 @@ export { checkInOpensAt, heldUntil, isDueNoShow, noShowReleaseAt } from './check
 export type { CheckInSubject } from './check-in';
 export { isNoShow } from './no-show';
 export type { NoShowCandidate } from './no-show';
+export { formatFloatingDate, instantToFloating, parseLocalDate } from './local-time';
+export { shiftWall, wallMinutesBetween } from './wall-shift';
+export { DomainError, ERROR_STATUS, validationError } from './domain-error';
+export type { ErrorCode, ErrorExtras, FieldProblem, RuleProblem, Wording } from './domain-error';

@@ -1,14 +1,17 @@
 import { Body, Get, Inject, Ip, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService } from '../../centers';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError } from '../../common/domain-error';
 import { PageQuery } from '../../common/pagination';
-import { Public } from '../../identity/access';
-import { OrganizationsService } from '../../identity/organizations.service';
-import { SelfSignupService } from '../../identity/self-signup.service';
-import { SignupInput } from '../../identity/users.dto';
-import { serializeCookie, SESSION_COOKIE } from '../../identity/web-session';
+import {
+  OrganizationsService,
+  SelfSignupService,
+  serializeCookie,
+  SESSION_COOKIE,
+  SignupInput,
+} from '../../identity';
+import { Public } from '../../access';
 import { checkedInput } from '../shared/page-input';
 import { homeOf } from './auth.controller';
 import { field, FormBody } from '../shared/form';

@@ -1,21 +1,21 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { CalendarEffectsService } from '../../bookings/calendar-effects.service';
+import { CalendarEffectsService } from '../../bookings';
 import {
   AffectedSession,
+  CentersService,
   CenterView,
+  ClosuresService,
   CreateClosureInput,
   UpdateCenterInput,
-} from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
-import { ClosuresService } from '../../centers/closures.service';
+} from '../../centers';
 import { PageQuery } from '../../common/pagination';
-import { Principal, Staff } from '../../identity/access';
+import { Principal, Staff } from '../../access';
 import {
   CreateResourceInput,
+  ResourcesService,
   ResourceView,
   UpdateResourceInput,
-} from '../../resources/resources.dto';
-import { ResourcesService } from '../../resources/resources.service';
+} from '../../resources';
 import {
   centersRunBy,
   checkedInput,

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
-import { AffectedSession, CenterView, NamedClosureView } from '../../centers/centers.dto';
+import { AffectedSession, CenterView, NamedClosureView } from '../../centers';
 import { closureName } from '../shared/closure-name';
-import { RESOURCE_KINDS, ResourceKind } from '../../resources/resource.entity';
-import { ResourceView } from '../../resources/resources.dto';
-import { WEEKDAYS, Weekday } from '../../scheduling/types';
+import { RESOURCE_KINDS, ResourceKind, ResourceView } from '../../resources';
+import { Weekday, WEEKDAYS } from '../../scheduling';
 import { Problem, problemBox } from '../shared/page-input';
 import { bookingName } from '../shared/booking-name';
 import { centerPicker } from '../shared/center-picker';

@@ -1,13 +1,11 @@
 import { Body, Get, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { BookingsService } from '../../bookings/bookings.service';
-import { ConflictView } from '../../bookings/bookings.dto';
+import { BookingsService, ConflictView } from '../../bookings';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { isStaff, Principal, SignedIn } from '../../identity/access';
-import { UserManagementService } from '../../identity/user-management.service';
-import { UserQuery } from '../../identity/users.dto';
-import { ResourcesService } from '../../resources/resources.service';
+import { UserManagementService, UserQuery } from '../../identity';
+import { isStaff, Principal, SignedIn } from '../../access';
+import { ResourcesService } from '../../resources';
 import { BookingFormValues, bookingInput, defaultValues, valuesFrom } from './booking-form';
 import { renderBookingForm } from './book.view';
 import { CenterChoice } from './center-choice';

@@ -1,23 +1,20 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { AvailabilityService } from '../../bookings/availability.service';
 import {
   AvailabilityQuery,
+  AvailabilityService,
   BookingQuery,
+  BookingsService,
   BookingView,
   ConflictView,
-} from '../../bookings/bookings.dto';
-import { BookingsService } from '../../bookings/bookings.service';
-import { CenterEntity } from '../../centers/center.entity';
-import { CentersService } from '../../centers/centers.service';
-import { ScanService } from '../../check-in/scan.service';
-import { CheckInService } from '../../check-in/check-in.service';
+} from '../../bookings';
+import { CenterEntity, CentersService } from '../../centers';
+import { CheckInService, ScanService } from '../../check-in';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { SignedIn } from '../../identity/access';
-import { ResourceEntity } from '../../resources/resource.entity';
-import { ResourcesService } from '../../resources/resources.service';
+import { SignedIn } from '../../access';
+import { ResourceEntity, ResourcesService } from '../../resources';
 import { MINUTE_MS } from '../../scheduling';
 import { CenterChoice } from './center-choice';
 import { ConflictReasons } from './conflict-reasons';

@@ -1,13 +1,15 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { CenterView, CreateCenterInput, UpdateCenterInput } from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService, CenterView, CreateCenterInput, UpdateCenterInput } from '../../centers';
 import { PageQuery } from '../../common/pagination';
-import { Principal, Roles } from '../../identity/access';
-import { temporaryPassword } from '../../identity/passwords';
-import { UserManagementService } from '../../identity/user-management.service';
-import { CreateUserInput, UserQuery, UserView } from '../../identity/users.dto';
-import { DEFAULT_OPENING_HOURS } from '../../scheduling';
-import { DEFAULT_POLICY } from '../../scheduling/types';
+import {
+  CreateUserInput,
+  temporaryPassword,
+  UserManagementService,
+  UserQuery,
+  UserView,
+} from '../../identity';
+import { Principal, Roles } from '../../access';
+import { DEFAULT_OPENING_HOURS, DEFAULT_POLICY } from '../../scheduling';
 import { checkedInput } from '../shared/page-input';
 import { hoursValues, policyValues } from '../center/center.view';
 import { openingHoursFrom, policyFrom } from '../center/center-form';

@@ -1,9 +1,8 @@
-import { CenterView } from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService, CenterView } from '../../centers';
 import { DomainError } from '../../common/domain-error';
 import { PageQuery } from '../../common/pagination';
 import { createValidationPipe } from '../../common/validation';
-import { Principal } from '../../identity/access';
+import { Principal } from '../../access';
 import { codeSentence, errorReasons, ErrorTextOptions } from './error-text';
 import { html, Html } from './html';
 import { MessageKey } from '../i18n';

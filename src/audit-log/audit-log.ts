@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { insertRows } from '../database/insert-rows';
+import { insertRows } from '../database';
 import { AuditAction, AuditDetails, AuditEntryEntity, AuditTargetType } from './audit-entry.entity';
 
 export interface AuditEvent {

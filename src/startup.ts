@@ -1,12 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DEMO_LOGINS, DEMO_MEMBERS, DEMO_PASSWORD } from '../../seeds/demo-data';
-import { seedDemo } from '../../seeds/demo';
-import { CenterEntity } from '../centers/center.entity';
-import { Clock } from '../common/clock';
-import { AppConfig } from '../common/config';
-import { UsersService } from '../identity/users.service';
-import { WriteTransactions } from './write-transactions';
+import { DEMO_LOGINS, DEMO_MEMBERS, DEMO_PASSWORD } from '../seeds/demo-data';
+import { seedDemo } from '../seeds/demo';
+import { CentersService } from './centers';
+import { Clock } from './common/clock';
+import { AppConfig } from './common/config';
+import { UsersService } from './identity';
+import { WriteTransactions } from './database';
 
 /** Seeds an empty database with the demo (SEED=demo) and ensures the configured admin exists. */
 export async function runStartupTasks(
@@ -15,8 +14,7 @@ export async function runStartupTasks(
   adminPasswordHashing?: Promise<string>,
 ): Promise<string[]> {
   const notes: string[] = [];
-  const dataSource = app.get(DataSource);
-  if (config.seed === 'demo' && (await dataSource.getRepository(CenterEntity).count()) === 0) {
+  if (config.seed === 'demo' && (await app.get(CentersService).isEmpty())) {
     const written = await seedDemo(app.get(WriteTransactions), app.get(Clock).now());
     notes.push(
       `Loaded the demo data (${written.bookings} bookings around today). Demo logins ` +

@@ -1,0 +1,40 @@
+/** The public surface of src/bookings: what other modules may import (docs/development.md). */
+export { activeAllocationsNear } from './allocation-store';
+export { AvailabilityService } from './availability.service';
+export { BookingChangesService } from './booking-changes.service';
+export {
+  assertHoldable,
+  calendarClashes,
+  needsApproval,
+  refreshContext,
+  resourcesOf,
+} from './booking-context';
+export type { BookingContext } from './booking-context';
+export { bookingAnswer, bookingView } from './booking-views';
+export { AllocationEntity, BookingEntity, OccurrenceEntity, PURPOSES } from './booking.entity';
+export type { Purpose } from './booking.entity';
+export {
+  AvailabilityQuery,
+  BookingQuery,
+  CreateBookingInput,
+  RejectInput,
+  WindowQuery,
+} from './bookings.dto';
+export type {
+  BookingAnswer,
+  BookingView,
+  ConflictView,
+  OccurrenceView,
+  SessionView,
+} from './bookings.dto';
+export { BookingsModule } from './bookings.module';
+export { BookingsService, conflictError } from './bookings.service';
+export { CalendarEffectsService } from './calendar-effects.service';
+export { lockAndReleaseNoShows, releaseAllDueNoShows } from './no-shows';
+export { endAllocation } from './occurrence-writes';
+export { OwnedSessionsCanceller } from './owned-sessions-canceller';
+export { IsAfterField, IsRequestTime } from './request-time.validators';
+export type { AggregateGroup, AggregateKey, SessionCounts } from './session-aggregates';
+export { SessionRecords } from './session-records';
+export type { DaySession } from './session-records';
+export { parseWindowTime } from './window-time';
