@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BookingsService } from './bookings';
+import { BookingsService, CheckInService } from './bookings';
 import { CentersService, ClosuresService } from './centers';
-import { CheckInService } from './check-in';
 import { OrganizationsService, RouteTargets } from './identity';
 import { Principal } from './access';
 import { ResourcesService } from './resources';

@@ -38,3 +38,8 @@ export type { AggregateGroup, AggregateKey, SessionCounts } from './session-aggr
 export { SessionRecords } from './session-records';
 export type { DaySession } from './session-records';
 export { parseWindowTime } from './window-time';
+export { CheckInModule } from './check-in/check-in.module';
+export { CheckInService } from './check-in/check-in.service';
+export { ScanService } from './check-in/scan.service';
+export type { ScanResult } from './check-in/scan.service';
+export { WALK_IN_TITLE } from './check-in/walk-ins.service';

@@ -1,6 +1,9 @@
-/** The public surface of src/database: what other modules may import (docs/development.md). */
+/**
+ * The public surface of src/database: the toolkit every module uses for its tables. The
+ * DataSource itself (database.module.ts, data-source.ts, entities.ts) lists every module's
+ * entities, so only the app module imports it (docs/development.md).
+ */
 export { instantColumn, uuidColumn } from './columns';
-export { DatabaseModule } from './database.module';
 export { findRow, findRows } from './find-rows';
 export { insertRows } from './insert-rows';
 export { WriteTransactions } from './write-transactions';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
-import { BookingsModule } from '../bookings';
+import { BookingsModule, CheckInModule } from '../bookings';
 import { CentersModule } from '../centers';
-import { CheckInModule } from '../check-in';
 import { PAGE_ERRORS } from '../common/error.filter';
 import { IdentityModule } from '../identity';
 import { ReportsModule } from '../reports';

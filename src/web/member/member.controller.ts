@@ -8,9 +8,10 @@ import {
   BookingsService,
   BookingView,
   ConflictView,
+  CheckInService,
+  ScanService,
 } from '../../bookings';
 import { CenterEntity, CentersService } from '../../centers';
-import { CheckInService, ScanService } from '../../check-in';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { SignedIn } from '../../access';

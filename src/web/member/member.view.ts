@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { BookingView } from '../../bookings';
+import { BookingView, ScanResult } from '../../bookings';
 import { CenterEntity } from '../../centers';
-import { ScanResult } from '../../check-in';
 import { DomainError } from '../../common/domain-error';
 import { ResourceEntity } from '../../resources';
 import { bookingName } from '../shared/booking-name';

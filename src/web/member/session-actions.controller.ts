@@ -1,6 +1,5 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { BookingChangesService } from '../../bookings';
-import { CheckInService } from '../../check-in';
+import { BookingChangesService, CheckInService } from '../../bookings';
 import { SignedIn } from '../../access';
 import { field, FormBody } from '../shared/form';
 import { actThenReturn } from './notices';

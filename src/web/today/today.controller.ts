@@ -1,8 +1,7 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingsService } from '../../bookings';
+import { BookingsService, CheckInService } from '../../bookings';
 import { closureName } from '../shared/closure-name';
 import { CentersService, ClosuresService } from '../../centers';
-import { CheckInService } from '../../check-in';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { createValidationPipe } from '../../common/validation';

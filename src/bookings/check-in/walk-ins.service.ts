@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { activeAllocationsNear } from '../allocation-store';
 import {
-  activeAllocationsNear,
   assertHoldable,
   BookingContext,
-  BookingsService,
-  bookingView,
-  BookingView,
   calendarClashes,
-  conflictError,
-  lockAndReleaseNoShows,
   needsApproval,
-  OccurrenceEntity,
   refreshContext,
-} from '../bookings';
-import { CentersService, ClosuresService } from '../centers';
-import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database';
-import { Principal } from '../access';
-import { isExclusive, ResourceEntity } from '../resources';
+} from '../booking-context';
+import { bookingView } from '../booking-views';
+import { OccurrenceEntity } from '../booking.entity';
+import { BookingView } from '../bookings.dto';
+import { BookingsService, conflictError } from '../bookings.service';
+import { lockAndReleaseNoShows } from '../no-shows';
+import { CentersService, ClosuresService } from '../../centers';
+import { DomainError } from '../../common/domain-error';
+import { WriteTransactions } from '../../database';
+import { Principal } from '../../access';
+import { isExclusive, ResourceEntity } from '../../resources';
 import {
   exclusiveClashes,
   formatInstant,
@@ -26,7 +25,7 @@ import {
   localWallOf,
   MINUTE_MS,
   openPeriodsOn,
-} from '../scheduling';
+} from '../../scheduling';
 
 /** Title of the booking a walk-in creates. */
 export const WALK_IN_TITLE = 'Walk-in';

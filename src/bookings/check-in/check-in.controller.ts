@@ -1,8 +1,9 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { bookingAnswer, BookingAnswer, SessionView } from '../bookings';
-import { CurrentUser, Principal, SignedIn } from '../access';
+import { bookingAnswer } from '../booking-views';
+import { BookingAnswer, SessionView } from '../bookings.dto';
+import { CurrentUser, Principal, SignedIn } from '../../access';
 import { CheckInService } from './check-in.service';
 import { ScanService } from './scan.service';
 

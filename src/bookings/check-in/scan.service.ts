@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BookingView, SessionView } from '../bookings';
-import { Clock } from '../common/clock';
-import { Principal } from '../access';
-import { ResourceEntity, ResourcesService } from '../resources';
+import { BookingView, SessionView } from '../bookings.dto';
+import { Clock } from '../../common/clock';
+import { Principal } from '../../access';
+import { ResourceEntity, ResourcesService } from '../../resources';
 import { CheckInService } from './check-in.service';
 import { WalkInsService } from './walk-ins.service';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { releaseAllDueNoShows } from '../bookings';
-import { Clock } from '../common/clock';
-import { WriteTransactions } from '../database';
+import { releaseAllDueNoShows } from '../no-shows';
+import { Clock } from '../../common/clock';
+import { WriteTransactions } from '../../database';
 
 /**
  * Every minute, stores the no-show releases that are due (reads already treat them as released;

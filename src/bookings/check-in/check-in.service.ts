@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
-import { AuditLog } from '../audit-log';
-import {
-  AllocationEntity,
-  BookingEntity,
-  BookingsService,
-  endAllocation,
-  lockAndReleaseNoShows,
-  OccurrenceEntity,
-  resourcesOf,
-  SessionView,
-} from '../bookings';
-import { CentersService } from '../centers';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database';
-import { isStaffOf, Principal } from '../access';
-import { ResourceEntity } from '../resources';
-import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../scheduling';
+import { AuditLog } from '../../audit-log';
+import { resourcesOf } from '../booking-context';
+import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../booking.entity';
+import { SessionView } from '../bookings.dto';
+import { BookingsService } from '../bookings.service';
+import { lockAndReleaseNoShows } from '../no-shows';
+import { endAllocation } from '../occurrence-writes';
+import { CentersService } from '../../centers';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { WriteTransactions } from '../../database';
+import { isStaffOf, Principal } from '../../access';
+import { ResourceEntity } from '../../resources';
+import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../../scheduling';
 import { checkInTransition, checkOutTransition } from './check-in-rules';
 
 /** Check-in and check-out of sessions, by their owner or the center's staff. */
