@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { CenterEntity, CentersService } from '../centers';
 import { DomainError } from '../common/domain-error';
-import { Page } from '../common/pagination';
+import { Paged } from '../common/pagination';
 import { parseWindowTime } from '../bookings';
 import { UserEntity } from '../identity';
 import { isStaffOf, Principal } from '../access';
@@ -18,7 +18,7 @@ export class AuditService {
     private readonly centers: CentersService,
   ) {}
 
-  async list(caller: Principal, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  async list(caller: Principal, query: AuditQuery): Promise<Paged<AuditEntryView>> {
     const center = query.centerId ? await this.centers.getEntity(query.centerId) : null;
     if (center && !isStaffOf(caller, center.id)) {
       throw new DomainError(

@@ -31,7 +31,12 @@ import {
   resourcesOf,
 } from './booking-context';
 import { BookingEntity, BookingStatus, OccurrenceEntity } from './booking.entity';
-import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
+import {
+  BookingView,
+  MoveOccurrenceInput,
+  ChangedSessionView,
+  UpdateBookingInput,
+} from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
 import { lockAndReleaseNoShows } from './no-shows';
@@ -157,7 +162,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     input: MoveOccurrenceInput,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     const prepared = await this.bookings.contextOf(booking);
     const zone = prepared.center.timezone;
@@ -221,7 +226,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     scope: 'this' | 'following',
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     assertChangeable(booking);
     await findOccurrence(this.dataSource, bookingId, occurrenceId);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { Page } from '../common/pagination';
+import { Paged } from '../common/pagination';
 import { CentersService, ClosuresService } from '../centers';
 import { AuditLog } from '../audit-log';
 import { findRow, insertRows, WriteTransactions } from '../database';
@@ -37,7 +37,7 @@ import {
 } from './booking-context';
 import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
 import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
-import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
+import { BookingQuery, BookingView, CreateBookingInput, ChangedSessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
 import { lockAndReleaseNoShows } from './no-shows';
@@ -272,7 +272,7 @@ export class BookingsService {
 
   // ---------------------------------------------------------------- read
 
-  async list(caller: Principal, query: BookingQuery): Promise<Page<BookingView>> {
+  async list(caller: Principal, query: BookingQuery): Promise<Paged<BookingView>> {
     const zone = query.centerId ? (await this.centers.getEntity(query.centerId)).timezone : null;
     const builder = this.dataSource
       .getRepository(BookingEntity)
@@ -313,7 +313,7 @@ export class BookingsService {
   }
 
   /** One session of a booking the caller has already been allowed to see. */
-  async sessionView(bookingId: string, occurrenceId: string): Promise<SessionView> {
+  async sessionView(bookingId: string, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.dataSource
       .getRepository(BookingEntity)
       .findOneByOrFail({ id: bookingId });

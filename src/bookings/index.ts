@@ -25,7 +25,7 @@ export type {
   BookingView,
   ConflictView,
   OccurrenceView,
-  SessionView,
+  ChangedSessionView,
 } from './bookings.dto';
 export { BookingsModule } from './bookings.module';
 export { BookingsService, conflictError } from './bookings.service';

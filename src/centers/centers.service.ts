@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Page, PageQuery } from '../common/pagination';
+import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { findRow, WriteTransactions } from '../database';
 import { AuditLog, sentFields } from '../audit-log';
@@ -27,7 +27,7 @@ export class CentersService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(page: PageQuery): Promise<Page<CenterView>> {
+  async list(page: PagingQuery): Promise<Paged<CenterView>> {
     const [centers, total] = await this.dataSource.getRepository(CenterEntity).findAndCount({
       order: { name: 'ASC', id: 'ASC' },
       skip: page.offset,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Page, PageQuery } from '../common/pagination';
+import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { AuditLog } from '../audit-log';
 import { findRows, WriteTransactions } from '../database';
@@ -60,13 +60,13 @@ export class ClosuresService {
   }
 
   /** The API's list: each closure with `reason`, as the contract has it. */
-  async list(centerId: string, page: PageQuery): Promise<Page<ClosureView>> {
+  async list(centerId: string, page: PagingQuery): Promise<Paged<ClosureView>> {
     const { items, total } = await this.listNamed(centerId, page);
     return { items: items.map(toClosureView), total };
   }
 
   /** The same list with each closure's names by language, for pages (`closureName`). */
-  async listNamed(centerId: string, page: PageQuery): Promise<Page<NamedClosureView>> {
+  async listNamed(centerId: string, page: PagingQuery): Promise<Paged<NamedClosureView>> {
     await this.centers.getEntity(centerId);
     const [rows, total] = await this.dataSource.getRepository(ClosureEntity).findAndCount({
       where: { centerId },

@@ -5,7 +5,7 @@ import { AuditLog } from '../audit-log';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
-import { Page } from '../common/pagination';
+import { Paged } from '../common/pagination';
 import { WriteTransactions } from '../database';
 import { Principal } from '../access';
 import { OrganizationEntity } from './user.entity';
@@ -21,7 +21,7 @@ export class OrganizationsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: OrganizationQuery): Promise<Page<OrganizationView>> {
+  async list(query: OrganizationQuery): Promise<Paged<OrganizationView>> {
     const builder = this.dataSource
       .getRepository(OrganizationEntity)
       .createQueryBuilder('o')

@@ -6,7 +6,7 @@ import { CenterEntity } from '../centers';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
-import { Page } from '../common/pagination';
+import { Paged } from '../common/pagination';
 import { WriteTransactions } from '../database';
 import { Principal } from '../access';
 import { EmailChangeLimit } from './email-change-limit';
@@ -122,7 +122,7 @@ export class UserManagementService {
     return this.ownedSessions.countUpcoming(this.dataSource.manager, id, this.clock.now());
   }
 
-  async list(caller: Principal, query: UserQuery): Promise<Page<UserView>> {
+  async list(caller: Principal, query: UserQuery): Promise<Paged<UserView>> {
     if (query.centerId) {
       await this.assertCentersExist([query.centerId]);
       if (caller.role !== 'admin' && !caller.centerIds.includes(query.centerId)) {

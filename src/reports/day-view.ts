@@ -8,7 +8,8 @@ import { formatInstant, type Interval, isNoShow, noShowReleaseAt } from '../sche
 
 export type OccupancyState = 'free' | 'booked' | 'occupied' | 'no_show' | 'closed';
 
-export interface SessionView {
+/** A session on a center's timeline or occupancy (the reports), one dated instance of a booking. */
+export interface TimelineSession {
   occurrenceId: string;
   bookingId: string;
   start: string;
@@ -67,7 +68,7 @@ export function sessionView(
   resource: ResourceEntity,
   checkInRequired: CheckInRequired,
   context: DayContext,
-): SessionView {
+): TimelineSession {
   const { session } = holding;
   const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, context.zone));
   return {
@@ -114,9 +115,9 @@ const PRIORITY = { occupied: 3, booked: 2, no_show: 1 } as const;
 export interface OccupancyItem {
   resource: unknown;
   state: OccupancyState;
-  occurrence?: SessionView;
+  occurrence?: TimelineSession;
   /** Pools: the sessions holding units at the instant. */
-  occurrences?: SessionView[];
+  occurrences?: TimelineSession[];
   /** Pools: units free at the instant. */
   availableQuantity?: number;
   nextStart?: string;

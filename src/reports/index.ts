@@ -1,5 +1,5 @@
 /** The public surface of src/reports: what other modules may import (docs/development.md). */
-export type { OccupancyItem, SessionView } from './day-view';
+export type { OccupancyItem, TimelineSession } from './day-view';
 export { csvFileName, utilizationCsv } from './reports.controller';
 export { TimelineQuery, UtilizationQuery } from './reports.dto';
 export { ReportsModule } from './reports.module';

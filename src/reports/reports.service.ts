@@ -26,7 +26,7 @@ import {
   occupancyOf,
   OccupancyItem,
   sessionView,
-  SessionView,
+  TimelineSession,
 } from './day-view';
 import { OccupancyQuery, TimelineQuery, UtilizationQuery } from './reports.dto';
 import {
@@ -49,7 +49,7 @@ export const HEAT_MAX_DAYS = 62;
 
 export interface TimelineItem {
   resource: unknown;
-  sessions: SessionView[];
+  sessions: TimelineSession[];
 }
 
 export interface Timeline {

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
 import { findRow, WriteTransactions } from '../database';
-import { Page } from '../common/pagination';
+import { Paged } from '../common/pagination';
 import { CentersService } from '../centers';
 import { AuditLog } from '../audit-log';
 import { isStaffOf, Principal } from '../access';
@@ -36,7 +36,7 @@ export class ResourcesService {
     caller: Principal,
     centerId: string,
     query: ResourceQuery,
-  ): Promise<Page<ResourceView>> {
+  ): Promise<Paged<ResourceView>> {
     await this.centers.getEntity(centerId);
     const builder = this.dataSource
       .getRepository(ResourceEntity)

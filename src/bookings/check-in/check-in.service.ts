@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeor
 import { AuditLog } from '../../audit-log';
 import { resourcesOf } from '../booking-context';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../booking.entity';
-import { SessionView } from '../bookings.dto';
+import { ChangedSessionView } from '../bookings.dto';
 import { BookingsService } from '../bookings.service';
 import { lockAndReleaseNoShows } from '../no-shows';
 import { endAllocation } from '../occurrence-writes';
@@ -28,7 +28,7 @@ export class CheckInService {
     private readonly audit: AuditLog,
   ) {}
 
-  async checkIn(caller: Principal, occurrenceId: string): Promise<SessionView> {
+  async checkIn(caller: Principal, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {
@@ -77,7 +77,7 @@ export class CheckInService {
   }
 
   /** Checks the session out; what it holds ends at the next whole minute and is free at once. */
-  async checkOut(caller: Principal, occurrenceId: string): Promise<SessionView> {
+  async checkOut(caller: Principal, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run(async (manager) => {

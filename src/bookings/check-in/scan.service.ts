@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BookingView, SessionView } from '../bookings.dto';
+import { BookingView, ChangedSessionView } from '../bookings.dto';
 import { Clock } from '../../common/clock';
 import { Principal } from '../../access';
 import { ResourceEntity, ResourcesService } from '../../resources';
@@ -7,7 +7,8 @@ import { CheckInService } from './check-in.service';
 import { WalkInsService } from './walk-ins.service';
 
 export type ScanResult =
-  { action: 'checked_in'; occurrence: SessionView } | { action: 'walk_in'; booking: BookingView };
+  | { action: 'checked_in'; occurrence: ChangedSessionView }
+  | { action: 'walk_in'; booking: BookingView };
 
 /**
  * What scanning a resource's QR code does, for the API and the check-in page alike: the caller's

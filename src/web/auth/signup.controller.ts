@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CentersService } from '../../centers';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError } from '../../common/domain-error';
-import { PageQuery } from '../../common/pagination';
+import { PagingQuery } from '../../common/pagination';
 import {
   OrganizationsService,
   SelfSignupService,
@@ -23,7 +23,7 @@ import { appendCookie, WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, WebResult } from '../shared/web-result';
 
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 
 /** The form's values as typed, without the password (never sent back to the browser). */
 function typedWithoutPassword(form: FormBody): Record<string, string> {

@@ -8,7 +8,7 @@ import {
   CreateClosureInput,
   UpdateCenterInput,
 } from '../../centers';
-import { PageQuery } from '../../common/pagination';
+import { PagingQuery } from '../../common/pagination';
 import { Principal, Staff } from '../../access';
 import {
   CreateResourceInput,
@@ -318,7 +318,10 @@ export class AdminCenterController {
     );
     const [entities, closures] = await Promise.all([
       this.resources.allOf(center.id),
-      this.closures.listNamed(center.id, Object.assign(new PageQuery(), { limit: 500, offset: 0 })),
+      this.closures.listNamed(
+        center.id,
+        Object.assign(new PagingQuery(), { limit: 500, offset: 0 }),
+      ),
     ]);
     const resources = entities
       .map((r) => this.resources.view(caller, r))

@@ -1,6 +1,6 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { CentersService, CenterView, CreateCenterInput, UpdateCenterInput } from '../../centers';
-import { PageQuery } from '../../common/pagination';
+import { PagingQuery } from '../../common/pagination';
 import {
   CreateUserInput,
   temporaryPassword,
@@ -30,7 +30,7 @@ import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, WebResult } from '../shared/web-result';
 
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 const TEXT_FIELDS = ['name', 'slug', 'city', 'region', 'address', 'timezone'] as const;
 
 function isDone(value: string | undefined): value is NetworkDone {

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import { CentersService } from '../../centers';
 import { DomainError, validationError } from '../../common/domain-error';
-import { PageQuery } from '../../common/pagination';
+import { PagingQuery } from '../../common/pagination';
 import {
   CreateUserInput,
   mayManageRole,
@@ -49,7 +49,7 @@ const FILTER_RULES: ProblemRules = {
     centerId: ['center', 'people.filter.choose'],
   },
 };
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 
 /** A stored person as the values of the edit form. */
 function personValues(

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { OccupancyItem, SessionView, Timeline } from '../../reports';
+import { OccupancyItem, TimelineSession, Timeline } from '../../reports';
 import type { ResourceView } from '../../resources';
 import { errorNotice } from '../shared/staff-pages';
 import { stateBadge } from '../shared/badges';
@@ -137,7 +137,7 @@ function sessionBlock(
   ctx: WebContext,
   data: TodayData,
   range: Span,
-  session: SessionView,
+  session: TimelineSession,
   resourceName: string,
 ): Html {
   const zone = data.center.timezone;
