@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { ClosuresService } from '../centers/closures.service';
-import { sentFields } from '../audit/audit-log';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
+import { ClosuresService } from '../centers';
+import { sentFields } from '../audit-log';
+import { WriteTransactions, WriteTx } from '../database';
+import { isStaffOf, Principal } from '../access';
 import {
   bookingHorizonEnd,
   formatInstant,
@@ -13,10 +13,11 @@ import {
   MINUTE_MS,
   parseRequestMoment,
   parseRequestTime,
+  type Session,
+  shiftWall,
+  wallMinutesBetween,
   wallToInstant,
 } from '../scheduling';
-import type { Session } from '../scheduling/types';
-import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import {
   assertCapacity,
   assertHoldable,
@@ -28,7 +29,12 @@ import {
   resourcesOf,
 } from './booking-context';
 import { BookingEntity, BookingStatus } from './booking.entity';
-import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
+import {
+  BookingView,
+  ChangedSessionView,
+  MoveOccurrenceInput,
+  UpdateBookingInput,
+} from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
 import { BookingsRepository } from './bookings.repository';
@@ -152,7 +158,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     input: MoveOccurrenceInput,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     const prepared = await this.bookings.contextOf(booking);
     const zone = prepared.center.timezone;
@@ -215,7 +221,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     scope: 'this' | 'following',
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     assertChangeable(booking);
     await this.assertOccurrenceOf(bookingId, occurrenceId);

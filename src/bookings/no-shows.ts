@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
+import { WriteTransactions, WriteTx } from '../database';
 import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import {
   AllocationRow,

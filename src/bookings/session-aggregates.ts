@@ -8,7 +8,7 @@
  * into one text) is in `dialectOf`.
  */
 import type { EntityManager } from 'typeorm';
-import type { Interval } from '../scheduling/types';
+import type { Interval } from '../scheduling';
 
 /**
  * Where the group key comes from: the resource held (own booking or loan), the local day, the

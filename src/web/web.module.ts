@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { BookingsModule } from '../bookings/bookings.module';
-import { CentersModule } from '../centers/centers.module';
-import { CheckInModule } from '../check-in/check-in.module';
+import { AuditModule } from '../audit';
+import { BookingsModule, CheckInModule } from '../bookings';
+import { CentersModule } from '../centers';
 import { PAGE_ERRORS } from '../common/error.filter';
-import { IdentityModule } from '../identity/identity.module';
-import { ReportsModule } from '../reports/reports.module';
-import { ResourcesModule } from '../resources/resources.module';
+import { IdentityModule } from '../identity';
+import { ReportsModule } from '../reports';
+import { ResourcesModule } from '../resources';
 import { AuditPageController } from './audit/audit.controller';
 import { AuthPagesController } from './auth/auth.controller';
 import { SignupController } from './auth/signup.controller';

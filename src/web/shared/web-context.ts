@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../common/config';
-import { Principal } from '../../identity/access';
-import { UsersService } from '../../identity/users.service';
-import { SigningSecret } from '../../identity/signing-secret';
 import {
   CSRF_COOKIE,
   csrfBindingOf,
@@ -13,7 +10,10 @@ import {
   parseCookies,
   serializeCookie,
   SESSION_COOKIE,
-} from '../../identity/web-session';
+  SigningSecret,
+  UsersService,
+} from '../../identity';
+import { Principal } from '../../access';
 import { isLocale, Locale, localeFromAcceptLanguage, Translate, translator } from '../i18n';
 
 /** What every page needs to render: who is asking, in which language, and the form token. */

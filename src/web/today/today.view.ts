@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
-import { CenterEntity } from '../../centers/center.entity';
+import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { OccupancyItem, SessionView } from '../../reports/day-view';
-import { Timeline } from '../../reports/reports.service';
-import type { ResourceView } from '../../resources/resources.dto';
+import { OccupancyItem, TimelineSession, Timeline } from '../../reports';
+import type { ResourceView } from '../../resources';
 import { errorNotice } from '../shared/staff-pages';
 import { stateBadge } from '../shared/badges';
 import { bookingName } from '../shared/booking-name';
@@ -138,7 +137,7 @@ function sessionBlock(
   ctx: WebContext,
   data: TodayData,
   range: Span,
-  session: SessionView,
+  session: TimelineSession,
   resourceName: string,
 ): Html {
   const zone = data.center.timezone;
