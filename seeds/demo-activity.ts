@@ -1,6 +1,6 @@
 import type { Purpose } from '../src/bookings/booking.entity';
 import { Random } from '../src/common/seeded-random';
-import { WALK_IN_TITLE } from '../src/check-in/walk-ins.service';
+import { WALK_IN_TITLE } from '../src/bookings/check-in/walk-ins.service';
 import type { ResourceEntity } from '../src/resources/resource.entity';
 import { instantToFloating } from '../src/scheduling/local-time';
 import {

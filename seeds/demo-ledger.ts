@@ -4,7 +4,7 @@ import type {
   AuditDetails,
   AuditEntryEntity,
   AuditTargetType,
-} from '../src/audit/audit-entry.entity';
+} from '../src/audit-log/audit-entry.entity';
 import {
   AllocationEntity,
   BookingEntity,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { AuditEntryEntity } from '../src/audit/audit-entry.entity';
+import { AuditEntryEntity } from '../src/audit-log/audit-entry.entity';
 import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../src/bookings/booking.entity';
 import { CenterEntity } from '../src/centers/center.entity';
 import { ClosureEntity } from '../src/centers/closure.entity';

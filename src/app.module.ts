@@ -1,26 +1,22 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { AuditLogModule, AuditModule } from './audit/audit.module';
-import { BookingsModule } from './bookings/bookings.module';
-import { OwnedSessionsCanceller } from './bookings/owned-sessions-canceller';
-import { CentersModule } from './centers/centers.module';
-import { CheckInModule } from './check-in/check-in.module';
+import { AuditModule } from './audit';
+import { AuditLogModule } from './audit-log';
+import { BookingsModule, OwnedSessionsCanceller, CheckInModule } from './bookings';
+import { CentersModule } from './centers';
 import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './common/config';
 import { GlobalErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
-import { AccessGuard } from './identity/access.guard';
-import { IdentityModule } from './identity/identity.module';
-import { OwnedSessions } from './identity/owned-sessions';
-import { NotificationsModule } from './notifications/notifications.module';
-import { ReportsModule } from './reports/reports.module';
-import { ResourcesModule } from './resources/resources.module';
-import { RouteTargets } from './identity/route-targets';
+import { HealthController } from './health';
+import { AccessGuard, IdentityModule, OwnedSessions, RouteTargets } from './identity';
+import { ReportsModule } from './reports';
+import { ResourcesModule } from './resources';
+import { NotificationsModule } from './notifications';
 import { RouteTargetLookup } from './route-target-lookup';
-import { WebModule } from './web/web.module';
+import { WebModule } from './web';
 
 /** What identity needs from the bookings module without depending on it. */
 @Global()

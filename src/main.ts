@@ -7,9 +7,8 @@ import { adapterOptions, configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './common/config';
 import { describeError } from './common/last-resort';
 import { loopbackWarning } from './common/public-url';
-import { runStartupTasks } from './database/startup';
-import { hashPassword } from './identity/passwords';
-import { SecretSource, SigningSecret } from './identity/signing-secret';
+import { runStartupTasks } from './startup';
+import { hashPassword, SecretSource, SigningSecret } from './identity';
 
 function readConfig(): AppConfig {
   try {

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BookingsService } from './bookings/bookings.service';
-import { CentersService } from './centers/centers.service';
-import { CheckInService } from './check-in/check-in.service';
-import { ClosuresService } from './centers/closures.service';
-import { Principal } from './identity/access';
-import { OrganizationsService } from './identity/organizations.service';
-import { RouteTargets } from './identity/route-targets';
-import { ResourcesService } from './resources/resources.service';
+import { BookingsService, CheckInService } from './bookings';
+import { CentersService, ClosuresService } from './centers';
+import { OrganizationsService, RouteTargets } from './identity';
+import { Principal } from './access';
+import { ResourcesService } from './resources';
 
 /** Resolves the path parameters routes use, through the services that own them. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AUDIT_ACTIONS, AuditAction } from '../src/audit/audit-entry.entity';
+import { AUDIT_ACTIONS, AuditAction } from '../src/audit-log/audit-entry.entity';
 import { ApiResponse, startTestApp, TestApp } from './support/test-app';
 import {
   Actor,

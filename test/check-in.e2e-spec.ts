@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
-import { NoShowReleaseJob } from '../src/check-in/no-show-release.job';
+import { NoShowReleaseJob } from '../src/bookings/check-in/no-show-release.job';
 import { startTestApp, TestApp } from './support/test-app';
 import { createResource, createWorld, requestBooking, World } from './support/world';
 

@@ -1,4 +1,4 @@
-import { NoShowReleaseJob } from '../src/check-in/no-show-release.job';
+import { NoShowReleaseJob } from '../src/bookings/check-in/no-show-release.job';
 import { NotificationJob } from '../src/notifications/notification.job';
 import { MailCatcher } from './support/smtp';
 import { WebClient } from './support/web-client';

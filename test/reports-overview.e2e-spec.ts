@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { CentersService } from '../src/centers/centers.service';
-import { Principal } from '../src/identity/access';
+import { Principal } from '../src/access';
 import { SessionRecords } from '../src/bookings/session-records';
 import { UsersService } from '../src/identity/users.service';
 import {

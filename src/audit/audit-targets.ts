@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { BookingsRepository } from '../bookings/bookings.repository';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { OrganizationsService } from '../identity/organizations.service';
-import { UsersService } from '../identity/users.service';
-import { ResourcesService } from '../resources/resources.service';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository } from '../audit-log';
+import { BookingsRepository } from '../bookings';
+import { CentersService, ClosuresService } from '../centers';
+import { OrganizationsService, UsersService } from '../identity';
+import { ResourcesService } from '../resources';
 import { AuditEntryView } from './audit.dto';
 
 /**

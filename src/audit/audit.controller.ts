@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Page } from '../common/pagination';
-import { CurrentUser, Principal, Staff } from '../identity/access';
+import { Paged } from '../common/pagination';
+import { CurrentUser, Principal, Staff } from '../access';
 import { AuditEntryView, AuditQuery } from './audit.dto';
 import { AuditService } from './audit.service';
 
@@ -16,7 +16,7 @@ export class AuditController {
   list(
     @CurrentUser() caller: Principal,
     @Query() query: AuditQuery,
-  ): Promise<Page<AuditEntryView>> {
+  ): Promise<Paged<AuditEntryView>> {
     return this.audit.list(caller, query);
   }
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../common/pagination';
-import { IsAfterField, IsRequestTime } from '../bookings/request-time.validators';
-import { AUDIT_ACTIONS, AuditAction, AuditDetails, AuditTargetType } from './audit-entry.entity';
+import { PagingQuery } from '../common/pagination';
+import { IsAfterField, IsRequestTime } from '../bookings';
+import { AUDIT_ACTIONS, AuditAction, AuditDetails, AuditTargetType } from '../audit-log';
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'Entries of this center; coordinators: one they run' })
   @IsOptional()
   @IsUUID('all')

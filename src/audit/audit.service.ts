@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CentersService } from '../centers/centers.service';
+import { AuditEntryEntity, AuditRepository } from '../audit-log';
+import { parseWindowTime } from '../bookings';
+import { CentersService } from '../centers';
 import { DomainError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { parseWindowTime } from '../bookings/window-time';
-import { Principal, isStaffOf } from '../identity/access';
-import { UsersService } from '../identity/users.service';
+import { Paged } from '../common/pagination';
+import { isStaffOf, Principal } from '../access';
+import { UsersService } from '../identity';
 import { formatInstant } from '../scheduling';
-import { AuditEntryEntity } from './audit-entry.entity';
-import { AuditRepository } from './audit.repository';
 import { AuditEntryView, AuditQuery } from './audit.dto';
 
 /** Reading the audit log: admins see all of it, coordinators their centers and their own acts. */
@@ -19,7 +18,7 @@ export class AuditService {
     private readonly users: UsersService,
   ) {}
 
-  async list(caller: Principal, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  async list(caller: Principal, query: AuditQuery): Promise<Paged<AuditEntryView>> {
     const center = query.centerId ? await this.centers.getEntity(query.centerId) : null;
     if (center && !isStaffOf(caller, center.id)) {
       throw new DomainError(

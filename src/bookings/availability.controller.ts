@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, SignedIn } from '../identity/access';
+import { CurrentUser, Principal, SignedIn } from '../access';
 import { AvailabilityItem, AvailabilityService, ScheduleItem } from './availability.service';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
 

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { Principal, isStaffOf } from '../identity/access';
-import { UsersService } from '../identity/users.service';
-import { isExclusive } from '../resources/resource.entity';
-import { ResourcesService } from '../resources/resources.service';
-import { ResourceView } from '../resources/resources.dto';
+import { CentersService, ClosuresService } from '../centers';
+import { isStaffOf, Principal } from '../access';
+import { UsersService } from '../identity';
+import { isExclusive, ResourcesService, ResourceView } from '../resources';
 import {
   calendarConflicts,
+  type ConflictReason,
   formatInstant,
+  type Interval,
   localDateOf,
   MINUTE_MS,
   parseRequestTime,
 } from '../scheduling';
-import type { ConflictReason, Interval } from '../scheduling/types';
 import { BookingsRepository } from './bookings.repository';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';

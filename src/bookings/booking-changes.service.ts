@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { ClosuresService } from '../centers/closures.service';
-import { sentFields } from '../audit/audit-log';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
-import { cancelledByStaff, decided } from '../notifications/events';
-import { outbox } from '../notifications/outbox';
-import { Principal, isStaffOf } from '../identity/access';
+import { ClosuresService } from '../centers';
+import { sentFields } from '../audit-log';
+import { WriteTransactions, WriteTx } from '../database';
+import { isStaffOf, Principal } from '../access';
+import { cancelledByStaff, decided, outbox } from '../notifications';
 import {
   bookingHorizonEnd,
   formatInstant,
@@ -15,10 +14,11 @@ import {
   MINUTE_MS,
   parseRequestMoment,
   parseRequestTime,
+  type Session,
+  shiftWall,
+  wallMinutesBetween,
   wallToInstant,
 } from '../scheduling';
-import type { Session } from '../scheduling/types';
-import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import {
   assertCapacity,
   assertHoldable,
@@ -30,7 +30,12 @@ import {
   resourcesOf,
 } from './booking-context';
 import { BookingEntity, BookingStatus } from './booking.entity';
-import { BookingView, MoveOccurrenceInput, SessionView, UpdateBookingInput } from './bookings.dto';
+import {
+  BookingView,
+  ChangedSessionView,
+  MoveOccurrenceInput,
+  UpdateBookingInput,
+} from './bookings.dto';
 import { BookingsService, conflictError } from './bookings.service';
 import { bookedConflicts } from './conflict-check';
 import { BookingsRepository } from './bookings.repository';
@@ -155,7 +160,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     input: MoveOccurrenceInput,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     const prepared = await this.bookings.contextOf(booking);
     const zone = prepared.center.timezone;
@@ -218,7 +223,7 @@ export class BookingChangesService {
     bookingId: string,
     occurrenceId: string,
     scope: 'this' | 'following',
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     assertChangeable(booking);
     await this.assertOccurrenceOf(bookingId, occurrenceId);

@@ -1,9 +1,14 @@
 import { DomainError } from '../common/domain-error';
-import { CenterEntity } from '../centers/center.entity';
-import { Principal } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { calendarConflicts, checkSessionPolicies } from '../scheduling';
-import type { ClosureRule, Conflict, Session } from '../scheduling/types';
+import { CenterEntity } from '../centers';
+import { Principal } from '../access';
+import { ResourceEntity } from '../resources';
+import {
+  calendarConflicts,
+  checkSessionPolicies,
+  type ClosureRule,
+  type Conflict,
+  type Session,
+} from '../scheduling';
 
 /** A resource a booking holds in each session: the booked resource itself and its equipment. */
 export interface HeldResource {

@@ -1,6 +1,5 @@
-import { isStaff, Principal } from '../identity/access';
-import { formatInstant } from '../scheduling';
-import type { Conflict } from '../scheduling/types';
+import { isStaff, Principal } from '../access';
+import { type Conflict, formatInstant } from '../scheduling';
 import { BookingEntity, OccurrenceEntity } from './booking.entity';
 import { BookingAnswer, BookingView, ConflictView, OccurrenceView } from './bookings.dto';
 

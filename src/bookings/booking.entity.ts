@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
+import { instantColumn, uuidColumn } from '../database';
 
 export const PURPOSES = ['work', 'seminar', 'meeting', 'consultation', 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];

@@ -14,8 +14,8 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { validationError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import { Paged } from '../common/pagination';
+import { CurrentUser, Principal, SignedIn, Staff } from '../access';
 import {
   BookingAnswer,
   BookingQuery,
@@ -24,7 +24,7 @@ import {
   CreateBookingInput,
   MoveOccurrenceInput,
   RejectInput,
-  SessionView,
+  ChangedSessionView,
   UpdateBookingInput,
 } from './bookings.dto';
 import { BookingChangesService } from './booking-changes.service';
@@ -69,7 +69,7 @@ export class BookingsController {
   async list(
     @CurrentUser() caller: Principal,
     @Query() query: BookingQuery,
-  ): Promise<Page<BookingAnswer>> {
+  ): Promise<Paged<BookingAnswer>> {
     const page = await this.bookings.list(caller, query);
     return { ...page, items: page.items.map((view) => bookingAnswer(caller, view)) };
   }
@@ -109,7 +109,7 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Body() input: MoveOccurrenceInput,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     return this.changes.moveOccurrence(caller, id, occurrenceId, input);
   }
 
@@ -120,7 +120,7 @@ export class BookingsController {
     @Param('bookingId') id: string,
     @Param('occurrenceId') occurrenceId: string,
     @Query() query: CancelOccurrenceQuery,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     return this.changes.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
   }
 

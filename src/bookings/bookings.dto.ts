@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PagingQuery } from '../common/pagination';
 import { PURPOSES, Purpose } from './booking.entity';
 import { IsLocalDate } from '../common/request-dates';
 import { IsAfterField, IsRequestTime } from './request-time.validators';
@@ -180,7 +180,7 @@ export class CancelOccurrenceQuery {
   scope?: 'this' | 'following';
 }
 
-export class BookingQuery extends PageQuery {
+export class BookingQuery extends PagingQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsRequestTime()
@@ -281,7 +281,7 @@ export interface OccurrenceView {
 }
 
 /** One session, as answered by the routes that move or cancel it. */
-export interface SessionView extends OccurrenceView {
+export interface ChangedSessionView extends OccurrenceView {
   id: string;
   bookingId: string;
   /** The booking's status after the change (a member's move sends it back to `pending`…). */

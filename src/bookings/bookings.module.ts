@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CentersModule } from '../centers/centers.module';
-import { IdentityModule } from '../identity/identity.module';
-import { ResourcesModule } from '../resources/resources.module';
+import { CentersModule } from '../centers';
+import { IdentityModule } from '../identity';
+import { ResourcesModule } from '../resources';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';

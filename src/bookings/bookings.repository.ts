@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
-import { Dialect } from '../database/dialect';
-import { insertRows } from '../database/insert-rows';
-import { WriteTx } from '../database/write-transactions';
-import { CenterEntity } from '../centers/center.entity';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
-import { MINUTE_MS } from '../scheduling';
-import type { CenterPolicy, Interval, PoolUse, Session } from '../scheduling/types';
+import { Dialect, insertRows, WriteTx } from '../database';
+import { CenterEntity } from '../centers';
+import { isExclusive, ResourceEntity } from '../resources';
+import {
+  type CenterPolicy,
+  type Interval,
+  MINUTE_MS,
+  type PoolUse,
+  type Session,
+} from '../scheduling';
 import {
   AllocationEntity,
   BookingEntity,

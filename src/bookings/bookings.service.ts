@@ -3,26 +3,26 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { UsersService } from '../identity/users.service';
-import { bookingCreated } from '../notifications/events';
-import { outbox } from '../notifications/outbox';
-import { ResourcesService } from '../resources/resources.service';
+import { Paged } from '../common/pagination';
+import { CentersService, ClosuresService } from '../centers';
+import { WriteTransactions, WriteTx } from '../database';
+import { isStaffOf, Principal } from '../access';
+import { UsersService } from '../identity';
+import { ResourcesService } from '../resources';
+import { bookingCreated, outbox } from '../notifications';
 import {
   bookingHorizonEnd,
   checkSessionPolicies,
+  type Conflict,
   expandSessions,
+  type ExpansionInput,
   localDateOf,
   parseRequestMoment,
   parseRule,
+  type Session,
+  shiftWall,
+  wallMinutesBetween,
 } from '../scheduling';
-import type { ExpansionInput } from '../scheduling';
-import type { Conflict, Session } from '../scheduling/types';
-import { shiftWall, wallMinutesBetween } from '../scheduling/wall-shift';
 import {
   assertCapacity,
   assertHoldable,
@@ -35,7 +35,7 @@ import {
 } from './booking-context';
 import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
 import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
-import { BookingQuery, BookingView, CreateBookingInput, SessionView } from './bookings.dto';
+import { BookingQuery, BookingView, CreateBookingInput, ChangedSessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
 import { releaseDueNoShows } from './no-shows';
@@ -286,7 +286,7 @@ export class BookingsService {
 
   // ---------------------------------------------------------------- read
 
-  async list(caller: Principal, query: BookingQuery): Promise<Page<BookingView>> {
+  async list(caller: Principal, query: BookingQuery): Promise<Paged<BookingView>> {
     const zone = query.centerId ? (await this.centers.getEntity(query.centerId)).timezone : null;
     let window: { start: number; end: number } | undefined;
     if (query.from || query.to) {
@@ -315,7 +315,7 @@ export class BookingsService {
   }
 
   /** One session of a booking the caller has already been allowed to see. */
-  async sessionView(bookingId: string, occurrenceId: string): Promise<SessionView> {
+  async sessionView(bookingId: string, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.repository.getBooking(bookingId);
     const occurrence = await this.repository.getOccurrence(occurrenceId, bookingId);
     const zone = (await this.centers.getEntity(booking.centerId)).timezone;

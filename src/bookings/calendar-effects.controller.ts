@@ -1,14 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
-import { ClosuresService } from '../centers/closures.service';
-import { Page, PageQuery } from '../common/pagination';
-import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
-import {
-  DeactivateResourceQuery,
-  ResourceView,
-  UpdateResourceInput,
-} from '../resources/resources.dto';
+import { AffectedSession, ClosuresService, ClosureView, CreateClosureInput } from '../centers';
+import { Paged, PagingQuery } from '../common/pagination';
+import { CurrentUser, Principal, SignedIn, Staff } from '../access';
+import { DeactivateResourceQuery, ResourceView, UpdateResourceInput } from '../resources';
 import { CalendarEffectsService } from './calendar-effects.service';
 
 /**
@@ -28,8 +23,8 @@ export class CalendarEffectsController {
   @Get('centers/:centerId/closures')
   listClosures(
     @Param('centerId') centerId: string,
-    @Query() page: PageQuery,
-  ): Promise<Page<ClosureView>> {
+    @Query() page: PagingQuery,
+  ): Promise<Paged<ClosureView>> {
     return this.closures.list(centerId, page);
   }
 

@@ -2,17 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { AffectedSession, ClosureView, CreateClosureInput } from '../centers/centers.dto';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { sentFields } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from '../identity/access';
-import { closureAffects } from '../notifications/events';
-import { outbox } from '../notifications/outbox';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
-import { ResourceView, UpdateResourceInput } from '../resources/resources.dto';
-import { ResourcesService, updatedResource } from '../resources/resources.service';
+import {
+  AffectedSession,
+  CentersService,
+  ClosuresService,
+  ClosureView,
+  CreateClosureInput,
+} from '../centers';
+import { sentFields } from '../audit-log';
+import { WriteTransactions } from '../database';
+import { Principal } from '../access';
+import {
+  isExclusive,
+  ResourceEntity,
+  ResourcesService,
+  ResourceView,
+  updatedResource,
+  UpdateResourceInput,
+} from '../resources';
+import { closureAffects, outbox } from '../notifications';
 import {
   addDays,
   exclusiveClashes,

@@ -1,7 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
-import { exclusiveClashes, MINUTE_MS, peakUse } from '../scheduling';
-import type { Conflict, Interval, PoolUse } from '../scheduling/types';
+import { isExclusive, ResourceEntity } from '../resources';
+import {
+  type Conflict,
+  exclusiveClashes,
+  type Interval,
+  MINUTE_MS,
+  peakUse,
+  type PoolUse,
+} from '../scheduling';
 import { BookingsRepository, MAX_ALLOCATION_MS } from './bookings.repository';
 import { HeldResource } from './booking-context';
 

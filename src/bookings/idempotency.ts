@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { WriteTx } from '../database/write-transactions';
+import { WriteTx } from '../database';
 import { BookingsRepository } from './bookings.repository';
 import { BookingView } from './bookings.dto';
 

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
-import { outbox } from '../notifications/outbox';
+import { WriteTransactions, WriteTx } from '../database';
+import { outbox } from '../notifications';
 import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import {
   AllocationRow,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WriteTx } from '../database/write-transactions';
-import { OwnedSessions, UpcomingSessions } from '../identity/owned-sessions';
+import { WriteTx } from '../database';
+import { OwnedSessions, UpcomingSessions } from '../identity';
 import { BookingsRepository, resourcesOf } from './bookings.repository';
 
 /** Frees the slots of a deactivated user: their sessions that have not started are cancelled. */

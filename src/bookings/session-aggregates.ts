@@ -7,8 +7,8 @@
  * both, and what the two spell differently (placeholders, joining the distinct owners of a group
  * into one text) is in `dialectOf`.
  */
-import type { ReadQueries } from '../database/heavy-reads';
-import type { Interval } from '../scheduling/types';
+import type { ReadQueries } from '../database';
+import type { Interval } from '../scheduling';
 
 /**
  * Where the group key comes from: the resource held (own booking or loan), the local day, the

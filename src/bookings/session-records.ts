@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Dialect } from '../database/dialect';
-import { HeavyReads } from '../database/heavy-reads';
+import { Dialect, HeavyReads } from '../database';
 import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
-import type { Interval } from '../scheduling/types';
+import type { Interval } from '../scheduling';
 import type { BookingStatus, EquipmentRequest, OccurrenceStatus, Purpose } from './booking.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { instantColumn } from '../database/columns';
-import type { CenterPolicy, OpeningHours } from '../scheduling/types';
+import { instantColumn } from '../database';
+import type { CenterPolicy, OpeningHours } from '../scheduling';
 
 @Entity('centers')
 export class CenterEntity {

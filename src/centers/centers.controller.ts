@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { Page, PageQuery } from '../common/pagination';
+import { Paged, PagingQuery } from '../common/pagination';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
-import { Roles } from '../identity/access';
+import { CurrentUser, Principal, Roles, SignedIn, Staff } from '../access';
 import { CenterView, CreateCenterInput, UpdateCenterInput } from './centers.dto';
 import { CentersService } from './centers.service';
 
@@ -14,7 +13,7 @@ export class CentersController {
 
   @SignedIn()
   @Get()
-  list(@Query() page: PageQuery): Promise<Page<CenterView>> {
+  list(@Query() page: PagingQuery): Promise<Paged<CenterView>> {
     return this.centers.list(page);
   }
 

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDate } from '../common/request-dates';
-import type { CenterPolicy, ClosureRule, OpeningHours } from '../scheduling/types';
+import type { CenterPolicy, ClosureRule, OpeningHours } from '../scheduling';
 import type { ClosureNames } from './closure.entity';
 
 export class PolicyInput {

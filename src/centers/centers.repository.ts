@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { PageQuery } from '../common/pagination';
-import { findRow, findRows } from '../database/find-rows';
+import { PagingQuery } from '../common/pagination';
+import { findRow, findRows } from '../database';
 import { CenterEntity } from './center.entity';
 import { ClosureEntity } from './closure.entity';
 
@@ -31,7 +31,7 @@ export class CentersRepository {
   }
 
   /** A page of centers by name and id, and how many there are. */
-  pageOfCenters(page: PageQuery): Promise<[CenterEntity[], number]> {
+  pageOfCenters(page: PagingQuery): Promise<[CenterEntity[], number]> {
     return this.reads.getRepository(CenterEntity).findAndCount({
       order: { name: 'ASC', id: 'ASC' },
       skip: page.offset,
@@ -73,7 +73,7 @@ export class CentersRepository {
   }
 
   /** A page of a center's closures by start and id, and how many it has. */
-  pageOfClosures(centerId: string, page: PageQuery): Promise<[ClosureEntity[], number]> {
+  pageOfClosures(centerId: string, page: PagingQuery): Promise<[ClosureEntity[], number]> {
     return this.reads.getRepository(ClosureEntity).findAndCount({
       where: { centerId },
       order: { from: 'ASC', id: 'ASC' },

@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Page, PageQuery } from '../common/pagination';
+import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { sentFields } from '../audit/audit-log';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { DEFAULT_OPENING_HOURS, canonicalZone, validateOpeningHours } from '../scheduling';
-import { DEFAULT_POLICY, OpeningHours, WEEKDAYS } from '../scheduling/types';
+import { sentFields } from '../audit-log';
+import { WriteTransactions } from '../database';
+import { isStaffOf, Principal } from '../access';
+import {
+  canonicalZone,
+  DEFAULT_OPENING_HOURS,
+  DEFAULT_POLICY,
+  OpeningHours,
+  validateOpeningHours,
+  WEEKDAYS,
+} from '../scheduling';
 import { CenterEntity } from './center.entity';
 import { CentersRepository } from './centers.repository';
 import { CenterView, CreateCenterInput, PolicyInput, UpdateCenterInput } from './centers.dto';
@@ -21,7 +27,7 @@ export class CentersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(page: PageQuery): Promise<Page<CenterView>> {
+  async list(page: PagingQuery): Promise<Paged<CenterView>> {
     const [centers, total] = await this.repository.pageOfCenters(page);
     return { items: centers.map(toCenterView), total };
   }

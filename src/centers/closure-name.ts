@@ -1,4 +1,4 @@
-import type { Locale } from '../identity/user.entity';
+import type { Locale } from '../identity';
 import type { ClosureNames } from './closure.entity';
 
 /**

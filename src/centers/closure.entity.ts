@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
-import type { Locale } from '../identity/user.entity';
+import { instantColumn, uuidColumn } from '../database';
+import type { Locale } from '../identity';
 
 /** A closure's name by language; a language without one reads `reason` (`closureName`). */
 export type ClosureNames = Partial<Record<Locale, string>>;

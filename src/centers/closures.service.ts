@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Page, PageQuery } from '../common/pagination';
+import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from '../identity/access';
-import { isClosedOn, isLocalDate, validateClosureRule } from '../scheduling';
-import type { ClosureRule } from '../scheduling/types';
+import { WriteTransactions } from '../database';
+import { Principal } from '../access';
+import { type ClosureRule, isClosedOn, isLocalDate, validateClosureRule } from '../scheduling';
 import { CreateClosureInput, ClosureView, NamedClosureView } from './centers.dto';
 import { CentersRepository } from './centers.repository';
 import { CentersService } from './centers.service';
@@ -60,13 +59,13 @@ export class ClosuresService {
   }
 
   /** The API's list: each closure with `reason`, as the contract has it. */
-  async list(centerId: string, page: PageQuery): Promise<Page<ClosureView>> {
+  async list(centerId: string, page: PagingQuery): Promise<Paged<ClosureView>> {
     const { items, total } = await this.listNamed(centerId, page);
     return { items: items.map(toClosureView), total };
   }
 
   /** The same list with each closure's names by language, for pages (`closureName`). */
-  async listNamed(centerId: string, page: PageQuery): Promise<Page<NamedClosureView>> {
+  async listNamed(centerId: string, page: PagingQuery): Promise<Paged<NamedClosureView>> {
     await this.centers.getEntity(centerId);
     const [rows, total] = await this.repository.pageOfClosures(centerId, page);
     return { items: rows.map((row) => ({ ...toClosureView(row), names: row.names })), total };

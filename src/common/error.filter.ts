@@ -9,7 +9,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { domainErrorFor } from '../database/database-errors';
+import { domainErrorFor } from './database-errors';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 import { answerLastResort } from './last-resort';
 

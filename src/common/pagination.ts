@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class PageQuery {
+export class PagingQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
@@ -21,7 +21,7 @@ export class PageQuery {
   offset: number = 0;
 }
 
-export interface Page<T> {
+export interface Paged<T> {
   items: T[];
   total: number;
 }

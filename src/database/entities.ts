@@ -1,4 +1,4 @@
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuditEntryEntity } from '../audit-log/audit-entry.entity';
 import {
   AllocationEntity,
   BookingEntity,

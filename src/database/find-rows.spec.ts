@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity';
 import { createDataSource } from './data-source';
 import { findRow, findRows } from './find-rows';
 import { insertRows } from './insert-rows';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { formatInstant } from '../scheduling';
-import { domainErrorFor, isRetryable, refusedAllocation } from './database-errors';
+import { domainErrorFor, isRetryable, refusedAllocation } from '../common/database-errors';
 
 export interface WriteTransactionOptions {
   /** Test-only (MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS): skip the PostgreSQL resource locks. */
@@ -39,14 +39,14 @@ export interface WriteLocks {
 }
 
 /**
- * What `tx.audit()` takes. The audit module declares it (module augmentation in
- * `audit/audit-log.ts`), so that this module does not import the audit module.
+ * What `tx.audit()` takes. The audit log's writer declares it (module augmentation in
+ * `audit-log/audit-log.ts`), so that this module does not import src/audit-log.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WriteAuditTypes {}
 export type WriteAuditEvent = WriteAuditTypes extends { event: infer E } ? E : never;
 
-/** Writes a write's audit entries, in its transaction (provided by the audit module). */
+/** Writes a write's audit entries, in its transaction (provided by src/audit-log). */
 export interface AuditTrail {
   append(manager: EntityManager, events: readonly WriteAuditEvent[]): Promise<void>;
 }

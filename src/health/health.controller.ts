@@ -2,8 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../identity/access';
-import { NotificationDelivery } from '../notifications/delivery';
+import { Public } from '../access';
+import { NotificationDelivery } from '../notifications';
 
 interface Health {
   status: string;

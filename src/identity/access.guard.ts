@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
-import { ACCESS_RULE, AccessRule, Principal } from './access';
+import { ACCESS_RULE, AccessRule, Principal } from '../access';
 import { RouteTargets } from './route-targets';
 import { SigningSecret } from './signing-secret';
 import { UsersService } from './users.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Page } from '../common/pagination';
-import { CurrentUser, Principal, Public, SignedIn, Staff } from './access';
+import { Paged } from '../common/pagination';
+import { CurrentUser, Principal, Public, SignedIn, Staff } from '../access';
 import { OrganizationsService } from './organizations.service';
 import { SelfSignupService } from './self-signup.service';
 import { UserManagementService } from './user-management.service';
@@ -65,7 +65,7 @@ export class IdentityController {
   @ApiBearerAuth()
   @Staff()
   @Get('users')
-  list(@CurrentUser() caller: Principal, @Query() query: UserQuery): Promise<Page<UserView>> {
+  list(@CurrentUser() caller: Principal, @Query() query: UserQuery): Promise<Paged<UserView>> {
     return this.management.list(caller, query);
   }
 
@@ -91,7 +91,7 @@ export class IdentityController {
   @ApiBearerAuth()
   @SignedIn()
   @Get('organizations')
-  listOrganizations(@Query() query: OrganizationQuery): Promise<Page<OrganizationView>> {
+  listOrganizations(@Query() query: OrganizationQuery): Promise<Paged<OrganizationView>> {
     return this.organizations.list(query);
   }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CentersModule } from '../centers/centers.module';
+import { CentersModule } from '../centers';
 import { EmailChangeLimit } from './email-change-limit';
 import { IdentityController } from './identity.controller';
 import { IdentityRepository } from './identity.repository';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
-import { Dialect } from '../database/dialect';
-import { findRow } from '../database/find-rows';
-import type { Principal } from './access';
+import { Dialect, findRow } from '../database';
+import type { Principal } from '../access';
 import { OrganizationEntity, UserCenterEntity, UserEntity } from './user.entity';
 
 /** The row behind a token: its user and whether its session was ended. */

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from './access';
+import { Paged } from '../common/pagination';
+import { WriteTransactions } from '../database';
+import { Principal } from '../access';
 import { IdentityRepository } from './identity.repository';
 import { OrganizationEntity } from './user.entity';
 import { OrganizationQuery, OrganizationView } from './users.dto';
@@ -19,7 +19,7 @@ export class OrganizationsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: OrganizationQuery): Promise<Page<OrganizationView>> {
+  async list(query: OrganizationQuery): Promise<Paged<OrganizationView>> {
     const [rows, total] = await this.repository.listOrganizations(query);
     return { items: rows.map(toView), total };
   }

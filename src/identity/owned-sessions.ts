@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { WriteTx } from '../database/write-transactions';
+import { WriteTx } from '../database';
 
 /** A user's sessions that have not started, and the resources they hold. */
 export interface UpcomingSessions {

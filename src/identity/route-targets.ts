@@ -1,4 +1,4 @@
-import type { Principal } from './access';
+import type { Principal } from '../access';
 
 /**
  * API.md answers 404 before 403: a caller refused by a route's role rule is first told whether

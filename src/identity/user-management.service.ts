@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuditAction } from '../audit/audit-entry.entity';
-import { CentersService } from '../centers/centers.service';
+import { AuditAction } from '../audit-log';
+import { CentersService } from '../centers';
 import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
+import { Paged } from '../common/pagination';
+import { WriteTransactions, WriteTx } from '../database';
 import { IdentityRepository } from './identity.repository';
-import { Principal } from './access';
+import { Principal } from '../access';
 import { EmailChangeLimit } from './email-change-limit';
 import { OrganizationsService } from './organizations.service';
 import { OwnedSessions, UpcomingSessions } from './owned-sessions';
@@ -120,7 +120,7 @@ export class UserManagementService {
     return this.ownedSessions.countUpcoming(this.repository.reads, id, this.clock.now());
   }
 
-  async list(caller: Principal, query: UserQuery): Promise<Page<UserView>> {
+  async list(caller: Principal, query: UserQuery): Promise<Paged<UserView>> {
     if (query.centerId) {
       await this.assertCentersExist([query.centerId]);
       if (caller.role !== 'admin' && !caller.centerIds.includes(query.centerId)) {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
+import { instantColumn, uuidColumn } from '../database';
 
 export const ROLES = ['member', 'trainer', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PagingQuery } from '../common/pagination';
 import { LOCALES, Locale, ROLES, Role } from './user.entity';
 
 const PHONE = /^\+?[0-9 ()-]{5,31}$/;
@@ -189,7 +189,7 @@ export class UpdateUserInput {
   active?: boolean;
 }
 
-export class UserQuery extends PageQuery {
+export class UserQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'Part of a name, email or phone' })
   @IsOptional()
   @IsString()
@@ -228,7 +228,7 @@ export class OrganizationInput {
   name: string;
 }
 
-export class OrganizationQuery extends PageQuery {
+export class OrganizationQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
   @IsString()

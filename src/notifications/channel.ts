@@ -1,4 +1,4 @@
-import type { UserEntity } from '../identity/user.entity';
+import type { UserEntity } from '../identity';
 import type { NotificationSettingsView } from './settings';
 import type { RenderedMessage } from './render';
 

@@ -1,9 +1,9 @@
 import { EntityManager, In } from 'typeorm';
-import { BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
-import { CenterEntity } from '../centers/center.entity';
-import { ClosureEntity } from '../centers/closure.entity';
-import { UserEntity } from '../identity/user.entity';
-import { ResourceEntity } from '../resources/resource.entity';
+import { BookingEntity, OccurrenceEntity } from '../bookings';
+import { CenterEntity } from '../centers';
+import { ClosureEntity } from '../centers';
+import { UserEntity } from '../identity';
+import { ResourceEntity } from '../resources';
 import type { SkippedSession } from './events';
 import { OutboxEntity } from './notification.entity';
 import type { MessageFacts } from './render';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions } from '../database';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
 import { FAN_OUT_BATCH, fanOutBatch } from './fan-out';
 import { DeliveryEntity } from './notification.entity';

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { APP_CONFIG, AppConfig } from '../common/config';
-import type { UserEntity } from '../identity/user.entity';
+import type { UserEntity } from '../identity';
 import type { NotificationChannel, OutgoingDelivery } from './channel';
 import type { RenderedMessage } from './render';
 import type { NotificationSettingsView } from './settings';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { OccurrenceEntity } from '../bookings/booking.entity';
-import { UserEntity } from '../identity/user.entity';
+import { OccurrenceEntity } from '../bookings';
+import { UserEntity } from '../identity';
 import type { NotificationChannel } from './channel';
 import { gatherFacts } from './compose';
 import { DeliveryEntity, NotificationEntity, OutboxEntity } from './notification.entity';

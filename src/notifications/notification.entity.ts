@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
+import { instantColumn, uuidColumn } from '../database';
 
 /** What Makon tells people about (API.md, Additions 1.1, Notifications). */
 export const NOTIFICATION_EVENTS = [

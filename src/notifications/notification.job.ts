@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression, Interval } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions } from '../database';
 import { DeliveryRound, NotificationDelivery } from './delivery';
 import { enqueueDueReminders } from './reminders';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, SignedIn } from '../identity/access';
+import { CurrentUser, Principal, SignedIn } from '../access';
 import {
   NotificationList,
   NotificationQuery,

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PagingQuery } from '../common/pagination';
 import { NotificationEvent, REMINDER_MINUTES } from './notification.entity';
 
-export class NotificationQuery extends PageQuery {
+export class NotificationQuery extends PagingQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only the unread ones' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
-import type { Principal } from '../identity/access';
+import { WriteTransactions } from '../database';
+import type { Principal } from '../access';
 import { formatInstant } from '../scheduling';
 import { NotificationEntity, NotificationSettingsEntity } from './notification.entity';
 import type {

@@ -1,4 +1,4 @@
-import { WriteTransactions } from '../database/write-transactions';
+import { WriteTransactions } from '../database';
 import { DEFAULT_REMINDER_MINUTES, REMINDER_MINUTES } from './notification.entity';
 import { outbox } from './outbox';
 import { query } from './sql';

@@ -1,7 +1,7 @@
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { ClosureNames } from '../centers/closure.entity';
-import type { Locale } from '../identity/user.entity';
+import type { ClosureNames } from '../centers';
+import type { Locale } from '../identity';
 import type { SkippedSession } from './events';
 import type { NotificationEvent } from './notification.entity';
 import { MESSAGE_TEXTS } from './texts';

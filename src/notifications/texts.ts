@@ -1,4 +1,4 @@
-import type { Locale } from '../identity/user.entity';
+import type { Locale } from '../identity';
 import type { NotificationEvent } from './notification.entity';
 
 /** What a message says, in each language; `{what}`, `{resource}`… are filled in by render.ts. */

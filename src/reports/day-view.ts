@@ -2,15 +2,14 @@
  * Occupancy at an instant and the day's timeline, as pure functions over the sessions of one local
  * day of a center (see docs/api.md, "Occupancy and timeline").
  */
-import type { DaySession } from '../bookings/session-records';
-import type { ResourceEntity } from '../resources/resource.entity';
-import { isExclusive } from '../resources/resource.entity';
-import { formatInstant, isNoShow, noShowReleaseAt } from '../scheduling';
-import type { Interval } from '../scheduling/types';
+import type { DaySession } from '../bookings';
+import { isExclusive, type ResourceEntity } from '../resources';
+import { formatInstant, type Interval, isNoShow, noShowReleaseAt } from '../scheduling';
 
 export type OccupancyState = 'free' | 'booked' | 'occupied' | 'no_show' | 'closed';
 
-export interface SessionView {
+/** A session on a center's timeline or occupancy (the reports), one dated instance of a booking. */
+export interface TimelineSession {
   occurrenceId: string;
   bookingId: string;
   start: string;
@@ -69,7 +68,7 @@ export function sessionView(
   resource: ResourceEntity,
   checkInRequired: CheckInRequired,
   context: DayContext,
-): SessionView {
+): TimelineSession {
   const { session } = holding;
   const at = (ms: number | null) => (ms === null ? null : formatInstant(ms, context.zone));
   return {
@@ -116,9 +115,9 @@ const PRIORITY = { occupied: 3, booked: 2, no_show: 1 } as const;
 export interface OccupancyItem {
   resource: unknown;
   state: OccupancyState;
-  occurrence?: SessionView;
+  occurrence?: TimelineSession;
   /** Pools: the sessions holding units at the instant. */
-  occurrences?: SessionView[];
+  occurrences?: TimelineSession[];
   /** Pools: units free at the instant. */
   availableQuantity?: number;
   nextStart?: string;

@@ -1,5 +1,4 @@
-import { DAY_MS, HOUR_MS } from '../scheduling';
-import { instantToFloating } from '../scheduling/local-time';
+import { DAY_MS, HOUR_MS, instantToFloating } from '../scheduling';
 
 /**
  * Splits `[start, end)` at the local clock hours of `zone` and calls `visit` with each piece's

@@ -1,5 +1,4 @@
-import { DAY_MS, MINUTE_MS, offsetMinutesAt } from '../scheduling';
-import type { Interval } from '../scheduling/types';
+import { DAY_MS, type Interval, MINUTE_MS, offsetMinutesAt } from '../scheduling';
 
 /**
  * The zone's UTC offsets over a window, as steps: the offset (ms) in force before each `until`

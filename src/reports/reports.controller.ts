@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Principal, Staff } from '../identity/access';
+import { CurrentUser, Principal, Staff } from '../access';
 import { toCsv } from './csv';
 import { OccupancyItem } from './day-view';
 import { OccupancyQuery, TimelineQuery, UtilizationQuery } from './reports.dto';

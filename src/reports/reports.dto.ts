@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { IsRequestTime } from '../bookings/request-time.validators';
+import { IsRequestTime } from '../bookings';
 import { IsLocalDate } from '../common/request-dates';
 import { GROUP_BY, GroupBy } from './utilization';
 

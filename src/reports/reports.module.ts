@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BookingsModule } from '../bookings/bookings.module';
-import { CentersModule } from '../centers/centers.module';
-import { IdentityModule } from '../identity/identity.module';
-import { ResourcesModule } from '../resources/resources.module';
+import { BookingsModule } from '../bookings';
+import { CentersModule } from '../centers';
+import { IdentityModule } from '../identity';
+import { ResourcesModule } from '../resources';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 

@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
-import type { AggregateGroup, AggregateKey } from '../bookings/session-aggregates';
-import { SessionRecords } from '../bookings/session-records';
-import { CenterEntity } from '../centers/center.entity';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { Principal } from '../identity/access';
-import { UsersService } from '../identity/users.service';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { type AggregateGroup, type AggregateKey, SessionRecords } from '../bookings';
+import { CenterEntity, CentersService, ClosuresService } from '../centers';
+import { UsersService } from '../identity';
+import { Principal } from '../access';
+import { isExclusive, ResourceEntity, ResourcesService } from '../resources';
 import { offsetSegments } from './offset-segments';
-import { ResourcesService } from '../resources/resources.service';
 import {
   addDays,
+  type ClosureRule,
   daysBetween,
   formatInstant,
+  type Interval,
   isClosedOn,
   isLocalDate,
   localDateOf,
@@ -22,14 +20,13 @@ import {
   parseRequestTime,
   wallToInstant,
 } from '../scheduling';
-import type { ClosureRule, Interval } from '../scheduling/types';
 import {
   DayContext,
   holdingsByResource,
   occupancyOf,
   OccupancyItem,
   sessionView,
-  SessionView,
+  TimelineSession,
 } from './day-view';
 import { OccupancyQuery, TimelineQuery, UtilizationQuery } from './reports.dto';
 import {
@@ -52,7 +49,7 @@ export const HEAT_MAX_DAYS = 62;
 
 export interface TimelineItem {
   resource: unknown;
-  sessions: SessionView[];
+  sessions: TimelineSession[];
 }
 
 export interface Timeline {

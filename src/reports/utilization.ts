@@ -3,15 +3,20 @@
  * the open time computed from opening hours and closures. The figures are described for
  * coordinators in docs/reports.md.
  */
-import type { AggregateGroup, SessionCounts } from '../bookings/session-aggregates';
-import type { Purpose } from '../bookings/booking.entity';
-import { PURPOSES } from '../bookings/booking.entity';
-import type { ResourceKind } from '../resources/resource.entity';
-import { RESOURCE_KINDS, isExclusive } from '../resources/resource.entity';
-import { addDays, DAY_MS, daysBetween, openPeriodsOn, weekdayOf, WEEKDAYS } from '../scheduling';
-import type { WeekHours } from '../scheduling';
-import { formatFloatingDate, parseLocalDate } from '../scheduling/local-time';
-import type { ClosureRule } from '../scheduling/types';
+import { type AggregateGroup, type Purpose, PURPOSES, type SessionCounts } from '../bookings';
+import { isExclusive, RESOURCE_KINDS, type ResourceKind } from '../resources';
+import {
+  addDays,
+  type ClosureRule,
+  DAY_MS,
+  daysBetween,
+  formatFloatingDate,
+  openPeriodsOn,
+  parseLocalDate,
+  weekdayOf,
+  WEEKDAYS,
+  type WeekHours,
+} from '../scheduling';
 import { forEachLocalHour } from './local-hours';
 
 export const GROUP_BY = ['resource', 'day', 'hour', 'kind', 'purpose'] as const;

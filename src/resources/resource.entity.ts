@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
+import { instantColumn, uuidColumn } from '../database';
 
 export const RESOURCE_KINDS = ['desk', 'computer', 'room', 'equipment'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Page } from '../common/pagination';
-import { CurrentUser, Principal, SignedIn, Staff } from '../identity/access';
+import { Paged } from '../common/pagination';
+import { CurrentUser, Principal, SignedIn, Staff } from '../access';
 import { CreateResourceInput, ResourceQuery, ResourceView } from './resources.dto';
 import { ResourcesService } from './resources.service';
 
@@ -17,7 +17,7 @@ export class ResourcesController {
     @CurrentUser() caller: Principal,
     @Param('centerId') centerId: string,
     @Query() query: ResourceQuery,
-  ): Promise<Page<ResourceView>> {
+  ): Promise<Paged<ResourceView>> {
     return this.resources.list(caller, centerId, query);
   }
 

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PagingQuery } from '../common/pagination';
 import { RESOURCE_KINDS, ResourceKind } from './resource.entity';
 
 const FEATURE = /^[a-z0-9_]{1,50}$/;
@@ -107,7 +107,7 @@ function toBoolean({ value }: { value: unknown }): unknown {
   return value;
 }
 
-export class ResourceQuery extends PageQuery {
+export class ResourceQuery extends PagingQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsIn(RESOURCE_KINDS)

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CentersModule } from '../centers/centers.module';
+import { CentersModule } from '../centers';
 import { ResourcesController } from './resources.controller';
 import { ResourceEntity } from './resource.entity';
 import { ResourcesRepository } from './resources.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { findRow, findRows } from '../database/find-rows';
+import { findRow, findRows } from '../database';
 import { ResourceEntity } from './resource.entity';
 
 /**

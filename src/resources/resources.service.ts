@@ -4,10 +4,10 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
-import { Page } from '../common/pagination';
-import { CentersService } from '../centers/centers.service';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
+import { Paged } from '../common/pagination';
+import { CentersService } from '../centers';
+import { WriteTransactions } from '../database';
+import { isStaffOf, Principal } from '../access';
 import { qrCodeSvg } from './qr-code';
 import { ResourceEntity } from './resource.entity';
 import { ResourcesRepository } from './resources.repository';
@@ -35,7 +35,7 @@ export class ResourcesService {
     caller: Principal,
     centerId: string,
     query: ResourceQuery,
-  ): Promise<Page<ResourceView>> {
+  ): Promise<Paged<ResourceView>> {
     await this.centers.getEntity(centerId);
     const all = await this.repository.ofCenter(centerId, query);
     const matching = query.feature ? all.filter((r) => r.features.includes(query.feature!)) : all;

@@ -1,5 +1,5 @@
 /** Opening hours and closures of a center, in its local time. */
-import type { RuleProblem } from '../common/domain-error';
+import type { RuleProblem } from './domain-error';
 import {
   addDays,
   daysBetween,

@@ -42,3 +42,7 @@ export { isNoShow } from './no-show';
 export type { NoShowCandidate } from './no-show';
 export { nearestFreeTimes, resourcesFreeFor, shiftedByDays, weekLaterFits } from './alternatives';
 export type { AlternativeBounds, BusyResource, CenterCalendar } from './alternatives';
+export { formatFloatingDate, instantToFloating, parseLocalDate } from './local-time';
+export { shiftWall, wallMinutesBetween } from './wall-shift';
+export { DomainError, ERROR_STATUS, validationError } from './domain-error';
+export type { ErrorCode, ErrorExtras, FieldProblem, RuleProblem, Wording } from './domain-error';

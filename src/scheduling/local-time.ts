@@ -6,7 +6,7 @@
  * data; the server's own zone is never consulted.
  */
 import { IANAZone } from 'luxon';
-import { validationError } from '../common/domain-error';
+import { validationError } from './domain-error';
 import { Weekday, WEEKDAYS } from './types';
 
 export const MINUTE_MS = 60_000;

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../common/domain-error';
+import { ErrorCode } from './domain-error';
 import {
   PAST_TOLERANCE_MINUTES,
   SessionPolicyInput,

@@ -1,5 +1,5 @@
 /** Center policies every requested session must satisfy (time window and duration). */
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 import { DAY_MS, MINUTE_MS } from './local-time';
 import { CenterPolicy, Session } from './types';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 import { formatInstant } from './local-time';
 import { ExpansionInput, SessionExpansion, expandSessions } from './recurrence';
 import { Session } from './types';

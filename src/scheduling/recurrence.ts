@@ -5,7 +5,7 @@
  * turned into instants in the center's zone here. See STACK.md, "Traps already found".
  */
 import { Options, RRule } from 'rrule';
-import { DomainError, validationError } from '../common/domain-error';
+import { DomainError, validationError } from './domain-error';
 import {
   DAY_MS,
   floatingToInstant,

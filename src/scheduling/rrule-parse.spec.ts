@@ -1,5 +1,5 @@
 import { Frequency, Weekday } from 'rrule';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 import { parseRule, rruleFrequency } from './rrule-parse';
 
 const utc = (iso: string): number => Date.parse(iso);

@@ -4,7 +4,7 @@
  * anything that makes no sense for sessions that keep the first session's wall time is refused.
  */
 import { Frequency, Options, Weekday } from 'rrule';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 import { DAY_MS, HOUR_MS, MINUTE_MS, isLocalDate, parseLocalDate } from './local-time';
 
 export type RuleFrequency = 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY';

@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { ACCESS_RULE, AccessRule } from '../../src/identity/access';
+import { ACCESS_RULE, AccessRule } from '../../src/access';
 
 export interface DeclaredRoute {
   method: string;

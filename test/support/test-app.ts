@@ -9,7 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { adapterOptions, configureApp } from '../../src/app.setup';
 import { Clock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/common/config';
-import { runStartupTasks } from '../../src/database/startup';
+import { runStartupTasks } from '../../src/startup';
 import {
   createScratchSchema,
   dropScratchSchema,

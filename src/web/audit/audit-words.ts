@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { AuditEntryView } from '../../audit/audit.dto';
-import { AuditTarget } from '../../audit/audit-targets';
+import { AuditEntryView, AuditTarget } from '../../audit';
 import { formatDateTime, formatRange } from '../shared/format';
 import { intlTag, MessageKey } from '../i18n';
 import { WebContext } from '../shared/web-context';

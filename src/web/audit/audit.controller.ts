@@ -1,12 +1,10 @@
 import { Get, Query } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AUDIT_ACTIONS } from '../../audit/audit-entry.entity';
-import { AuditQuery } from '../../audit/audit.dto';
-import { AuditService } from '../../audit/audit.service';
-import { AuditTargets } from '../../audit/audit-targets';
-import { CentersService } from '../../centers/centers.service';
-import { Staff } from '../../identity/access';
-import { UserManagementService } from '../../identity/user-management.service';
+import { AuditQuery, AuditService, AuditTargets } from '../../audit';
+import { AUDIT_ACTIONS } from '../../audit-log';
+import { CentersService } from '../../centers';
+import { UserManagementService } from '../../identity';
+import { Staff } from '../../access';
 import { addDays, isLocalDate } from '../../scheduling';
 import { centersRunBy } from '../shared/staff-pages';
 import { checkedInput } from '../shared/page-input';

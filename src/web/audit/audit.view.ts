@@ -1,6 +1,5 @@
-import { AUDIT_ACTIONS } from '../../audit/audit-entry.entity';
-import { AuditEntryView } from '../../audit/audit.dto';
-import { AuditTarget } from '../../audit/audit-targets';
+import { AuditEntryView, AuditTarget } from '../../audit';
+import { AUDIT_ACTIONS } from '../../audit-log';
 import { entryInWords } from './audit-words';
 import { FormProblem, inputField, problemSummary, selectField } from '../shared/form-fields';
 import { formatDateTime } from '../shared/format';

@@ -2,15 +2,15 @@ import { Body, Get, Headers, Inject, Ip, Post, Query, Res } from '@nestjs/common
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError, validationError } from '../../common/domain-error';
-import { isStaff, Principal, Public, SignedIn } from '../../identity/access';
-import { UserManagementService } from '../../identity/user-management.service';
-import { UsersService } from '../../identity/users.service';
 import {
   LANGUAGE_COOKIE,
   parseCookies,
   serializeCookie,
   SESSION_COOKIE,
-} from '../../identity/web-session';
+  UserManagementService,
+  UsersService,
+} from '../../identity';
+import { isStaff, Principal, Public, SignedIn } from '../../access';
 import { field, FormBody } from '../shared/form';
 import { isLocale } from '../i18n';
 import { appendCookie, WebContext } from '../shared/web-context';

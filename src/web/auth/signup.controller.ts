@@ -1,14 +1,17 @@
 import { Body, Get, Inject, Ip, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService } from '../../centers';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError } from '../../common/domain-error';
-import { PageQuery } from '../../common/pagination';
-import { Public } from '../../identity/access';
-import { OrganizationsService } from '../../identity/organizations.service';
-import { SelfSignupService } from '../../identity/self-signup.service';
-import { SignupInput } from '../../identity/users.dto';
-import { serializeCookie, SESSION_COOKIE } from '../../identity/web-session';
+import { PagingQuery } from '../../common/pagination';
+import {
+  OrganizationsService,
+  SelfSignupService,
+  serializeCookie,
+  SESSION_COOKIE,
+  SignupInput,
+} from '../../identity';
+import { Public } from '../../access';
 import { checkedInput } from '../shared/page-input';
 import { homeOf } from './auth.controller';
 import { field, FormBody } from '../shared/form';
@@ -20,7 +23,7 @@ import { appendCookie, WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, WebResult } from '../shared/web-result';
 
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 
 /** The form's values as typed, without the password (never sent back to the browser). */
 function typedWithoutPassword(form: FormBody): Record<string, string> {

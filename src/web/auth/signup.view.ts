@@ -1,4 +1,4 @@
-import { OrganizationView } from '../../identity/users.dto';
+import { OrganizationView } from '../../identity';
 import { inputField, problemSummary, ProblemRules, selectField } from '../shared/form-fields';
 import { html, Html } from '../shared/html';
 import { LANGUAGE_NAME, LOCALES } from '../i18n';

@@ -1,17 +1,22 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingChangesService } from '../../bookings/booking-changes.service';
-import { BookingList, ListPosition } from '../../bookings/booking-list';
-import type { BookingStatus } from '../../bookings/booking.entity';
-import { BookingQuery, BookingView, RejectInput } from '../../bookings/bookings.dto';
-import { BookingsService } from '../../bookings/bookings.service';
-import { CentersService } from '../../centers/centers.service';
+import {
+  BookingChangesService,
+  BookingList,
+  BookingQuery,
+  BookingsService,
+  type BookingStatus,
+  BookingView,
+  ListPosition,
+  RejectInput,
+} from '../../bookings';
+import { CentersService } from '../../centers';
 import { Clock } from '../../common/clock';
 import { validationError } from '../../common/domain-error';
 import { localDateProblem } from '../../common/request-dates';
 import { createValidationPipe } from '../../common/validation';
-import { Staff } from '../../identity/access';
-import { UsersService } from '../../identity/users.service';
-import { ResourcesService } from '../../resources/resources.service';
+import { UsersService } from '../../identity';
+import { Staff } from '../../access';
+import { ResourcesService } from '../../resources';
 import { addDays, localDateOf } from '../../scheduling';
 import { centerParam, centersRunBy, formError } from '../shared/staff-pages';
 import {

@@ -1,5 +1,5 @@
-import { BookingView } from '../../bookings/bookings.dto';
-import { CenterEntity } from '../../centers/center.entity';
+import { BookingView } from '../../bookings';
+import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
 import { errorNotice } from '../shared/staff-pages';
 import { stateBadge, statusBadge } from '../shared/badges';

@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '../../scheduling/types';
+import { WEEKDAYS } from '../../scheduling';
 import { numberOrText } from '../shared/page-input';
 import { POLICY_FIELDS } from './center.view';
 import { field, FormBody } from '../shared/form';

@@ -1,23 +1,22 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingChangesService } from '../../bookings/booking-changes.service';
-import { CalendarEffectsService } from '../../bookings/calendar-effects.service';
+import { BookingChangesService, CalendarEffectsService } from '../../bookings';
 import { DomainError } from '../../common/domain-error';
 import {
   AffectedSession,
+  CentersService,
   CenterView,
+  ClosuresService,
   CreateClosureInput,
   UpdateCenterInput,
-} from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
-import { ClosuresService } from '../../centers/closures.service';
-import { PageQuery } from '../../common/pagination';
-import { Principal, Staff } from '../../identity/access';
+} from '../../centers';
+import { PagingQuery } from '../../common/pagination';
+import { Principal, Staff } from '../../access';
 import {
   CreateResourceInput,
+  ResourcesService,
   ResourceView,
   UpdateResourceInput,
-} from '../../resources/resources.dto';
-import { ResourcesService } from '../../resources/resources.service';
+} from '../../resources';
 import {
   centersRunBy,
   checkedInput,
@@ -352,7 +351,10 @@ export class AdminCenterController {
     );
     const [entities, closures] = await Promise.all([
       this.resources.allOf(center.id),
-      this.closures.listNamed(center.id, Object.assign(new PageQuery(), { limit: 500, offset: 0 })),
+      this.closures.listNamed(
+        center.id,
+        Object.assign(new PagingQuery(), { limit: 500, offset: 0 }),
+      ),
     ]);
     const resources = entities
       .map((r) => this.resources.view(caller, r))

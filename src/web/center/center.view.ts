@@ -1,8 +1,7 @@
-import { AffectedSession, CenterView, NamedClosureView } from '../../centers/centers.dto';
+import { AffectedSession, CenterView, NamedClosureView } from '../../centers';
 import { closureName } from '../shared/closure-name';
-import { RESOURCE_KINDS, ResourceKind } from '../../resources/resource.entity';
-import { ResourceView } from '../../resources/resources.dto';
-import { WEEKDAYS, Weekday } from '../../scheduling/types';
+import { RESOURCE_KINDS, ResourceKind, ResourceView } from '../../resources';
+import { Weekday, WEEKDAYS } from '../../scheduling';
 import { CENTER_FORM_FIELDS, Problem, problemBox } from '../shared/page-input';
 import { codeSentence, fieldProblems } from '../shared/error-text';
 import { errorSummary, fieldMessage, spreadProblem, SpreadProblem } from '../shared/form-fields';

@@ -1,6 +1,6 @@
-import { CenterView } from '../../centers/centers.dto';
+import { CenterView } from '../../centers';
 import { isLoopbackUrl } from '../../common/public-url';
-import { ResourceView } from '../../resources/resources.dto';
+import { ResourceView } from '../../resources';
 import { LOCALES, MESSAGES } from '../i18n';
 import { html, Html } from '../shared/html';
 import { renderPage } from '../shared/layout';

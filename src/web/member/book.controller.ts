@@ -1,14 +1,12 @@
 import { Body, Get, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { BookingsService } from '../../bookings/bookings.service';
-import { BookingView, ConflictView } from '../../bookings/bookings.dto';
-import { CenterEntity } from '../../centers/center.entity';
+import { BookingsService, BookingView, ConflictView } from '../../bookings';
+import { CenterEntity } from '../../centers';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { isStaff, Principal, SignedIn } from '../../identity/access';
-import { UserManagementService } from '../../identity/user-management.service';
-import { UserQuery } from '../../identity/users.dto';
-import { ResourcesService } from '../../resources/resources.service';
+import { UserManagementService, UserQuery } from '../../identity';
+import { isStaff, Principal, SignedIn } from '../../access';
+import { ResourcesService } from '../../resources';
 import { BookingAlternatives, OfferedAlternatives } from './booking-alternatives';
 import {
   BookingFormValues,

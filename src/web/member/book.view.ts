@@ -1,8 +1,7 @@
-import { CenterEntity } from '../../centers/center.entity';
-import { BookingView } from '../../bookings/bookings.dto';
+import { CenterEntity } from '../../centers';
+import { BookingView, PURPOSES } from '../../bookings';
 import { DomainError } from '../../common/domain-error';
-import { PURPOSES } from '../../bookings/booking.entity';
-import { ResourceEntity } from '../../resources/resource.entity';
+import { ResourceEntity } from '../../resources';
 import { BookingFormValues, WEEKDAY_CODES } from './booking-form';
 import { centerPicker } from '../shared/center-picker';
 import { conflictTable } from './conflict-list';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AvailabilityService } from '../../bookings/availability.service';
-import { ConflictView, WindowQuery } from '../../bookings/bookings.dto';
-import { CenterEntity } from '../../centers/center.entity';
-import { ClosuresService } from '../../centers/closures.service';
-import { Principal } from '../../identity/access';
-import { ResourceEntity } from '../../resources/resource.entity';
+import { AvailabilityService, ConflictView, WindowQuery } from '../../bookings';
+import { CenterEntity, ClosuresService } from '../../centers';
+import { Principal } from '../../access';
+import { ResourceEntity } from '../../resources';
 import {
   bookingHorizonEnd,
   BusyResource,
@@ -15,9 +13,9 @@ import {
   MINUTE_MS,
   nearestFreeTimes,
   resourcesFreeFor,
+  type Interval,
   weekLaterFits,
 } from '../../scheduling';
-import type { Interval } from '../../scheduling/types';
 import { pageTime } from '../shared/page-time';
 import { BookingFormValues } from './booking-form';
 

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { CreateBookingInput } from '../../bookings/bookings.dto';
-import { PURPOSES, Purpose } from '../../bookings/booking.entity';
+import { CreateBookingInput, Purpose, PURPOSES } from '../../bookings';
 import { field, FormBody, fields, integerField, validatedInput } from '../shared/form';
 
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CenterEntity } from '../../centers/center.entity';
-import { CentersService } from '../../centers/centers.service';
+import { CenterEntity, CentersService } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { Principal } from '../../identity/access';
-import { UsersService } from '../../identity/users.service';
+import { UsersService } from '../../identity';
+import { Principal } from '../../access';
 
 /**
  * Which centers a page offers: an admin every center, a coordinator the ones they run, members

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AvailabilityService } from '../../bookings/availability.service';
-import { ConflictView, WindowQuery } from '../../bookings/bookings.dto';
-import { CenterEntity } from '../../centers/center.entity';
-import { ClosuresService } from '../../centers/closures.service';
-import { Principal } from '../../identity/access';
-import { ResourcesService } from '../../resources/resources.service';
+import { AvailabilityService, ConflictView, WindowQuery } from '../../bookings';
+import { CenterEntity, ClosuresService } from '../../centers';
+import { Principal } from '../../access';
+import { ResourcesService } from '../../resources';
 import {
   exclusiveClashes,
+  type Interval,
   isClosedOn,
   localDateOf,
   MINUTE_MS,
   openPeriodsOn,
   weekdayOf,
 } from '../../scheduling';
-import type { Interval } from '../../scheduling/types';
 import { closureName } from '../shared/closure-name';
 import { formatDateTime, formatTime } from '../shared/format';
 import { pageTime } from '../shared/page-time';

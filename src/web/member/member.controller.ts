@@ -1,17 +1,18 @@
 import { Get, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { AvailabilityService } from '../../bookings/availability.service';
-import { AvailabilityQuery, BookingQuery, BookingView } from '../../bookings/bookings.dto';
-import { BookingsService } from '../../bookings/bookings.service';
-import { CenterEntity } from '../../centers/center.entity';
-import { CentersService } from '../../centers/centers.service';
+import {
+  AvailabilityQuery,
+  AvailabilityService,
+  BookingQuery,
+  BookingsService,
+  BookingView,
+} from '../../bookings';
+import { CenterEntity, CentersService, ClosuresService } from '../../centers';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { SignedIn } from '../../identity/access';
-import { ResourceEntity } from '../../resources/resource.entity';
-import { ResourcesService } from '../../resources/resources.service';
-import { ClosuresService } from '../../centers/closures.service';
+import { SignedIn } from '../../access';
+import { ResourceEntity, ResourcesService } from '../../resources';
 import { openPeriodsOn } from '../../scheduling';
 import { CenterChoice } from './center-choice';
 import { ConflictReasons } from './conflict-reasons';

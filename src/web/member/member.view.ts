@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { BookingView } from '../../bookings/bookings.dto';
-import { CenterEntity } from '../../centers/center.entity';
+import { BookingView } from '../../bookings';
+import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { ResourceEntity } from '../../resources/resource.entity';
+import { ResourceEntity } from '../../resources';
 import { bookingName } from '../shared/booking-name';
 import { centerField } from '../shared/center-picker';
 import { errorMessage, ErrorTextOptions } from '../shared/error-text';

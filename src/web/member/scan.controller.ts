@@ -1,13 +1,10 @@
 import { Body, Get, Inject, Param, Post } from '@nestjs/common';
-import { ConflictView } from '../../bookings/bookings.dto';
-import { CentersService } from '../../centers/centers.service';
-import { CheckInService } from '../../check-in/check-in.service';
-import { ScanService } from '../../check-in/scan.service';
-import { WalkInsService } from '../../check-in/walk-ins.service';
+import { CheckInService, ConflictView, ScanService, WalkInsService } from '../../bookings';
+import { CentersService } from '../../centers';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError } from '../../common/domain-error';
-import { Public, SignedIn } from '../../identity/access';
+import { Public, SignedIn } from '../../access';
 import { FormBody } from '../shared/form';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';

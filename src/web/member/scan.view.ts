@@ -1,8 +1,7 @@
-import { CenterEntity } from '../../centers/center.entity';
-import { ScanResult } from '../../check-in/scan.service';
-import { WalkInOutlook } from '../../check-in/walk-ins.service';
+import { ScanResult, WalkInOutlook } from '../../bookings';
+import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { ResourceEntity } from '../../resources/resource.entity';
+import { ResourceEntity } from '../../resources';
 import { stateBadge } from '../shared/badges';
 import { errorMessage } from '../shared/error-text';
 import { formatDateTime, formatTime } from '../shared/format';

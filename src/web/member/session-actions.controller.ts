@@ -1,7 +1,6 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { BookingChangesService } from '../../bookings/booking-changes.service';
-import { CheckInService } from '../../check-in/check-in.service';
-import { SignedIn } from '../../identity/access';
+import { BookingChangesService, CheckInService } from '../../bookings';
+import { SignedIn } from '../../access';
 import { field, FormBody } from '../shared/form';
 import { actThenReturn } from './notices';
 import { WebContext } from '../shared/web-context';

@@ -1,4 +1,4 @@
-import { BookingView, OccurrenceView } from '../../bookings/bookings.dto';
+import { BookingView, OccurrenceView } from '../../bookings';
 import { formatRange } from '../shared/format';
 import { html, Html } from '../shared/html';
 import { csrfField } from '../shared/layout';

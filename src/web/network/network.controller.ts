@@ -1,13 +1,15 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { CenterView, CreateCenterInput, UpdateCenterInput } from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
-import { PageQuery } from '../../common/pagination';
-import { Principal, Roles } from '../../identity/access';
-import { temporaryPassword } from '../../identity/passwords';
-import { UserManagementService } from '../../identity/user-management.service';
-import { CreateUserInput, UserQuery, UserView } from '../../identity/users.dto';
-import { DEFAULT_OPENING_HOURS } from '../../scheduling';
-import { DEFAULT_POLICY } from '../../scheduling/types';
+import { CentersService, CenterView, CreateCenterInput, UpdateCenterInput } from '../../centers';
+import { PagingQuery } from '../../common/pagination';
+import {
+  CreateUserInput,
+  temporaryPassword,
+  UserManagementService,
+  UserQuery,
+  UserView,
+} from '../../identity';
+import { Principal, Roles } from '../../access';
+import { DEFAULT_OPENING_HOURS, DEFAULT_POLICY } from '../../scheduling';
 import { checkedInput } from '../shared/page-input';
 import { hoursValues, policyValues } from '../center/center.view';
 import { openingHoursFrom, policyFrom } from '../center/center-form';
@@ -28,7 +30,7 @@ import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
 import { PageResponse, Redirect, WebResult } from '../shared/web-result';
 
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 const TEXT_FIELDS = ['name', 'slug', 'city', 'region', 'address', 'timezone'] as const;
 
 function isDone(value: string | undefined): value is NetworkDone {

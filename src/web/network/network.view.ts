@@ -1,5 +1,5 @@
-import { CenterView } from '../../centers/centers.dto';
-import { UserView } from '../../identity/users.dto';
+import { CenterView } from '../../centers';
+import { UserView } from '../../identity';
 import { hoursTable, POLICY_FIELDS } from '../center/center.view';
 import {
   FormProblem,

@@ -1,9 +1,9 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { SignedIn } from '../../identity/access';
-import { UsersService } from '../../identity/users.service';
-import { REMINDER_MINUTES } from '../../notifications/notification.entity';
-import { NotificationQuery } from '../../notifications/notifications.dto';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { SignedIn } from '../../access';
+import { UsersService } from '../../identity';
+import { REMINDER_MINUTES } from '../../notifications';
+import { NotificationQuery } from '../../notifications';
+import { NotificationsService } from '../../notifications';
 import { field, fields, FormBody } from '../shared/form';
 import type { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';

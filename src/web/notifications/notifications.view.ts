@@ -1,10 +1,6 @@
-import {
-  NOTIFICATION_EVENTS,
-  NotificationEvent,
-  REMINDER_MINUTES,
-} from '../../notifications/notification.entity';
-import type { NotificationList } from '../../notifications/notifications.dto';
-import type { NotificationSettingsView } from '../../notifications/settings';
+import { NOTIFICATION_EVENTS, NotificationEvent, REMINDER_MINUTES } from '../../notifications';
+import type { NotificationList } from '../../notifications';
+import type { NotificationSettingsView } from '../../notifications';
 import { html, Html } from '../shared/html';
 import { csrfField, renderPage } from '../shared/layout';
 import type { WebContext } from '../shared/web-context';

@@ -1,7 +1,6 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { Staff } from '../../identity/access';
-import { OrganizationsService } from '../../identity/organizations.service';
-import { OrganizationInput, OrganizationQuery } from '../../identity/users.dto';
+import { OrganizationInput, OrganizationQuery, OrganizationsService } from '../../identity';
+import { Staff } from '../../access';
 import { checkedInput } from '../shared/page-input';
 import { field, FormBody, pageNumber } from '../shared/form';
 import { formProblem } from '../shared/form-fields';

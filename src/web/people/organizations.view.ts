@@ -1,4 +1,4 @@
-import { OrganizationView } from '../../identity/users.dto';
+import { OrganizationView } from '../../identity';
 import { FormProblem, inputField, problemSummary, ProblemRules } from '../shared/form-fields';
 import { html, Html } from '../shared/html';
 import { MessageKey } from '../i18n';

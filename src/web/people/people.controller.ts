@@ -1,19 +1,21 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService } from '../../centers';
 import { DomainError, validationError } from '../../common/domain-error';
-import { PageQuery } from '../../common/pagination';
-import { Principal, Staff } from '../../identity/access';
-import { OrganizationsService } from '../../identity/organizations.service';
-import { temporaryPassword } from '../../identity/passwords';
-import { Role, ROLES } from '../../identity/user.entity';
-import { mayManageRole, UserManagementService } from '../../identity/user-management.service';
+import { PagingQuery } from '../../common/pagination';
 import {
   CreateUserInput,
+  mayManageRole,
+  OrganizationsService,
   OrganizationView,
+  Role,
+  ROLES,
+  temporaryPassword,
   UpdateUserInput,
+  UserManagementService,
   UserQuery,
   UserView,
-} from '../../identity/users.dto';
+} from '../../identity';
+import { Principal, Staff } from '../../access';
 import { checkedInput } from '../shared/page-input';
 import { centersRunBy } from '../shared/staff-pages';
 import { field, FormBody, fields, integerField, pageNumber } from '../shared/form';
@@ -47,7 +49,7 @@ const FILTER_RULES: ProblemRules = {
     centerId: ['center', 'people.filter.choose'],
   },
 };
-const ALL = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+const ALL = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
 
 /** A stored person as the values of the edit form. */
 function personValues(

@@ -1,5 +1,4 @@
-import { OrganizationView, UserView } from '../../identity/users.dto';
-import { Role } from '../../identity/user.entity';
+import { OrganizationView, Role, UserView } from '../../identity';
 import {
   checkboxGroup,
   FormProblem,

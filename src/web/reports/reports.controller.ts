@@ -2,15 +2,19 @@ import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
-import { CenterView } from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService, CenterView } from '../../centers';
 import { Clock } from '../../common/clock';
-import { CurrentUser, Principal, Staff } from '../../identity/access';
-import { WebPage } from '../../identity/web-session';
-import { csvFileName, utilizationCsv } from '../../reports/reports.controller';
-import { UtilizationQuery } from '../../reports/reports.dto';
-import { ReportsService, UtilizationOverview } from '../../reports/reports.service';
-import { GROUP_BY, GroupBy } from '../../reports/utilization';
+import { WebPage } from '../../identity';
+import { CurrentUser, Principal, Staff } from '../../access';
+import {
+  csvFileName,
+  GROUP_BY,
+  GroupBy,
+  ReportsService,
+  utilizationCsv,
+  UtilizationOverview,
+  UtilizationQuery,
+} from '../../reports';
 import {
   centersRunBy,
   checkedInput,

@@ -1,8 +1,14 @@
 import { DateTime } from 'luxon';
-import { CenterView } from '../../centers/centers.dto';
-import { Principal } from '../../identity/access';
-import { UtilizationOverview, UtilizationReport } from '../../reports/reports.service';
-import { GROUP_BY, HeatGrid, UtilizationFigures, UtilizationRow } from '../../reports/utilization';
+import { CenterView } from '../../centers';
+import { Principal } from '../../access';
+import {
+  GROUP_BY,
+  HeatGrid,
+  UtilizationFigures,
+  UtilizationOverview,
+  UtilizationReport,
+  UtilizationRow,
+} from '../../reports';
 import { Problem, problemBox } from '../shared/page-input';
 import { centerPicker } from '../shared/center-picker';
 import { barChart, HEAT_LEVELS, heatMap } from './charts';

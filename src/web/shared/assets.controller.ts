@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../../identity/access';
+import { Public } from '../../access';
 import { ASSET_CACHE_CONTROL, WebAssets, webAssets } from './assets';
 
 /**

@@ -1,4 +1,4 @@
-import { WALK_IN_TITLE } from '../../check-in/walk-ins.service';
+import { WALK_IN_TITLE } from '../../bookings';
 import { formatRange } from './format';
 import { WebContext } from './web-context';
 

@@ -1,5 +1,4 @@
-import { closureName as nameIn } from '../../centers/closure-name';
-import type { ClosureNames } from '../../centers/closure.entity';
+import { closureName as nameIn, type ClosureNames } from '../../centers';
 import { WebContext } from './web-context';
 
 /**

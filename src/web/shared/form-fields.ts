@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { domainErrorFor } from '../../database/database-errors';
+import { domainErrorFor } from '../../common/database-errors';
 import { FieldProblem } from './error-text';
 import { FormBody } from './form';
 import { html, Html } from './html';

@@ -1,5 +1,5 @@
-import { isStaff } from '../../identity/access';
-import { CSRF_FIELD } from '../../identity/web-session';
+import { CSRF_FIELD } from '../../identity';
+import { isStaff } from '../../access';
 import { webAssets } from './assets';
 import { html, Html } from './html';
 import { LANGUAGE_NAME, LOCALES, MessageKey } from '../i18n';

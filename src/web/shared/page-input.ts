@@ -1,9 +1,8 @@
-import { CenterView } from '../../centers/centers.dto';
-import { CentersService } from '../../centers/centers.service';
+import { CentersService, CenterView } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { PageQuery } from '../../common/pagination';
+import { PagingQuery } from '../../common/pagination';
 import { createValidationPipe } from '../../common/validation';
-import { Principal } from '../../identity/access';
+import { Principal } from '../../access';
 import { codeSentence, errorReasons, ErrorTextOptions } from './error-text';
 import { html, Html } from './html';
 import { MessageKey } from '../i18n';
@@ -31,7 +30,7 @@ export async function centersRunBy(
   caller: Principal,
 ): Promise<CenterView[]> {
   if (caller.role === 'admin') {
-    const page = Object.assign(new PageQuery(), { limit: 500, offset: 0 });
+    const page = Object.assign(new PagingQuery(), { limit: 500, offset: 0 });
     return (await centers.list(page)).items;
   }
   const list = await Promise.all(caller.centerIds.map((id) => centers.get(id)));

@@ -1,8 +1,7 @@
-import { CenterEntity } from '../../centers/center.entity';
-import { CentersService } from '../../centers/centers.service';
+import { CenterEntity, CentersService } from '../../centers';
 import { DomainError, validationError } from '../../common/domain-error';
-import { domainErrorFor } from '../../database/database-errors';
-import { Principal } from '../../identity/access';
+import { domainErrorFor } from '../../common/database-errors';
+import { Principal } from '../../access';
 import { codeSentence, errorReasons } from './error-text';
 import { html, Html } from './html';
 import { MessageKey } from '../i18n';

@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../common/config';
-import { Principal } from '../../identity/access';
-import { UsersService } from '../../identity/users.service';
-import { NotificationsService } from '../../notifications/notifications.service';
-import { SigningSecret } from '../../identity/signing-secret';
+import { NotificationsService } from '../../notifications';
 import {
   CSRF_COOKIE,
   csrfBindingOf,
@@ -14,7 +11,10 @@ import {
   parseCookies,
   serializeCookie,
   SESSION_COOKIE,
-} from '../../identity/web-session';
+  SigningSecret,
+  UsersService,
+} from '../../identity';
+import { Principal } from '../../access';
 import { isLocale, Locale, localeFromAcceptLanguage, Translate, translator } from '../i18n';
 
 /** What every page needs to render: who is asking, in which language, and the form token. */

@@ -7,7 +7,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { WebPage } from '../../identity/web-session';
+import { WebPage } from '../../identity';
 import { WebContext, WebRequest } from './web-context';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPageInterceptor } from './web-page.interceptor';

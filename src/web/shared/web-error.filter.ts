@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../common/domain-error';
 import { answerLastResort } from '../../common/last-resort';
-import { domainErrorFor } from '../../database/database-errors';
+import { domainErrorFor } from '../../common/database-errors';
 import { errorMessage, statusSentence } from './error-text';
 import { html } from './html';
 import { MessageKey } from '../i18n';

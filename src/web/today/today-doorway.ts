@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { SessionView } from '../../reports/day-view';
-import type { ResourceView } from '../../resources/resources.dto';
+import { TimelineSession } from '../../reports';
+import type { ResourceView } from '../../resources';
 import { checkInOpensAt, noShowReleaseAt } from '../../scheduling';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
@@ -16,7 +16,7 @@ const FIVE_MINUTES = 5 * 60_000;
 
 /** One session of the day, once, with the resource it was booked on (not its equipment). */
 export interface DaySession {
-  session: SessionView;
+  session: TimelineSession;
   resource: ResourceView;
   start: number;
   end: number;

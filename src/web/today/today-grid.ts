@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { SessionView } from '../../reports/day-view';
-import type { ResourceView } from '../../resources/resources.dto';
+import { TimelineSession } from '../../reports';
+import type { ResourceView } from '../../resources';
 import { STATE_ICON } from '../shared/badges';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
@@ -105,7 +105,7 @@ function spanText(span: Span, zone: string): string {
 function sessionBar(
   ctx: WebContext,
   data: TodayData,
-  session: SessionView,
+  session: TimelineSession,
   resourceName: string,
 ): Bar {
   const zone = data.center.timezone;

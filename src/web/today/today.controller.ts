@@ -1,14 +1,11 @@
 import { Body, Get, Param, Post, Query } from '@nestjs/common';
-import { BookingList } from '../../bookings/booking-list';
+import { BookingList, CheckInService } from '../../bookings';
 import { closureName } from '../shared/closure-name';
-import { CentersService } from '../../centers/centers.service';
-import { ClosuresService } from '../../centers/closures.service';
-import { CheckInService } from '../../check-in/check-in.service';
+import { CentersService, ClosuresService } from '../../centers';
 import { DomainError } from '../../common/domain-error';
 import { createValidationPipe } from '../../common/validation';
-import { Principal, Staff } from '../../identity/access';
-import { TimelineQuery } from '../../reports/reports.dto';
-import { ReportsService } from '../../reports/reports.service';
+import { Principal, Staff } from '../../access';
+import { ReportsService, TimelineQuery } from '../../reports';
 import { centerParam, centersRunBy, formError } from '../shared/staff-pages';
 import { renderNoCenter, renderToday, todayUrl } from './today.view';
 import { field, FormBody } from '../shared/form';

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import { CenterEntity } from '../../centers/center.entity';
+import { CenterEntity } from '../../centers';
 import { DomainError } from '../../common/domain-error';
-import { BookingView } from '../../bookings/bookings.dto';
-import { OccupancyItem } from '../../reports/day-view';
-import { Timeline } from '../../reports/reports.service';
-import type { ResourceView } from '../../resources/resources.dto';
+import { BookingView } from '../../bookings';
+import { OccupancyItem, Timeline } from '../../reports';
+import type { ResourceView } from '../../resources';
 import { errorNotice } from '../shared/staff-pages';
 import { bookingName } from '../shared/booking-name';
 import { centerField } from '../shared/center-picker';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BookingView, SessionView } from '../bookings/bookings.dto';
-import { Clock } from '../common/clock';
-import { Principal } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { ResourcesService } from '../resources/resources.service';
+import { BookingView, ChangedSessionView } from '../bookings.dto';
+import { Clock } from '../../common/clock';
+import { Principal } from '../../access';
+import { ResourceEntity, ResourcesService } from '../../resources';
 import { CheckInService } from './check-in.service';
 import { WalkInsService } from './walk-ins.service';
 
 export type ScanResult =
-  { action: 'checked_in'; occurrence: SessionView } | { action: 'walk_in'; booking: BookingView };
+  | { action: 'checked_in'; occurrence: ChangedSessionView }
+  | { action: 'walk_in'; booking: BookingView };
 
 /**
  * What scanning a resource's QR code does, for the API and the check-in page alike: the caller's

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { BookingsRepository } from '../bookings/bookings.repository';
-import { releaseAllDueNoShows } from '../bookings/no-shows';
-import { Clock } from '../common/clock';
-import { WriteTransactions } from '../database/write-transactions';
+import { BookingsRepository } from '../bookings.repository';
+import { releaseAllDueNoShows } from '../no-shows';
+import { Clock } from '../../common/clock';
+import { WriteTransactions } from '../../database';
 
 /**
  * Every minute, stores the no-show releases that are due (reads already treat them as released;

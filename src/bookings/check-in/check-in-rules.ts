@@ -1,7 +1,6 @@
-import { DomainError } from '../common/domain-error';
-import { BookingEntity, OccurrenceEntity } from '../bookings/booking.entity';
-import { checkInOpensAt, formatInstant, isDueNoShow } from '../scheduling';
-import type { CenterPolicy } from '../scheduling/types';
+import { DomainError } from '../../common/domain-error';
+import { BookingEntity, OccurrenceEntity } from '../booking.entity';
+import { type CenterPolicy, checkInOpensAt, formatInstant, isDueNoShow } from '../../scheduling';
 
 /** What a check-in or check-out does to a session: change it, or nothing (asked again). */
 export type Transition = 'change' | 'unchanged';

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { BookingEntity } from '../bookings/booking.entity';
-import { BookingsRepository } from '../bookings/bookings.repository';
-import { BookingsService } from '../bookings/bookings.service';
-import { SessionView } from '../bookings/bookings.dto';
-import { resourcesOf } from '../bookings/booking-context';
-import { releaseDueNoShows } from '../bookings/no-shows';
-import { CentersService } from '../centers/centers.service';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { WriteTransactions, WriteTx } from '../database/write-transactions';
-import { Principal, isStaffOf } from '../identity/access';
-import { ResourceEntity } from '../resources/resource.entity';
-import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../scheduling';
+import { BookingEntity } from '../booking.entity';
+import { BookingsRepository } from '../bookings.repository';
+import { BookingsService } from '../bookings.service';
+import { ChangedSessionView } from '../bookings.dto';
+import { resourcesOf } from '../booking-context';
+import { releaseDueNoShows } from '../no-shows';
+import { CentersService } from '../../centers';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { WriteTransactions, WriteTx } from '../../database';
+import { isStaffOf, Principal } from '../../access';
+import { ResourceEntity } from '../../resources';
+import { checkInOpensAt, isDueNoShow, MINUTE_MS } from '../../scheduling';
 import { checkInTransition, checkOutTransition } from './check-in-rules';
 
 /** Check-in and check-out of sessions, by their owner or the center's staff. */
@@ -25,7 +25,7 @@ export class CheckInService {
     private readonly clock: Clock,
   ) {}
 
-  async checkIn(caller: Principal, occurrenceId: string): Promise<SessionView> {
+  async checkIn(caller: Principal, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
@@ -69,7 +69,7 @@ export class CheckInService {
   }
 
   /** Checks the session out; what it holds ends at the next whole minute and is free at once. */
-  async checkOut(caller: Principal, occurrenceId: string): Promise<SessionView> {
+  async checkOut(caller: Principal, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.bookingOfSession(caller, occurrenceId);
     const now = this.clock.now();
     await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BookingsModule } from '../bookings/bookings.module';
-import { CentersModule } from '../centers/centers.module';
-import { ResourcesModule } from '../resources/resources.module';
+import { BookingsModule } from '../bookings.module';
+import { CentersModule } from '../../centers';
+import { ResourcesModule } from '../../resources';
 import { CheckInController } from './check-in.controller';
 import { CheckInService } from './check-in.service';
 import { NoShowReleaseJob } from './no-show-release.job';

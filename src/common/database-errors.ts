@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 
 /** SQLSTATE codes the app answers as a client error rather than a 500. */
 export const SQLSTATE = {

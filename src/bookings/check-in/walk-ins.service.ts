@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BookingsRepository } from '../bookings/bookings.repository';
-import {
-  assertHoldable,
-  BookingContext,
-  calendarClashes,
-  needsApproval,
-} from '../bookings/booking-context';
-import { bookingView } from '../bookings/booking-views';
-import { BookingView } from '../bookings/bookings.dto';
-import { BookingsService, conflictError } from '../bookings/bookings.service';
-import { releaseDueNoShows } from '../bookings/no-shows';
-import { CentersService } from '../centers/centers.service';
-import { ClosuresService } from '../centers/closures.service';
-import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database/write-transactions';
-import { Principal } from '../identity/access';
-import { isExclusive, ResourceEntity } from '../resources/resource.entity';
+import { BookingsRepository } from '../bookings.repository';
+import { assertHoldable, BookingContext, calendarClashes, needsApproval } from '../booking-context';
+import { bookingView } from '../booking-views';
+import { BookingView } from '../bookings.dto';
+import { BookingsService, conflictError } from '../bookings.service';
+import { releaseDueNoShows } from '../no-shows';
+import { CentersService, ClosuresService } from '../../centers';
+import { DomainError } from '../../common/domain-error';
+import { WriteTransactions } from '../../database';
+import { Principal } from '../../access';
+import { isExclusive, ResourceEntity } from '../../resources';
 import {
   exclusiveClashes,
   formatInstant,
@@ -24,7 +18,7 @@ import {
   localWallOf,
   MINUTE_MS,
   openPeriodsOn,
-} from '../scheduling';
+} from '../../scheduling';
 
 /** What a scan of a resource's code would find now (see `WalkInsService.outlook`). */
 export type WalkInOutlook =

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn } from '../database/columns';
+import { instantColumn, uuidColumn } from '../database';
 
 export const AUDIT_ACTIONS = [
   'booking.created',

@@ -1,11 +1,11 @@
 import { ArgumentsHost, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translator } from '../web/i18n';
-import { WebContext, WebContextFactory } from '../web/shared/web-context';
-import { WebErrorFilter } from '../web/shared/web-error.filter';
-import { DomainError } from './domain-error';
-import { GlobalErrorFilter } from './error.filter';
+import { translator } from '../i18n';
+import { WebContext, WebContextFactory } from './web-context';
+import { WebErrorFilter } from './web-error.filter';
+import { DomainError } from '../../common/domain-error';
+import { GlobalErrorFilter } from '../../common/error.filter';
 
 /**
  * Both exception filters, on a real Fastify server: whatever goes wrong while they answer (a

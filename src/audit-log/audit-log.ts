@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import type { AuditTrail } from '../database/write-transactions';
+import type { AuditTrail } from '../database';
 import { AuditAction, AuditDetails, AuditEntryEntity, AuditTargetType } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
 

@@ -1,9 +1,9 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { bookingAnswer } from '../bookings/booking-views';
-import { BookingAnswer, SessionView } from '../bookings/bookings.dto';
-import { CurrentUser, Principal, SignedIn } from '../identity/access';
+import { bookingAnswer } from '../booking-views';
+import { BookingAnswer, ChangedSessionView } from '../bookings.dto';
+import { CurrentUser, Principal, SignedIn } from '../../access';
 import { CheckInService } from './check-in.service';
 import { ScanService } from './scan.service';
 
@@ -23,7 +23,7 @@ export class CheckInController {
   checkIn(
     @CurrentUser() caller: Principal,
     @Param('occurrenceId') occurrenceId: string,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     return this.checkIns.checkIn(caller, occurrenceId);
   }
 
@@ -34,7 +34,7 @@ export class CheckInController {
   checkOut(
     @CurrentUser() caller: Principal,
     @Param('occurrenceId') occurrenceId: string,
-  ): Promise<SessionView> {
+  ): Promise<ChangedSessionView> {
     return this.checkIns.checkOut(caller, occurrenceId);
   }
 
@@ -48,7 +48,7 @@ export class CheckInController {
     @Param('token') token: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    | { action: 'checked_in'; occurrence: SessionView }
+    | { action: 'checked_in'; occurrence: ChangedSessionView }
     | { action: 'walk_in'; booking: BookingAnswer }
   > {
     const result = await this.scans.scan(caller, token);

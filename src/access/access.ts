@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from './user.entity';
+import type { Role } from '../identity';
 
 export const ACCESS_RULE = 'makon:access';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { insertRows } from '../database/insert-rows';
+import { insertRows } from '../database';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditFilter {

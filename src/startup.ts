@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { DEMO_LOGINS, DEMO_MEMBERS, DEMO_PASSWORD } from '../../seeds/demo-data';
-import { seedDemo } from '../../seeds/demo';
-import { CentersService } from '../centers/centers.service';
-import { Clock } from '../common/clock';
-import { AppConfig } from '../common/config';
-import { UsersService } from '../identity/users.service';
-import { WriteTransactions } from './write-transactions';
+import { DEMO_LOGINS, DEMO_MEMBERS, DEMO_PASSWORD } from '../seeds/demo-data';
+import { seedDemo } from '../seeds/demo';
+import { CentersService } from './centers';
+import { Clock } from './common/clock';
+import { AppConfig } from './common/config';
+import { UsersService } from './identity';
+import { WriteTransactions } from './database';
 
 /** Seeds an empty database with the demo (SEED=demo) and ensures the configured admin exists. */
 export async function runStartupTasks(

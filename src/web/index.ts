@@ -1,0 +1,2 @@
+/** The public surface of src/web: what other modules may import (docs/development.md). */
+export { WebModule } from './web.module';
