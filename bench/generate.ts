@@ -312,7 +312,7 @@ export async function generateDataSet(
         outcome.status,
         outcome.checkedInAt,
         outcome.checkedOutAt,
-        // The booking's fields that each session keeps (OccurrenceEntity).
+        // The booking's fields that each session keeps (SessionEntity).
         center.id,
         resource.id,
         owner,

@@ -8,7 +8,7 @@ import type {
 import {
   AllocationEntity,
   BookingEntity,
-  OccurrenceEntity,
+  SessionEntity,
   type Purpose,
 } from '../src/bookings/booking.entity';
 import { sessionCopiesOf } from '../src/bookings/bookings.service';
@@ -20,7 +20,7 @@ import type { CenterPolicy, Interval } from '../src/scheduling/types';
 /** The rows of the demo's activity, ready to insert. */
 export interface DemoActivity {
   bookings: BookingEntity[];
-  occurrences: OccurrenceEntity[];
+  occurrences: SessionEntity[];
   allocations: AllocationEntity[];
   audit: AuditEntryEntity[];
 }
@@ -47,7 +47,7 @@ export interface NewDemoBooking {
 
 export interface DemoBooking {
   booking: BookingEntity;
-  sessions: OccurrenceEntity[];
+  sessions: SessionEntity[];
 }
 
 /**
@@ -88,8 +88,8 @@ export class DemoLedger {
       updatedAt: input.createdAt,
     };
     const held = [{ resource: input.resource, quantity: input.quantity }, ...input.equipment];
-    const sessions = input.sessions.map((s): OccurrenceEntity => {
-      const occurrence: OccurrenceEntity = {
+    const sessions = input.sessions.map((s): SessionEntity => {
+      const session: SessionEntity = {
         id: this.newId(),
         bookingId: booking.id,
         startMs: s.start,
@@ -101,7 +101,7 @@ export class DemoLedger {
       };
       const allocations = held.map((h): AllocationEntity => ({
         id: this.newId(),
-        occurrenceId: occurrence.id,
+        occurrenceId: session.id,
         bookingId: booking.id,
         resourceId: h.resource.id,
         startMs: s.start,
@@ -110,9 +110,9 @@ export class DemoLedger {
         exclusive: isExclusive(h.resource.kind),
         active: true,
       }));
-      this.allocationsOf.set(occurrence.id, allocations);
+      this.allocationsOf.set(session.id, allocations);
       this.rows.allocations.push(...allocations);
-      return occurrence;
+      return session;
     });
     this.rows.bookings.push(booking);
     this.rows.occurrences.push(...sessions);
@@ -167,7 +167,7 @@ export class DemoLedger {
   }
 
   /** Cancels one session of a series (scope `this`). */
-  cancelSession(made: DemoBooking, session: OccurrenceEntity, at: number, actorId: string): void {
+  cancelSession(made: DemoBooking, session: SessionEntity, at: number, actorId: string): void {
     const { booking } = made;
     this.cancelSessions([session], at);
     this.record(at, actorId, 'occurrence.cancelled', 'occurrence', session.id, booking, {
@@ -180,7 +180,7 @@ export class DemoLedger {
   }
 
   /** `staffId` when a coordinator checks in on the owner's behalf (audited), else null. */
-  checkIn(booking: BookingEntity, session: OccurrenceEntity, at: number, staffId: string | null) {
+  checkIn(booking: BookingEntity, session: SessionEntity, at: number, staffId: string | null) {
     session.status = 'checked_in';
     session.checkedInAt = at;
     if (staffId) {
@@ -200,7 +200,7 @@ export class DemoLedger {
   }
 
   /** What the session holds ends at the next whole minute. */
-  checkOut(booking: BookingEntity, session: OccurrenceEntity, at: number, staffId: string | null) {
+  checkOut(booking: BookingEntity, session: SessionEntity, at: number, staffId: string | null) {
     session.status = 'checked_out';
     session.checkedOutAt = at;
     const cut = nextWholeMinute(at);
@@ -226,7 +226,7 @@ export class DemoLedger {
   }
 
   /** The no-show release: the slot is free from start + grace. */
-  noShow(session: OccurrenceEntity, policy: CenterPolicy): void {
+  noShow(session: SessionEntity, policy: CenterPolicy): void {
     session.status = 'no_show';
     const at = noShowReleaseAt(session.startMs, policy);
     for (const allocation of this.allocationsOf.get(session.id)!) {
@@ -234,7 +234,7 @@ export class DemoLedger {
     }
   }
 
-  private cancelSessions(sessions: OccurrenceEntity[], at: number): void {
+  private cancelSessions(sessions: SessionEntity[], at: number): void {
     const cut = nextWholeMinute(at);
     for (const session of sessions) {
       session.status = 'cancelled';
@@ -276,6 +276,6 @@ export class DemoLedger {
   }
 }
 
-function isActive(session: OccurrenceEntity): boolean {
+function isActive(session: SessionEntity): boolean {
   return session.status === 'booked' || session.status === 'checked_in';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuditEntryEntity } from '../src/audit-log/audit-entry.entity';
-import { AllocationEntity, BookingEntity, OccurrenceEntity } from '../src/bookings/booking.entity';
+import { AllocationEntity, BookingEntity, SessionEntity } from '../src/bookings/booking.entity';
 import { CenterEntity } from '../src/centers/center.entity';
 import { ClosureEntity } from '../src/centers/closure.entity';
 import { insertRows } from '../src/database/insert-rows';
@@ -136,7 +136,7 @@ async function activityPeople(manager: EntityManager): Promise<ActivityPerson[]>
 async function insertActivity(manager: EntityManager, activity: DemoActivity): Promise<void> {
   const tables = [
     [BookingEntity, activity.bookings],
-    [OccurrenceEntity, activity.occurrences],
+    [SessionEntity, activity.occurrences],
     [AllocationEntity, activity.allocations],
     [AuditEntryEntity, activity.audit],
   ] as const;

@@ -60,27 +60,27 @@ describe('writes declare the resources they touch', () => {
   });
 
   it('refuses to move a session whose resource the write did not declare', async () => {
-    const [occurrence] = await repository.activeOccurrences(repository.reads, booking.id);
+    const [occurrence] = await repository.activeSessions(repository.reads, booking.id);
     const moved = { start: occurrence.startMs + 3600_000, end: occurrence.endMs + 3600_000 };
     const session = { ...moved, localDate: '2026-12-02' };
     await expect(
       writes.run({ resources: [otherDeskId] }, (tx) =>
-        repository.moveOccurrence(tx, booking, occurrence.id, session),
+        repository.moveSession(tx, booking, occurrence.id, session),
       ),
     ).rejects.toThrow(UndeclaredLockError);
-    expect((await repository.getOccurrence(occurrence.id)).startMs).toBe(occurrence.startMs);
+    expect((await repository.getSession(occurrence.id)).startMs).toBe(occurrence.startMs);
     // Declared, the same write goes through.
     await writes.run({ resources: [deskId] }, (tx) =>
-      repository.moveOccurrence(tx, booking, occurrence.id, session),
+      repository.moveSession(tx, booking, occurrence.id, session),
     );
-    expect((await repository.getOccurrence(occurrence.id)).startMs).toBe(moved.start);
+    expect((await repository.getSession(occurrence.id)).startMs).toBe(moved.start);
   });
 
   it('refuses to free a booking’s allocations when none of its resources was declared', async () => {
-    const occurrences = await repository.activeOccurrences(repository.reads, booking.id);
+    const sessions = await repository.activeSessions(repository.reads, booking.id);
     await expect(
-      writes.run({}, (tx) => repository.cancelOccurrences(tx, booking, occurrences, t.clock.now())),
+      writes.run({}, (tx) => repository.cancelSessions(tx, booking, sessions, t.clock.now())),
     ).rejects.toThrow(UndeclaredLockError);
-    expect((await repository.getOccurrence(occurrences[0].id)).status).toBe('booked');
+    expect((await repository.getSession(sessions[0].id)).status).toBe('booked');
   });
 });

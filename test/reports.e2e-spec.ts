@@ -46,7 +46,7 @@ describe('occupancy, timeline and utilization reports', () => {
     return { id: booking.id, occurrenceId: booking.occurrences[0].id };
   }
 
-  async function setOccurrence(occurrenceId: string, changes: Record<string, unknown>) {
+  async function setSession(occurrenceId: string, changes: Record<string, unknown>) {
     const sets = Object.keys(changes).map((column) => `${column} = ?`);
     await t.query(`UPDATE occurrences SET ${sets.join(', ')} WHERE id = ?`, [
       ...Object.values(changes),
@@ -143,16 +143,16 @@ describe('occupancy, timeline and utilization reports', () => {
       (await t.request('DELETE', `/api/v1/bookings/${cancelled.id}`, { token: m1.token })).status,
     ).toBe(200);
 
-    await setOccurrence(booking.s1.occurrenceId, {
+    await setSession(booking.s1.occurrenceId, {
       status: 'checked_out',
       checked_in_at: at('2026-12-07T10:05'),
       checked_out_at: at('2026-12-07T11:30'),
     });
-    await setOccurrence(booking.s4.occurrenceId, {
+    await setSession(booking.s4.occurrenceId, {
       status: 'checked_in',
       checked_in_at: at('2026-12-09T11:10'),
     });
-    await setOccurrence(booking.s6.occurrenceId, { status: 'no_show' });
+    await setSession(booking.s6.occurrenceId, { status: 'no_show' });
     // Every figure below is computed by hand for 12:00 itself (S4 has been used for 50 minutes).
     t.clock.setExactly('2026-12-09T12:00:00+05:00');
   });

@@ -3,7 +3,7 @@ import { assertSessionCopies, startTestApp, TestApp } from './support/test-app';
 import { createBooking, createResource, createWorld, Json, World } from './support/world';
 
 /**
- * Sessions keep copies of their booking's fields for the utilization report (OccurrenceEntity,
+ * Sessions keep copies of their booking's fields for the utilization report (SessionEntity,
  * migration SessionReportCopies): written with the sessions, kept equal by a trigger when the
  * booking changes, and filled in by the migration on a database that already has bookings.
  * (Every test app also checks the copies when it closes.)

@@ -47,9 +47,9 @@ export class AuditTargets {
     const ids = (type: string) => [
       ...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId)),
     ];
-    const occurrences = await this.bookings.occurrencesByIds(ids('occurrence'));
+    const sessions = await this.bookings.sessionsByIds(ids('occurrence'));
     const bookings = await this.bookings.bookingsByIds([
-      ...new Set([...ids('booking'), ...occurrences.map((o) => o.bookingId)]),
+      ...new Set([...ids('booking'), ...sessions.map((o) => o.bookingId)]),
     ]);
     const closures = await this.closures.byIds(ids('closure'));
     const [resources, centers, users, organizations, closureEntries] = await Promise.all([
@@ -80,13 +80,13 @@ export class AuditTargets {
         repeats: booking.rule !== null,
       });
     }
-    for (const occurrence of occurrences) {
-      const booking = bookingById.get(occurrence.bookingId);
-      out.set(occurrence.id, {
+    for (const session of sessions) {
+      const booking = bookingById.get(session.bookingId);
+      out.set(session.id, {
         name: booking ? (resourceName.get(booking.resourceId) ?? null) : null,
         title: booking?.title ?? '',
-        startMs: occurrence.startMs,
-        endMs: occurrence.endMs,
+        startMs: session.startMs,
+        endMs: session.endMs,
         zone: (booking && zoneOf.get(booking.centerId)) ?? 'UTC',
       });
     }

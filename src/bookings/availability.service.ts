@@ -15,7 +15,7 @@ import {
   parseRequestTime,
 } from '../scheduling';
 import { BookingsRepository } from './bookings.repository';
-import { BookingEntity, OccurrenceEntity } from './booking.entity';
+import { BookingEntity, SessionEntity } from './booking.entity';
 import { AvailabilityQuery, WindowQuery } from './bookings.dto';
 import { unitsFree, verdictFor } from './conflict-check';
 import { EffectiveAllocation, withDueNoShows } from './no-shows';
@@ -128,17 +128,17 @@ export class AvailabilityService {
     const rows = (await withDueNoShows(this.repository, db, near, this.clock.now()))
       .filter((row) => row.end > window.start)
       .sort((a, b) => a.start - b.start);
-    const occurrences = await this.repository.occurrencesByIds(rows.map((r) => r.occurrenceId));
+    const sessions = await this.repository.sessionsByIds(rows.map((r) => r.occurrenceId));
     const bookings = await this.repository.bookingsByIds(rows.map((r) => r.bookingId));
     const owners = await this.users.entities(bookings.map((b) => b.ownerId));
     const staff = isStaffOf(caller, center.id);
     const items = rows.map((row): ScheduleItem => {
       const booking = bookings.find((b) => b.id === row.bookingId)!;
-      const occurrence = occurrences.find((o) => o.id === row.occurrenceId)!;
+      const session = sessions.find((o) => o.id === row.occurrenceId)!;
       const item: ScheduleItem = {
         start: formatInstant(row.start, zone),
         end: formatInstant(row.end, zone),
-        status: scheduleStatus(booking, occurrence, row.dueNoShow),
+        status: scheduleStatus(booking, session, row.dueNoShow),
       };
       if (!isExclusive(resource.kind)) item.quantity = row.quantity;
       if (staff || booking.ownerId === caller.id) {
@@ -156,13 +156,11 @@ export class AvailabilityService {
 /** A session as the schedule shows it: a pending booking's are `pending` until something happens. */
 function scheduleStatus(
   booking: BookingEntity,
-  occurrence: OccurrenceEntity,
+  session: SessionEntity,
   dueNoShow: boolean,
 ): string {
   if (dueNoShow) return 'no_show';
-  return booking.status === 'pending' && occurrence.status === 'booked'
-    ? 'pending'
-    : occurrence.status;
+  return booking.status === 'pending' && session.status === 'booked' ? 'pending' : session.status;
 }
 
 function parseWindow(

@@ -131,7 +131,7 @@ export class BookingChangesService {
       await releaseDueNoShows(this.repository, tx, now);
       const current = await this.repository.getBooking(id, tx.manager);
       assertChangeable(current);
-      const open = (await this.repository.activeOccurrences(tx.manager, id)).filter(
+      const open = (await this.repository.activeSessions(tx.manager, id)).filter(
         (o) => o.endMs > now,
       );
       if (open.length === 0) {
@@ -140,7 +140,7 @@ export class BookingChangesService {
           'Every session has ended: nothing is left to cancel',
         ).worded('nothingLeftToCancel');
       }
-      await this.repository.cancelOccurrences(tx, current, open, now);
+      await this.repository.cancelSessions(tx, current, open, now);
       await outbox.enqueueAll(tx.manager, cancelledByStaff(caller, current, open), now);
       tx.audit({
         actorId: caller.id,
@@ -155,7 +155,7 @@ export class BookingChangesService {
     return (await this.bookings.views([saved]))[0];
   }
 
-  async moveOccurrence(
+  async moveSession(
     caller: Principal,
     bookingId: string,
     occurrenceId: string,
@@ -169,7 +169,7 @@ export class BookingChangesService {
     if (end <= start) {
       throw validationError('end', 'must be after start', 'afterField', { other: 'start' });
     }
-    await this.assertOccurrenceOf(bookingId, occurrenceId);
+    await this.assertSessionOf(bookingId, occurrenceId);
     assertChangeable(booking);
     assertHoldable(prepared);
     const now = this.clock.now();
@@ -180,7 +180,7 @@ export class BookingChangesService {
     await this.writes.run(locks, async (tx) => {
       const manager = tx.manager;
       await releaseDueNoShows(this.repository, tx, now);
-      const occurrence = await this.repository.getOccurrence(occurrenceId, bookingId, manager);
+      const occurrence = await this.repository.getSession(occurrenceId, bookingId, manager);
       if (occurrence.status !== 'booked' || occurrence.startMs <= now) {
         throw new DomainError(
           'INVALID_STATE',
@@ -194,11 +194,11 @@ export class BookingChangesService {
       const clashes = [
         ...calendarClashes(context, [session], closures),
         ...(await bookedConflicts(this.repository, manager, [session], context.held, {
-          ignoreOccurrences: new Set([occurrenceId]),
+          ignoreSessions: new Set([occurrenceId]),
         })),
       ];
       if (clashes.length > 0) throw conflictError(clashes, zone);
-      await this.repository.moveOccurrence(tx, booking, occurrenceId, session);
+      await this.repository.moveSession(tx, booking, occurrenceId, session);
       tx.audit({
         actorId: caller.id,
         action: 'occurrence.moved',
@@ -215,10 +215,10 @@ export class BookingChangesService {
         status: statusAfterMove(caller, context, current.status),
       }));
     });
-    return this.bookings.sessionView(bookingId, occurrenceId);
+    return this.bookings.changedSessionView(bookingId, occurrenceId);
   }
 
-  async cancelOccurrence(
+  async cancelSession(
     caller: Principal,
     bookingId: string,
     occurrenceId: string,
@@ -226,11 +226,11 @@ export class BookingChangesService {
   ): Promise<ChangedSessionView> {
     const booking = await this.bookings.findVisible(caller, bookingId);
     assertChangeable(booking);
-    await this.assertOccurrenceOf(bookingId, occurrenceId);
+    await this.assertSessionOf(bookingId, occurrenceId);
     const now = this.clock.now();
     await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
       await releaseDueNoShows(this.repository, tx, now);
-      const occurrences = await this.repository.activeOccurrences(tx.manager, bookingId);
+      const occurrences = await this.repository.activeSessions(tx.manager, bookingId);
       const target = occurrences.find((o) => o.id === occurrenceId);
       if (!target) {
         throw new DomainError('INVALID_STATE', 'This session is no longer active').worded(
@@ -244,7 +244,7 @@ export class BookingChangesService {
       }
       const cancelled =
         scope === 'following' ? occurrences.filter((o) => o.startMs >= target.startMs) : [target];
-      await this.repository.cancelOccurrences(tx, booking, cancelled, now);
+      await this.repository.cancelSessions(tx, booking, cancelled, now);
       await outbox.enqueueAll(tx.manager, cancelledByStaff(caller, booking, cancelled), now);
       tx.audit({
         actorId: caller.id,
@@ -257,7 +257,7 @@ export class BookingChangesService {
       if (!(await this.repository.settleStatus(tx, bookingId, now)))
         await this.repository.saveBooking(tx, bookingId, now);
     });
-    return this.bookings.sessionView(bookingId, occurrenceId);
+    return this.bookings.changedSessionView(bookingId, occurrenceId);
   }
 
   approve(caller: Principal, id: string): Promise<BookingView> {
@@ -291,8 +291,8 @@ export class BookingChangesService {
         ).worded('bookingNotPending', { status: current.status });
       }
       if (status === 'rejected') {
-        const active = await this.repository.activeOccurrences(tx.manager, id);
-        await this.repository.releaseOccurrences(tx, current, active);
+        const active = await this.repository.activeSessions(tx.manager, id);
+        await this.repository.releaseSessions(tx, current, active);
       }
       await outbox.enqueue(tx.manager, decided(id, status), now);
       tx.audit({
@@ -322,7 +322,7 @@ export class BookingChangesService {
     const shift = wallMinutesBetween(booking.startLocal, to.startWall);
     const length = wallMinutesBetween(to.startWall, to.endWall);
     const manager = tx.manager;
-    const movable = (await this.repository.activeOccurrences(manager, booking.id)).filter(
+    const movable = (await this.repository.activeSessions(manager, booking.id)).filter(
       (o) => o.status === 'booked' && o.startMs > to.now,
     );
     if (movable.length === 0) {
@@ -330,8 +330,8 @@ export class BookingChangesService {
         'nothingToMove',
       );
     }
-    const sessions = movable.map((occurrence) => {
-      const startWall = shiftWall(localWallOf(occurrence.startMs, zone), shift);
+    const sessions = movable.map((session) => {
+      const startWall = shiftWall(localWallOf(session.startMs, zone), shift);
       const start = wallToInstant(startWall, zone);
       let end = wallToInstant(shiftWall(startWall, length), zone);
       if (end <= start) end = start + length * MINUTE_MS;
@@ -343,19 +343,19 @@ export class BookingChangesService {
     const clashes = [
       ...calendar,
       ...(await bookedConflicts(this.repository, manager, sessions, context.held, {
-        ignoreOccurrences: new Set(movable.map((o) => o.id)),
+        ignoreSessions: new Set(movable.map((o) => o.id)),
         alreadyRefused: new Set(calendar.map((c) => c.start)),
       })),
     ];
     if (clashes.length > 0) throw conflictError(clashes, zone);
     for (const [index, occurrence] of movable.entries()) {
-      await this.repository.moveOccurrence(tx, booking, occurrence.id, sessions[index]);
+      await this.repository.moveSession(tx, booking, occurrence.id, sessions[index]);
     }
   }
 
   /** 404 unless the session belongs to the booking (looked up before any 422 or 409). */
-  private async assertOccurrenceOf(bookingId: string, occurrenceId: string): Promise<void> {
-    if (!(await this.repository.occurrenceExists(occurrenceId, bookingId))) {
+  private async assertSessionOf(bookingId: string, occurrenceId: string): Promise<void> {
+    if (!(await this.repository.sessionExists(occurrenceId, bookingId))) {
       throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
     }
   }

@@ -1,7 +1,7 @@
 import { isStaff, Principal } from '../access';
 import { type Conflict, formatInstant } from '../scheduling';
-import { BookingEntity, OccurrenceEntity } from './booking.entity';
-import { BookingAnswer, BookingView, ConflictView, OccurrenceView } from './bookings.dto';
+import { BookingEntity, SessionEntity } from './booking.entity';
+import { BookingAnswer, BookingView, ConflictView, SessionView } from './bookings.dto';
 
 export function conflictView(conflict: Conflict, zone: string): ConflictView {
   const view: ConflictView = {
@@ -23,9 +23,9 @@ export function sortConflicts(conflicts: Conflict[]): Conflict[] {
 
 export function bookingView(
   booking: Omit<BookingEntity, 'id'> & { id: string | null },
-  occurrences: Array<
-    Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> &
-      Partial<Pick<OccurrenceEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null }
+  sessions: Array<
+    Pick<SessionEntity, 'startMs' | 'endMs' | 'status'> &
+      Partial<Pick<SessionEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null }
   >,
   zone: string,
   skipped: Conflict[] = [],
@@ -44,30 +44,30 @@ export function bookingView(
     rejectionReason: booking.rejectionReason,
     recurrence: booking.rule ? { rule: booking.rule, exceptions: booking.exceptions } : null,
     equipment: booking.equipment,
-    occurrences: [...occurrences]
+    occurrences: [...sessions]
       .sort((a, b) => a.startMs - b.startMs)
-      .map((o) => occurrenceView(o, zone)),
+      .map((o) => sessionView(o, zone)),
     skipped: sortConflicts(skipped).map((c) => conflictView(c, zone)),
   };
 }
 
 /** A session; `checkedInAt` and `checkedOutAt` only once they happened. */
-export function occurrenceView(
-  occurrence: Pick<OccurrenceEntity, 'startMs' | 'endMs' | 'status'> &
-    Partial<Pick<OccurrenceEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null },
+export function sessionView(
+  session: Pick<SessionEntity, 'startMs' | 'endMs' | 'status'> &
+    Partial<Pick<SessionEntity, 'checkedInAt' | 'checkedOutAt'>> & { id: string | null },
   zone: string,
-): OccurrenceView {
-  const view: OccurrenceView = {
-    id: occurrence.id,
-    start: formatInstant(occurrence.startMs, zone),
-    end: formatInstant(occurrence.endMs, zone),
-    status: occurrence.status,
+): SessionView {
+  const view: SessionView = {
+    id: session.id,
+    start: formatInstant(session.startMs, zone),
+    end: formatInstant(session.endMs, zone),
+    status: session.status,
   };
-  if (occurrence.checkedInAt != null) {
-    view.checkedInAt = formatInstant(occurrence.checkedInAt, zone);
+  if (session.checkedInAt != null) {
+    view.checkedInAt = formatInstant(session.checkedInAt, zone);
   }
-  if (occurrence.checkedOutAt != null) {
-    view.checkedOutAt = formatInstant(occurrence.checkedOutAt, zone);
+  if (session.checkedOutAt != null) {
+    view.checkedOutAt = formatInstant(session.checkedOutAt, zone);
   }
   return view;
 }

@@ -4,7 +4,7 @@ import { instantColumn, uuidColumn } from '../database';
 export const PURPOSES = ['work', 'seminar', 'meeting', 'consultation', 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 export type BookingStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
-export type OccurrenceStatus =
+export type SessionStatus =
   'booked' | 'checked_in' | 'checked_out' | 'completed' | 'no_show' | 'cancelled';
 
 export interface EquipmentRequest {
@@ -87,7 +87,7 @@ export class BookingEntity {
 @Index('idx_occurrences_booking_report', ['bookingId', 'startMs'])
 @Index('idx_occurrences_center_report', ['centerId', 'startMs'])
 @Index('idx_occurrences_start', ['startMs'])
-export class OccurrenceEntity {
+export class SessionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
@@ -101,7 +101,7 @@ export class OccurrenceEntity {
   endMs: number;
 
   @Column({ type: 'varchar', length: 16 })
-  status: OccurrenceStatus;
+  status: SessionStatus;
 
   @Column(instantColumn('checked_in_at', true))
   checkedInAt: number | null;
@@ -138,7 +138,7 @@ export class OccurrenceEntity {
 }
 
 /**
- * What an occurrence holds. Conflict checks read only this table through the index on
+ * What a session holds. Conflict checks read only this table through the index on
  * (resource_id, start_ms, end_ms); `end_ms` moves earlier on check-out and no-show release.
  */
 @Entity('allocations')

@@ -110,7 +110,7 @@ export class BookingsController {
     @Param('occurrenceId') occurrenceId: string,
     @Body() input: MoveOccurrenceInput,
   ): Promise<ChangedSessionView> {
-    return this.changes.moveOccurrence(caller, id, occurrenceId, input);
+    return this.changes.moveSession(caller, id, occurrenceId, input);
   }
 
   @SignedIn()
@@ -121,7 +121,7 @@ export class BookingsController {
     @Param('occurrenceId') occurrenceId: string,
     @Query() query: CancelOccurrenceQuery,
   ): Promise<ChangedSessionView> {
-    return this.changes.cancelOccurrence(caller, id, occurrenceId, query.scope ?? 'this');
+    return this.changes.cancelSession(caller, id, occurrenceId, query.scope ?? 'this');
   }
 
   @Staff()

@@ -269,7 +269,7 @@ export interface ConflictView {
   available?: number;
 }
 
-export interface OccurrenceView {
+export interface SessionView {
   id: string | null;
   start: string;
   end: string;
@@ -281,7 +281,7 @@ export interface OccurrenceView {
 }
 
 /** One session, as answered by the routes that move or cancel it. */
-export interface ChangedSessionView extends OccurrenceView {
+export interface ChangedSessionView extends SessionView {
   id: string;
   bookingId: string;
   /** The booking's status after the change (a member's move sends it back to `pending`…). */
@@ -302,7 +302,7 @@ export interface BookingView {
   rejectionReason: string | null;
   recurrence: { rule: string; exceptions: string[] } | null;
   equipment: Array<{ resourceId: string; quantity: number }>;
-  occurrences: OccurrenceView[];
+  occurrences: SessionView[];
   skipped: ConflictView[];
 }
 

@@ -11,7 +11,7 @@ import {
   AllocationEntity,
   BookingEntity,
   IdempotencyKeyEntity,
-  OccurrenceEntity,
+  SessionEntity,
 } from './booking.entity';
 import { BookingsRepository } from './bookings.repository';
 import { BookingList } from './booking-list';
@@ -24,7 +24,7 @@ import { SessionRecords } from './session-records';
   imports: [
     TypeOrmModule.forFeature([
       BookingEntity,
-      OccurrenceEntity,
+      SessionEntity,
       AllocationEntity,
       IdempotencyKeyEntity,
     ]),

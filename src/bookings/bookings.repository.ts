@@ -15,7 +15,7 @@ import {
   AllocationEntity,
   BookingEntity,
   IdempotencyKeyEntity,
-  OccurrenceEntity,
+  SessionEntity,
 } from './booking.entity';
 
 /**
@@ -68,10 +68,10 @@ export interface BookingFilter {
   limit: number;
 }
 
-const ACTIVE_OCCURRENCE = ['booked', 'checked_in'] as const;
+const ACTIVE_SESSION = ['booked', 'checked_in'] as const;
 const INSERT_CHUNK = 400;
 
-/** What each session keeps of its booking for the reports (see OccurrenceEntity). */
+/** What each session keeps of its booking for the reports (see SessionEntity). */
 export function sessionCopiesOf(booking: BookingEntity) {
   return {
     centerId: booking.centerId,
@@ -202,8 +202,8 @@ export class BookingsRepository {
    */
   async settleStatus(tx: WriteTx, bookingId: string, now: number): Promise<boolean> {
     const active = await tx.manager
-      .getRepository(OccurrenceEntity)
-      .countBy({ bookingId, status: In([...ACTIVE_OCCURRENCE]) });
+      .getRepository(SessionEntity)
+      .countBy({ bookingId, status: In([...ACTIVE_SESSION]) });
     if (active > 0) return false;
     const booking = await this.getBooking(bookingId, tx.manager);
     if (booking.status !== 'pending' && booking.status !== 'confirmed') return false;
@@ -217,14 +217,14 @@ export class BookingsRepository {
     booking: BookingEntity,
     sessions: Session[],
     held: readonly HeldUnits[],
-  ): Promise<OccurrenceEntity[]> {
+  ): Promise<SessionEntity[]> {
     tx.assertDeclared(
       held.map((h) => h.resource.id),
       'insertSeries',
     );
     const db = tx.manager;
     await insertRows(db, BookingEntity, booking);
-    const occurrences: OccurrenceEntity[] = sessions.map((s) => ({
+    const occurrences: SessionEntity[] = sessions.map((s) => ({
       id: randomUUID(),
       bookingId: booking.id,
       startMs: s.start,
@@ -235,7 +235,7 @@ export class BookingsRepository {
       ...sessionCopiesOf(booking),
     }));
     for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
-      await insertRows(db, OccurrenceEntity, occurrences.slice(i, i + INSERT_CHUNK));
+      await insertRows(db, SessionEntity, occurrences.slice(i, i + INSERT_CHUNK));
     }
     const allocations: AllocationEntity[] = occurrences.flatMap((o) =>
       held.map(({ resource, quantity }) => ({
@@ -258,52 +258,52 @@ export class BookingsRepository {
 
   // -------------------------------------------------------------- occurrences
 
-  findOccurrence(id: string, db: EntityManager = this.reads): Promise<OccurrenceEntity | null> {
-    return db.getRepository(OccurrenceEntity).findOneBy({ id });
+  findSession(id: string, db: EntityManager = this.reads): Promise<SessionEntity | null> {
+    return db.getRepository(SessionEntity).findOneBy({ id });
   }
 
   /** The session of the booking (fails when there is none: looked up after a 404 check). */
-  getOccurrence(
+  getSession(
     id: string,
     bookingId?: string,
     db: EntityManager = this.reads,
-  ): Promise<OccurrenceEntity> {
+  ): Promise<SessionEntity> {
     return db
-      .getRepository(OccurrenceEntity)
+      .getRepository(SessionEntity)
       .findOneByOrFail(bookingId === undefined ? { id } : { id, bookingId });
   }
 
-  occurrenceExists(id: string, bookingId: string): Promise<boolean> {
-    return this.reads.getRepository(OccurrenceEntity).existsBy({ id, bookingId });
+  sessionExists(id: string, bookingId: string): Promise<boolean> {
+    return this.reads.getRepository(SessionEntity).existsBy({ id, bookingId });
   }
 
-  occurrencesByIds(ids: readonly string[], db: EntityManager = this.reads) {
+  sessionsByIds(ids: readonly string[], db: EntityManager = this.reads) {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.getRepository(OccurrenceEntity).findBy({ id: In([...ids]) });
+    return db.getRepository(SessionEntity).findBy({ id: In([...ids]) });
   }
 
   /** Every session of the bookings, by start. */
-  occurrencesOf(bookingIds: readonly string[]): Promise<OccurrenceEntity[]> {
-    return this.reads.getRepository(OccurrenceEntity).find({
+  sessionsOf(bookingIds: readonly string[]): Promise<SessionEntity[]> {
+    return this.reads.getRepository(SessionEntity).find({
       where: { bookingId: In([...bookingIds]) },
       order: { startMs: 'ASC' },
     });
   }
 
   /** The booking's sessions that are booked or checked in, by start. */
-  activeOccurrences(db: EntityManager, bookingId: string): Promise<OccurrenceEntity[]> {
-    return db.getRepository(OccurrenceEntity).find({
-      where: { bookingId, status: In([...ACTIVE_OCCURRENCE]) },
+  activeSessions(db: EntityManager, bookingId: string): Promise<SessionEntity[]> {
+    return db.getRepository(SessionEntity).find({
+      where: { bookingId, status: In([...ACTIVE_SESSION]) },
       order: { startMs: 'ASC' },
     });
   }
 
   /** The sessions of the bookings that are booked or checked in and open for check-in by `until`. */
   sessionsOpenBy(bookingIds: readonly string[], until: number, now: number) {
-    return this.reads.getRepository(OccurrenceEntity).find({
+    return this.reads.getRepository(SessionEntity).find({
       where: {
         bookingId: In([...bookingIds]),
-        status: In([...ACTIVE_OCCURRENCE]),
+        status: In([...ACTIVE_SESSION]),
         startMs: LessThanOrEqual(until),
         endMs: MoreThan(now),
       },
@@ -318,7 +318,7 @@ export class BookingsRepository {
     range: { from: number; until: number; endsAfter: number },
   ): Promise<SessionOfCenter[]> {
     return db
-      .getRepository(OccurrenceEntity)
+      .getRepository(SessionEntity)
       .createQueryBuilder('o')
       .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
       .select([
@@ -330,7 +330,7 @@ export class BookingsRepository {
       .addSelect(['b.title AS title', 'b.resourceId AS "resourceId"'])
       .where('o.startMs > :from AND o.startMs < :until', range)
       .andWhere('o.endMs > :endsAfter', range)
-      .andWhere('o.status IN (:...active)', { active: [...ACTIVE_OCCURRENCE] })
+      .andWhere('o.status IN (:...active)', { active: [...ACTIVE_SESSION] })
       .andWhere('b.centerId = :centerId', { centerId })
       .andWhere('b.status IN (:...statuses)', { statuses: ['pending', 'confirmed'] })
       .orderBy('o.startMs', 'ASC')
@@ -340,7 +340,7 @@ export class BookingsRepository {
   /** The owner's sessions that have not started, of bookings still pending or confirmed. */
   private upcomingOf(db: EntityManager, ownerId: string, now: number) {
     return db
-      .getRepository(OccurrenceEntity)
+      .getRepository(SessionEntity)
       .createQueryBuilder('o')
       .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
       .where('b.ownerId = :ownerId', { ownerId })
@@ -370,7 +370,7 @@ export class BookingsRepository {
   /** Checks a booked session in (conditional: only a `booked` one). */
   async markCheckedIn(tx: WriteTx, occurrenceId: string, now: number): Promise<void> {
     await tx.manager.update(
-      OccurrenceEntity,
+      SessionEntity,
       { id: occurrenceId, status: 'booked' },
       { status: 'checked_in', checkedInAt: now },
     );
@@ -384,7 +384,7 @@ export class BookingsRepository {
     now: number,
   ): Promise<void> {
     await tx.manager.update(
-      OccurrenceEntity,
+      SessionEntity,
       { id: occurrenceId, status: 'checked_in' },
       { status: 'checked_out', checkedOutAt: now },
     );
@@ -398,48 +398,44 @@ export class BookingsRepository {
    * Cancels the sessions. One that is already running keeps the part that has passed: its
    * allocations end at the next whole minute instead of disappearing.
    */
-  async cancelOccurrences(
+  async cancelSessions(
     tx: WriteTx,
     booking: Pick<BookingEntity, 'resourceId' | 'equipment'>,
-    occurrences: OccurrenceEntity[],
+    sessions: SessionEntity[],
     now: number,
   ): Promise<void> {
-    this.assertFrees(tx, booking, 'cancelOccurrences');
+    this.assertFrees(tx, booking, 'cancelSessions');
     const cut = nextWholeMinute(now);
-    for (const occurrence of occurrences) {
-      await tx.manager.update(OccurrenceEntity, { id: occurrence.id }, { status: 'cancelled' });
-      if (occurrence.startMs < cut) {
+    for (const session of sessions) {
+      await tx.manager.update(SessionEntity, { id: session.id }, { status: 'cancelled' });
+      if (session.startMs < cut) {
         // Only ever shorten: an allocation already cut (a loan that ended) must not grow back.
         await tx.manager.update(
           AllocationEntity,
-          { occurrenceId: occurrence.id, active: true, endMs: MoreThan(cut) },
+          { occurrenceId: session.id, active: true, endMs: MoreThan(cut) },
           { endMs: cut },
         );
       } else {
-        await tx.manager.update(
-          AllocationEntity,
-          { occurrenceId: occurrence.id },
-          { active: false },
-        );
+        await tx.manager.update(AllocationEntity, { occurrenceId: session.id }, { active: false });
       }
     }
   }
 
   /** Cancels the sessions and frees every slot they held, past ones included (a rejection). */
-  async releaseOccurrences(
+  async releaseSessions(
     tx: WriteTx,
     booking: Pick<BookingEntity, 'resourceId' | 'equipment'>,
-    occurrences: OccurrenceEntity[],
+    sessions: SessionEntity[],
   ): Promise<void> {
-    this.assertFrees(tx, booking, 'releaseOccurrences');
-    const ids = occurrences.map((o) => o.id);
+    this.assertFrees(tx, booking, 'releaseSessions');
+    const ids = sessions.map((o) => o.id);
     if (ids.length === 0) return;
-    await tx.manager.update(OccurrenceEntity, { id: In(ids) }, { status: 'cancelled' });
+    await tx.manager.update(SessionEntity, { id: In(ids) }, { status: 'cancelled' });
     await tx.manager.update(AllocationEntity, { occurrenceId: In(ids) }, { active: false });
   }
 
   /** Moves a session that has not started, with its allocations (every resource declared). */
-  async moveOccurrence(
+  async moveSession(
     tx: WriteTx,
     booking: Pick<BookingEntity, 'resourceId' | 'equipment'>,
     occurrenceId: string,
@@ -447,7 +443,7 @@ export class BookingsRepository {
   ): Promise<void> {
     tx.assertDeclared(resourcesOf(booking), 'moveOccurrence');
     await tx.manager.update(
-      OccurrenceEntity,
+      SessionEntity,
       { id: occurrenceId },
       { startMs: session.start, endMs: session.end },
     );
@@ -517,7 +513,7 @@ export class BookingsRepository {
   }
 
   /** The allocations of the sessions (active or not). */
-  allocationsOfOccurrences(db: EntityManager, occurrenceIds: readonly string[]) {
+  allocationsOfSessions(db: EntityManager, occurrenceIds: readonly string[]) {
     if (occurrenceIds.length === 0) return Promise.resolve([]);
     return db.getRepository(AllocationEntity).findBy({ occurrenceId: In([...occurrenceIds]) });
   }
@@ -583,7 +579,7 @@ export class BookingsRepository {
     until: number,
   ): Promise<NoShowCandidate[]> {
     const rows: Array<{ id: string; startMs: number | string; policy: string }> = await db
-      .getRepository(OccurrenceEntity)
+      .getRepository(SessionEntity)
       .createQueryBuilder('o')
       .innerJoin(BookingEntity, 'b', 'b.id = o.bookingId')
       .innerJoin(ResourceEntity, 'r', 'r.id = b.resourceId')
@@ -608,7 +604,7 @@ export class BookingsRepository {
    */
   async releaseNoShow(tx: WriteTx, occurrenceId: string, releaseAt: number): Promise<boolean> {
     const changed = await tx.manager.update(
-      OccurrenceEntity,
+      SessionEntity,
       { id: occurrenceId, status: 'booked' },
       { status: 'no_show' },
     );

@@ -33,8 +33,8 @@ import {
   heldIds,
   needsApproval,
 } from './booking-context';
-import { BookingEntity, OccurrenceEntity, Purpose } from './booking.entity';
-import { bookingView, conflictView, occurrenceView, sortConflicts } from './booking-views';
+import { BookingEntity, SessionEntity, Purpose } from './booking.entity';
+import { bookingView, conflictView, sessionView, sortConflicts } from './booking-views';
 import { BookingQuery, BookingView, CreateBookingInput, ChangedSessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
@@ -271,7 +271,7 @@ export class BookingsService {
     booking: BookingEntity,
     sessions: Session[],
     held: BookingContext['held'],
-  ): Promise<OccurrenceEntity[]> {
+  ): Promise<SessionEntity[]> {
     const occurrences = await this.repository.insertSeries(tx, booking, sessions, held);
     tx.audit({
       actorId: caller.id,
@@ -315,13 +315,13 @@ export class BookingsService {
   }
 
   /** One session of a booking the caller has already been allowed to see. */
-  async sessionView(bookingId: string, occurrenceId: string): Promise<ChangedSessionView> {
+  async changedSessionView(bookingId: string, occurrenceId: string): Promise<ChangedSessionView> {
     const booking = await this.repository.getBooking(bookingId);
-    const occurrence = await this.repository.getOccurrence(occurrenceId, bookingId);
+    const session = await this.repository.getSession(occurrenceId, bookingId);
     const zone = (await this.centers.getEntity(booking.centerId)).timezone;
     return {
-      ...occurrenceView(occurrence, zone),
-      id: occurrence.id,
+      ...sessionView(session, zone),
+      id: session.id,
       bookingId,
       bookingStatus: booking.status,
     };
@@ -338,7 +338,7 @@ export class BookingsService {
 
   async views(bookings: BookingEntity[]): Promise<BookingView[]> {
     if (bookings.length === 0) return [];
-    const occurrences = await this.repository.occurrencesOf(bookings.map((b) => b.id));
+    const sessions = await this.repository.sessionsOf(bookings.map((b) => b.id));
     const zones = new Map<string, string>();
     for (const centerId of new Set(bookings.map((b) => b.centerId))) {
       zones.set(centerId, (await this.centers.getEntity(centerId)).timezone);
@@ -346,7 +346,7 @@ export class BookingsService {
     return bookings.map((booking) =>
       bookingView(
         booking,
-        occurrences.filter((o) => o.bookingId === booking.id),
+        sessions.filter((o) => o.bookingId === booking.id),
         zones.get(booking.centerId)!,
       ),
     );

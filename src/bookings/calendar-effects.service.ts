@@ -165,11 +165,11 @@ export class CalendarEffectsService {
       )) {
         const held = future.filter((a) => a.bookingId === booking.id);
         if (booking.resourceId === resourceId) {
-          const sessions = await this.repository.occurrencesByIds(
+          const sessions = await this.repository.sessionsByIds(
             held.map((a) => a.occurrenceId),
             manager,
           );
-          await this.repository.cancelOccurrences(tx, booking, sessions, now);
+          await this.repository.cancelSessions(tx, booking, sessions, now);
           if (!(await this.repository.settleStatus(tx, booking.id, now)))
             await this.repository.saveBooking(tx, booking.id, now);
         } else {

@@ -42,7 +42,7 @@ export function unitsFree(session: Interval, resource: ResourceEntity, uses: Poo
 
 /**
  * `booked` and `insufficient_quantity` conflicts of the sessions, one entry per session and
- * clashing resource: against what is already held (except `ignoreOccurrences`, the sessions being
+ * clashing resource: against what is already held (except `ignoreSessions`, the sessions being
  * moved), and against the series' own earlier sessions, so a series respects its own buffers.
  * Sessions listed in `alreadyRefused` (closed days…) are not booked, so later ones ignore them.
  */
@@ -51,7 +51,7 @@ export async function bookedConflicts(
   manager: EntityManager,
   sessions: Interval[],
   held: HeldResource[],
-  options: { ignoreOccurrences?: ReadonlySet<string>; alreadyRefused?: ReadonlySet<number> } = {},
+  options: { ignoreSessions?: ReadonlySet<string>; alreadyRefused?: ReadonlySet<number> } = {},
 ): Promise<Conflict[]> {
   const ids = held.map((h) => h.resource.id);
   const widestBuffer = Math.max(0, ...held.map((h) => h.resource.bufferMinutes)) * MINUTE_MS;
@@ -60,7 +60,7 @@ export async function bookedConflicts(
   for (const session of sessions) {
     const near = (
       await repository.activeAllocationsNear(manager, ids, session, widestBuffer)
-    ).filter((row) => !options.ignoreOccurrences?.has(row.occurrenceId));
+    ).filter((row) => !options.ignoreSessions?.has(row.occurrenceId));
     const ownNear = kept.filter((k) => k.end + widestBuffer + MAX_ALLOCATION_MS > session.start);
     const clashes = held
       .map(({ resource, quantity }) => {

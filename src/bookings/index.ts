@@ -3,7 +3,7 @@ export { AvailabilityService } from './availability.service';
 export { BookingChangesService } from './booking-changes.service';
 export { BookingList } from './booking-list';
 export type { ListPosition } from './booking-list';
-export { AllocationEntity, BookingEntity, OccurrenceEntity, PURPOSES } from './booking.entity';
+export { AllocationEntity, BookingEntity, SessionEntity, PURPOSES } from './booking.entity';
 export type { BookingStatus, Purpose } from './booking.entity';
 export {
   AvailabilityQuery,
@@ -16,7 +16,7 @@ export type {
   BookingAnswer,
   BookingView,
   ConflictView,
-  OccurrenceView,
+  SessionView,
   ChangedSessionView,
 } from './bookings.dto';
 export { BookingsModule } from './bookings.module';

@@ -82,7 +82,7 @@ export async function releaseAllDueNoShows(
   let due: NoShowCandidate[] = [];
   const resources = async (db: EntityManager): Promise<string[]> => {
     due = await repository.noShowCandidatesStarted(db, now - NO_SHOW_LOOKBACK_MS, now);
-    const allocations = await repository.allocationsOfOccurrences(
+    const allocations = await repository.allocationsOfSessions(
       db,
       due.map((c) => c.occurrenceId),
     );

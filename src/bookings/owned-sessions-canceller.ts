@@ -24,9 +24,9 @@ export class OwnedSessionsCanceller extends OwnedSessions {
   }
 
   async cancel(tx: WriteTx, upcoming: UpcomingSessions, now: number): Promise<number> {
-    const sessions = (
-      await this.repository.occurrencesByIds(upcoming.sessionIds, tx.manager)
-    ).filter((o) => o.status === 'booked' && o.startMs > now);
+    const sessions = (await this.repository.sessionsByIds(upcoming.sessionIds, tx.manager)).filter(
+      (o) => o.status === 'booked' && o.startMs > now,
+    );
     if (sessions.length === 0) return 0;
     const bookings = await this.repository.bookingsByIds(
       sessions.map((o) => o.bookingId),
@@ -34,7 +34,7 @@ export class OwnedSessionsCanceller extends OwnedSessions {
     );
     for (const booking of bookings) {
       const own = sessions.filter((o) => o.bookingId === booking.id);
-      await this.repository.cancelOccurrences(tx, booking, own, now);
+      await this.repository.cancelSessions(tx, booking, own, now);
       if (!(await this.repository.settleStatus(tx, booking.id, now))) {
         await this.repository.saveBooking(tx, booking.id, now);
       }

@@ -162,7 +162,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     `${column} >= ${p.int(Math.min(...spec.centers.map((c) => c.window.start)))}
      AND ${column} < ${p.int(Math.max(...spec.centers.map((c) => c.window.end)))}`;
   const pools = () => p.list(spec.poolResourceIds);
-  // Sessions carry their booking's fields (OccurrenceEntity), so bookings are not read. Loans are
+  // Sessions carry their booking's fields (SessionEntity), so bookings are not read. Loans are
   // found from the pools' allocations; CROSS JOIN keeps SQLite from starting at the sessions
   // instead (all of the center's, where the pools' allocations are a few thousand).
   const rows = loans

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Dialect, HeavyReads } from '../database';
 import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
 import type { Interval } from '../scheduling';
-import type { BookingStatus, EquipmentRequest, OccurrenceStatus, Purpose } from './booking.entity';
+import type { BookingStatus, EquipmentRequest, SessionStatus, Purpose } from './booking.entity';
 
 /**
  * Read-only views of sessions (occurrences with what their booking says about them) for the
@@ -16,7 +16,7 @@ export interface ReportSession {
   resourceId: string;
   startMs: number;
   endMs: number;
-  status: OccurrenceStatus;
+  status: SessionStatus;
   checkedInAt: number | null;
   checkedOutAt: number | null;
   purpose: Purpose;
@@ -54,7 +54,7 @@ function reportSessionOf(row: Row): ReportSession {
     resourceId: String(row.resource_id),
     startMs: Number(row.start_ms),
     endMs: Number(row.end_ms),
-    status: row.status as OccurrenceStatus,
+    status: row.status as SessionStatus,
     checkedInAt: num(row.checked_in_at),
     checkedOutAt: num(row.checked_out_at),
     purpose: row.purpose as Purpose,

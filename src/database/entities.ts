@@ -3,7 +3,7 @@ import {
   AllocationEntity,
   BookingEntity,
   IdempotencyKeyEntity,
-  OccurrenceEntity,
+  SessionEntity,
 } from '../bookings/booking.entity';
 import { CenterEntity } from '../centers/center.entity';
 import { ClosureEntity } from '../centers/closure.entity';
@@ -24,7 +24,7 @@ export const ENTITIES = [
   ClosureEntity,
   ResourceEntity,
   BookingEntity,
-  OccurrenceEntity,
+  SessionEntity,
   AllocationEntity,
   IdempotencyKeyEntity,
   AuditEntryEntity,

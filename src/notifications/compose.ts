@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { BookingEntity, OccurrenceEntity } from '../bookings';
+import { BookingEntity, SessionEntity } from '../bookings';
 import { CenterEntity } from '../centers';
 import { ClosureEntity } from '../centers';
 import { UserEntity } from '../identity';
@@ -28,8 +28,8 @@ export async function gatherFacts(
   const data = (row.data ? JSON.parse(row.data) : {}) as OutboxData;
   let bookingId = row.bookingId;
   if (!bookingId && row.occurrenceId) {
-    const occurrence = await manager.findOneBy(OccurrenceEntity, { id: row.occurrenceId });
-    bookingId = occurrence?.bookingId ?? null;
+    const session = await manager.findOneBy(SessionEntity, { id: row.occurrenceId });
+    bookingId = session?.bookingId ?? null;
   }
   if (!bookingId) return null;
   const booking = await manager.findOneBy(BookingEntity, { id: bookingId });
@@ -40,7 +40,7 @@ export async function gatherFacts(
     manager.findOneBy(UserEntity, { id: booking.ownerId }),
   ]);
   const listed = row.occurrenceId ? [row.occurrenceId] : (data.occurrenceIds ?? null);
-  const occurrences = await manager.find(OccurrenceEntity, {
+  const occurrences = await manager.find(SessionEntity, {
     where: listed ? { id: In(listed) } : { bookingId: booking.id, status: In(LIVE) },
     order: { startMs: 'ASC' },
   });

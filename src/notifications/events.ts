@@ -27,14 +27,14 @@ export function bookingCreated(
 export function cancelledByStaff(
   caller: { id: string },
   booking: { id: string; ownerId: string },
-  occurrences: ReadonlyArray<{ id: string }>,
+  sessions: ReadonlyArray<{ id: string }>,
 ): OutboxEvent[] {
   if (caller.id === booking.ownerId) return [];
   return [
     {
       event: 'booking_cancelled_by_staff',
       bookingId: booking.id,
-      data: { occurrenceIds: occurrences.map((o) => o.id) },
+      data: { occurrenceIds: sessions.map((o) => o.id) },
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
-import { OccurrenceEntity } from '../bookings';
+import { SessionEntity } from '../bookings';
 import { UserEntity } from '../identity';
 import type { NotificationChannel } from './channel';
 import { gatherFacts } from './compose';
@@ -114,8 +114,8 @@ async function fanOutOne(
 async function stillTrue(manager: EntityManager, row: OutboxEntity): Promise<boolean> {
   if (row.event !== 'session_reminder' || !row.occurrenceId) return true;
   const meant = (JSON.parse(row.data ?? '{}') as { startMs?: number }).startMs;
-  const occurrence = await manager.findOneBy(OccurrenceEntity, { id: row.occurrenceId });
-  return occurrence?.status === 'booked' && occurrence.startMs === meant;
+  const session = await manager.findOneBy(SessionEntity, { id: row.occurrenceId });
+  return session?.status === 'booked' && session.startMs === meant;
 }
 
 /** The active coordinators who run the center: they decide its requests. */

@@ -63,7 +63,7 @@ function currentStatus(session: DaySession, checkIn: boolean, context: DayContex
     : session.status;
 }
 
-export function sessionView(
+export function timelineSession(
   holding: Holding,
   resource: ResourceEntity,
   checkInRequired: CheckInRequired,
@@ -143,7 +143,7 @@ export function occupancyOf(
     .sort((a, b) => a - b)[0];
   const open = openPeriods.some((period) => period.start <= at && at < period.end);
   const item: Omit<OccupancyItem, 'resource'> = { state: open ? 'free' : 'closed' };
-  const view = (holding: Holding) => sessionView(holding, resource, checkInRequired, context);
+  const view = (holding: Holding) => timelineSession(holding, resource, checkInRequired, context);
 
   if (isExclusive(resource.kind)) {
     const top = states.sort((a, b) => PRIORITY[b.state!] - PRIORITY[a.state!])[0];

@@ -25,7 +25,7 @@ import {
   holdingsByResource,
   occupancyOf,
   OccupancyItem,
-  sessionView,
+  timelineSession,
   TimelineSession,
 } from './day-view';
 import { OccupancyQuery, TimelineQuery, UtilizationQuery } from './reports.dto';
@@ -202,7 +202,7 @@ export class ReportsService {
       items: day.resources.map((resource) => ({
         resource: this.resources.view(caller, resource),
         sessions: (day.holdings.get(resource.id) ?? []).map((holding) =>
-          sessionView(holding, resource, day.checkInRequired, day.context),
+          timelineSession(holding, resource, day.checkInRequired, day.context),
         ),
       })),
     };

@@ -10,13 +10,13 @@ export interface NoShowCandidate {
 }
 
 export function isNoShow(
-  occurrence: NoShowCandidate,
+  session: NoShowCandidate,
   checkInRequired: boolean,
   graceMinutes: number,
   now: number,
 ): boolean {
   return (
-    occurrence.status === 'no_show' ||
-    isDueNoShow({ ...occurrence, checkInRequired }, { checkInGraceMinutes: graceMinutes }, now)
+    session.status === 'no_show' ||
+    isDueNoShow({ ...session, checkInRequired }, { checkInGraceMinutes: graceMinutes }, now)
   );
 }

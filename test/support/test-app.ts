@@ -255,7 +255,7 @@ export async function startTestApp(
 }
 
 /**
- * Fails when a session's copy of its booking's fields (OccurrenceEntity; migration
+ * Fails when a session's copy of its booking's fields (SessionEntity; migration
  * SessionReportCopies) differs from the booking's.
  */
 export async function assertSessionCopies(dataSource: DataSource): Promise<void> {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error';
-import { BookingEntity, OccurrenceEntity } from '../booking.entity';
+import { BookingEntity, SessionEntity } from '../booking.entity';
 import { type CenterPolicy, checkInOpensAt, formatInstant, isDueNoShow } from '../../scheduling';
 
 /** What a check-in or check-out does to a session: change it, or nothing (asked again). */
@@ -7,7 +7,7 @@ export type Transition = 'change' | 'unchanged';
 
 export interface SessionState {
   booking: Pick<BookingEntity, 'status'>;
-  occurrence: Pick<OccurrenceEntity, 'status' | 'startMs' | 'endMs'>;
+  occurrence: Pick<SessionEntity, 'status' | 'startMs' | 'endMs'>;
   checkInRequired: boolean;
   policy: CenterPolicy;
   zone: string;
@@ -63,7 +63,7 @@ export function checkInTransition(state: SessionState, now: number): Transition 
 
 /** Whether the session can be checked out at `now`; throws the refusal otherwise. */
 export function checkOutTransition(
-  occurrence: Pick<OccurrenceEntity, 'status' | 'endMs'>,
+  occurrence: Pick<SessionEntity, 'status' | 'endMs'>,
   now: number,
 ): Transition {
   switch (occurrence.status) {

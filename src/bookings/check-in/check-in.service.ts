@@ -34,7 +34,7 @@ export class CheckInService {
       const context = await this.bookings.contextOf(booking, manager);
       const state = {
         booking: await this.repository.getBooking(booking.id, manager),
-        occurrence: await this.repository.getOccurrence(occurrenceId, undefined, manager),
+        occurrence: await this.repository.getSession(occurrenceId, undefined, manager),
         checkInRequired: context.resource.checkInRequired,
         policy: context.center.policy,
         zone: context.center.timezone,
@@ -43,7 +43,7 @@ export class CheckInService {
       await this.repository.markCheckedIn(tx, occurrenceId, now);
       this.recordOnBehalf(tx, caller, booking, occurrenceId, 'checked_in');
     });
-    return this.bookings.sessionView(booking.id, occurrenceId);
+    return this.bookings.changedSessionView(booking.id, occurrenceId);
   }
 
   /** Staff acting for someone leave an audit entry; people checking themselves in do not. */
@@ -74,12 +74,12 @@ export class CheckInService {
     const now = this.clock.now();
     await this.writes.run({ resources: resourcesOf(booking) }, async (tx) => {
       await releaseDueNoShows(this.repository, tx, now);
-      const occurrence = await this.repository.getOccurrence(occurrenceId, undefined, tx.manager);
-      if (checkOutTransition(occurrence, now) === 'unchanged') return;
+      const session = await this.repository.getSession(occurrenceId, undefined, tx.manager);
+      if (checkOutTransition(session, now) === 'unchanged') return;
       await this.repository.markCheckedOut(tx, booking, occurrenceId, now);
       this.recordOnBehalf(tx, caller, booking, occurrenceId, 'checked_out');
     });
-    return this.bookings.sessionView(booking.id, occurrenceId);
+    return this.bookings.changedSessionView(booking.id, occurrenceId);
   }
 
   /**
@@ -121,7 +121,7 @@ export class CheckInService {
    * staff. Someone else's session is 404, except to a coordinator (of another center): 403.
    */
   private async bookingOfSession(caller: Principal, occurrenceId: string): Promise<BookingEntity> {
-    const occurrence = await this.repository.findOccurrence(occurrenceId);
+    const occurrence = await this.repository.findSession(occurrenceId);
     const booking = occurrence && (await this.repository.findBooking(occurrence.bookingId));
     if (!booking) throw new DomainError('NOT_FOUND', `No session ${occurrenceId}`);
     // Like its booking, someone else's session does not exist for those who may not see it.

@@ -226,7 +226,7 @@ export class AdminBookingsController {
     @Param('occurrenceId') occurrenceId: string,
   ): Promise<WebResult> {
     return this.act(ctx, bookingId, 'sessionCancelled', () =>
-      this.changes.cancelOccurrence(ctx.principal!, bookingId, occurrenceId, 'this'),
+      this.changes.cancelSession(ctx.principal!, bookingId, occurrenceId, 'this'),
     );
   }
 

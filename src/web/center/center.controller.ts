@@ -252,7 +252,7 @@ export class AdminCenterController {
       .filter((parts) => parts.length === 2);
     for (const [bookingId, occurrenceId] of sessions) {
       try {
-        await this.changes.cancelOccurrence(caller, bookingId, occurrenceId, 'this');
+        await this.changes.cancelSession(caller, bookingId, occurrenceId, 'this');
       } catch (error) {
         // One already cancelled, over, or not this center's is left as it is.
         if (!(error instanceof DomainError) || error.status >= 500) throw error;

@@ -42,7 +42,7 @@ export class SessionActionsController {
   ): Promise<WebResult> {
     const scope = field(form, 'scope') === 'following' ? 'following' : 'this';
     return actThenReturn(form.next, '/', 'cancelled', () =>
-      this.changes.cancelOccurrence(ctx.principal!, bookingId, occurrenceId, scope),
+      this.changes.cancelSession(ctx.principal!, bookingId, occurrenceId, scope),
     );
   }
 

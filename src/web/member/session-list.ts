@@ -1,4 +1,4 @@
-import { BookingView, OccurrenceView } from '../../bookings';
+import { BookingView, SessionView } from '../../bookings';
 import { formatRange } from '../shared/format';
 import { html, Html } from '../shared/html';
 import { csrfField } from '../shared/layout';
@@ -24,10 +24,10 @@ export function actionButton(
 }
 
 /** Whether a session can still be acted on (not over, not cancelled or released). */
-export function isUpcoming(occurrence: OccurrenceView, now: number): boolean {
+export function isUpcoming(session: SessionView, now: number): boolean {
   return (
-    Date.parse(occurrence.end) > now &&
-    !['cancelled', 'no_show', 'checked_out', 'completed'].includes(occurrence.status)
+    Date.parse(session.end) > now &&
+    !['cancelled', 'no_show', 'checked_out', 'completed'].includes(session.status)
   );
 }
 
@@ -35,7 +35,7 @@ export function isUpcoming(occurrence: OccurrenceView, now: number): boolean {
 export function sessionActions(
   ctx: WebContext,
   booking: BookingView,
-  occurrence: OccurrenceView,
+  occurrence: SessionView,
   now: number,
   labelId: string,
 ): Html {
@@ -67,6 +67,6 @@ export function sessionActions(
   }</div>`;
 }
 
-export function sessionTime(ctx: WebContext, occurrence: OccurrenceView, zone: string): string {
-  return formatRange(Date.parse(occurrence.start), Date.parse(occurrence.end), zone, ctx.locale);
+export function sessionTime(ctx: WebContext, session: SessionView, zone: string): string {
+  return formatRange(Date.parse(session.start), Date.parse(session.end), zone, ctx.locale);
 }

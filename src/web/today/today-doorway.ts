@@ -28,14 +28,14 @@ export interface DaySession {
  * the row where it holds the whole resource rather than units of a pool.
  */
 export function sessionsOnce(data: TodayData): DaySession[] {
-  const byOccurrence = new Map<string, DaySession>();
+  const bySession = new Map<string, DaySession>();
   for (const item of data.timeline.items) {
     const resource = item.resource as ResourceView;
     for (const session of item.sessions) {
-      const known = byOccurrence.get(session.occurrenceId);
+      const known = bySession.get(session.occurrenceId);
       if (known && (known.session.quantity === undefined || session.quantity !== undefined))
         continue;
-      byOccurrence.set(session.occurrenceId, {
+      bySession.set(session.occurrenceId, {
         session,
         resource,
         start: Date.parse(session.start),
@@ -43,7 +43,7 @@ export function sessionsOnce(data: TodayData): DaySession[] {
       });
     }
   }
-  return [...byOccurrence.values()].sort((a, b) => a.start - b.start);
+  return [...bySession.values()].sort((a, b) => a.start - b.start);
 }
 
 /** The occurrences whose check-in button belongs on a given resource's row. */
