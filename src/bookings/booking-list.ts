@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { Dialect } from '../database';
 import { BookingEntity, BookingStatus } from './booking.entity';
 import { BookingView } from './bookings.dto';
 import { BookingsService } from './bookings.service';
@@ -71,7 +72,8 @@ export function bookingListStatement(
   limit: number,
 ): { sql: string; values: Array<string | number> } {
   let n = 0;
-  const placeholder = (): string => (postgres ? `$${++n}` : '?');
+  const dialect = Dialect.named(postgres);
+  const placeholder = (): string => dialect.placeholder(++n);
   const { where, values } = conditions(query, placeholder);
   const order = direction === 'after' ? 'ASC' : 'DESC';
   let keyset = '';
@@ -131,9 +133,10 @@ export class BookingList {
 
   /** How many requests of a center wait for a decision (a range of idx_bookings_center_report). */
   async pendingCount(centerId: string): Promise<number> {
-    const placeholder = this.postgres ? '$1' : '?';
     const rows: Array<{ count: number | string }> = await this.dataSource.query(
-      `SELECT COUNT(*) AS count FROM bookings WHERE center_id = ${placeholder} AND status = 'pending'`,
+      Dialect.of(this.dataSource).sql(
+        `SELECT COUNT(*) AS count FROM bookings WHERE center_id = ? AND status = 'pending'`,
+      ),
       [centerId],
     );
     return Number(rows[0]?.count ?? 0);

@@ -16,6 +16,11 @@ export class Dialect {
 
   private constructor(readonly postgres: boolean) {}
 
+  /** A dialect without a connection at hand (a statement built for a query-plan test). */
+  static named(postgres: boolean): Dialect {
+    return postgres ? Dialect.pg : Dialect.sqlite;
+  }
+
   /** The dialect of a DataSource or of an EntityManager (a transaction's included). */
   static of(source: DataSource | EntityManager): Dialect {
     const options = 'connection' in source ? source.connection.options : source.options;

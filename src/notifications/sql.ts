@@ -1,13 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { Dialect } from '../database';
 
-/** Raw SQL written with `?` placeholders, numbered for PostgreSQL. */
+/** Raw SQL written with `?` placeholders, answered as this database wants them (the Dialect). */
 export function query<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const postgres = manager.connection.options.type === 'postgres';
-  let n = 0;
-  const text = postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
-  return manager.query(text, parameters);
+  return manager.query(Dialect.of(manager).sql(sql), parameters);
 }
 
 export function isPostgres(manager: EntityManager): boolean {
-  return manager.connection.options.type === 'postgres';
+  return Dialect.of(manager).postgres;
 }
