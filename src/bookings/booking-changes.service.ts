@@ -5,7 +5,7 @@ import { ClosuresService } from '../centers';
 import { sentFields } from '../audit-log';
 import { WriteTransactions, WriteTx } from '../database';
 import { isStaffOf, Principal } from '../access';
-import { cancelledByStaff, decided, outbox } from '../notifications';
+import { cancelledByStaff, decided, outbox } from '../outbox';
 import {
   bookingHorizonEnd,
   formatInstant,

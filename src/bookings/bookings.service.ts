@@ -9,7 +9,7 @@ import { WriteTransactions, WriteTx } from '../database';
 import { isStaffOf, Principal } from '../access';
 import { UsersService } from '../identity';
 import { ResourcesService } from '../resources';
-import { bookingCreated, outbox } from '../notifications';
+import { bookingCreated, outbox } from '../outbox';
 import {
   bookingHorizonEnd,
   checkSessionPolicies,

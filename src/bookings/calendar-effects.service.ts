@@ -20,7 +20,7 @@ import {
   updatedResource,
   UpdateResourceInput,
 } from '../resources';
-import { closureAffects, outbox } from '../notifications';
+import { closureAffects, outbox } from '../outbox';
 import {
   addDays,
   exclusiveClashes,

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { WriteTransactions, WriteTx } from '../database';
-import { outbox } from '../notifications';
+import { outbox } from '../outbox';
 import { DAY_MS, heldUntil, isDueNoShow, noShowReleaseAt } from '../scheduling';
 import {
   AllocationRow,

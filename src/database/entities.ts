@@ -12,8 +12,8 @@ import {
   DeliveryEntity,
   NotificationEntity,
   NotificationSettingsEntity,
-  OutboxEntity,
 } from '../notifications/notification.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 
 export const ENTITIES = [

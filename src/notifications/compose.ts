@@ -4,8 +4,8 @@ import { CenterEntity } from '../centers';
 import { ClosureEntity } from '../centers';
 import { UserEntity } from '../identity';
 import { ResourceEntity } from '../resources';
-import type { SkippedSession } from './events';
-import { OutboxEntity } from './notification.entity';
+import type { SkippedSession } from '../outbox';
+import { OutboxEntity } from '../outbox';
 import type { MessageFacts } from './render';
 
 /** Sessions that still hold their place: what a confirmation or reminder lists. */

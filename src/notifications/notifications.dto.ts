@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { PagingQuery } from '../common/pagination';
-import { NotificationEvent, REMINDER_MINUTES } from './notification.entity';
+import { NotificationEvent } from '../outbox';
+import { REMINDER_MINUTES } from './notification.entity';
 
 export class NotificationQuery extends PagingQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only the unread ones' })

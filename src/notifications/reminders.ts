@@ -1,6 +1,6 @@
 import { WriteTransactions } from '../database';
 import { DEFAULT_REMINDER_MINUTES, REMINDER_MINUTES } from './notification.entity';
-import { outbox } from './outbox';
+import { outbox } from '../outbox';
 import { query } from './sql';
 
 const MINUTE_MS = 60_000;

@@ -2,8 +2,8 @@ import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { ClosureNames } from '../centers';
 import type { Locale } from '../identity';
-import type { SkippedSession } from './events';
-import type { NotificationEvent } from './notification.entity';
+import type { SkippedSession } from '../outbox';
+import type { NotificationEvent } from '../outbox';
 import { MESSAGE_TEXTS } from './texts';
 
 /** What one event says, gathered from the database once (compose.ts); the same for every reader. */

@@ -1,10 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import {
-  DEFAULT_REMINDER_MINUTES,
-  NOTIFICATION_EVENTS,
-  NotificationEvent,
-  NotificationSettingsEntity,
-} from './notification.entity';
+import { NOTIFICATION_EVENTS, NotificationEvent } from '../outbox';
+import { DEFAULT_REMINDER_MINUTES, NotificationSettingsEntity } from './notification.entity';
 
 /** `GET /users/me/notification-settings` (API.md): every event named, on unless turned off. */
 export interface NotificationSettingsView {

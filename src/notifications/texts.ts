@@ -1,5 +1,5 @@
 import type { Locale } from '../identity';
-import type { NotificationEvent } from './notification.entity';
+import type { NotificationEvent } from '../outbox';
 
 /** What a message says, in each language; `{what}`, `{resource}`… are filled in by render.ts. */
 interface EventTexts {

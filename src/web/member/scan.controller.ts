@@ -54,8 +54,11 @@ export class ScanPageController {
       if (error.status >= 500) throw error;
       const now = await this.stateFor(ctx, token);
       if (error.code === 'RESOURCE_BUSY') {
-        // Taken between the page and the button: the page again, saying until when.
-        return new PageResponse(409, renderScanPage(ctx, { token, resource, center, now }));
+        // Taken between the page and the button: the refusal, and the page again (until when).
+        return new PageResponse(
+          409,
+          renderScanPage(ctx, { token, resource, center, now, problem: { error, why: [] } }),
+        );
       }
       // Refused for another reason (a room that needs approval, closed now…): said here.
       const clashes = await this.reasons.explain(

@@ -1,4 +1,5 @@
-import { NOTIFICATION_EVENTS, NotificationEvent, REMINDER_MINUTES } from '../../notifications';
+import { REMINDER_MINUTES } from '../../notifications';
+import { NOTIFICATION_EVENTS, NotificationEvent } from '../../outbox';
 import type { NotificationList } from '../../notifications';
 import type { NotificationSettingsView } from '../../notifications';
 import { html, Html } from '../shared/html';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { NotificationEvent, OutboxEntity } from './notification.entity';
+import { NotificationEvent, OutboxEntity } from './outbox.entity';
 
 /** An event as the write that causes it knows it; the job works out who hears of it and how. */
 export interface OutboxEvent {

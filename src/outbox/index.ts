@@ -1,0 +1,12 @@
+/**
+ * The public surface of src/outbox: what the write paths add to the notification outbox, in their
+ * own transaction (the events and the one function that writes them). Its own module so that the
+ * modules that write events (bookings) do not load the notifications module that delivers them
+ * (which reads bookings): no import cycle.
+ */
+export { bookingCreated, cancelledByStaff, closureAffects, decided } from './events';
+export type { SkippedSession } from './events';
+export { outbox } from './outbox';
+export type { OutboxEvent } from './outbox';
+export { NOTIFICATION_EVENTS, OutboxEntity } from './outbox.entity';
+export type { NotificationEvent } from './outbox.entity';
