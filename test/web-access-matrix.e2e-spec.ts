@@ -690,5 +690,6 @@ describe('who may open which page: every page route × every kind of caller', ()
       },
     );
     expect(mismatches).toEqual([]);
-  });
+    // Every page route × six callers, one after the other (about 600 requests).
+  }, 180_000);
 });

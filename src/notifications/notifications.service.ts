@@ -104,7 +104,8 @@ export class NotificationsService {
   ): Promise<NotificationSettingsView> {
     const now = this.clock.now();
     return this.writes.run({}, async ({ manager }) => {
-      const current = settingsView(await manager.findOneBy(NotificationSettingsEntity, { userId }));
+      const stored = await manager.findOneBy(NotificationSettingsEntity, { userId });
+      const current = settingsView(stored);
       const events = { ...current.events, ...definedOnly(input.events ?? {}) };
       const row: NotificationSettingsEntity = {
         userId,
@@ -114,7 +115,10 @@ export class NotificationsService {
         events: JSON.stringify(Object.fromEntries(Object.entries(events).filter(([, on]) => !on))),
         updatedAt: now,
       };
-      await manager.save(NotificationSettingsEntity, row);
+      // insert or update, never save(): inside a write on SQLite, save() would open a second
+      // transaction (docs/development.md, "The one way to the data").
+      if (stored) await manager.update(NotificationSettingsEntity, { userId }, row);
+      else await manager.insert(NotificationSettingsEntity, row);
       return settingsView(row);
     });
   }
