@@ -27,7 +27,7 @@ export function qrSheetPage(ctx: WebContext, center: CenterView, items: QrItem[]
     main: html`<p class="no-print"><a href="/admin/center${q}">${ctx.t('center.backToSetup')}</a></p>
       ${
         unreachable &&
-        html`<p class="error no-print" role="alert">${ctx.t('scan.loopbackWarning', {
+        html`<p class="notice warning no-print">${ctx.t('scan.loopbackWarning', {
           url: new URL(codeUrl).origin,
         })}</p>`
       }
