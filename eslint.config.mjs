@@ -14,6 +14,7 @@ export default tseslint.config(
       '*.js',
       '*.mjs',
       'config/*.js',
+      'config/*.mjs',
     ],
   },
   js.configs.recommended,
