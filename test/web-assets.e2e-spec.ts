@@ -63,6 +63,7 @@ describe('the pages’ assets', () => {
       'center/center.css',
       'reports/reports.css',
       'people/people.css',
+      'notifications/notifications.css',
     ];
     expect(stylesheet).toBe(parts.map(read).join('\n'));
     const script = await (await fetch(`${t.baseUrl}${js}`)).text();
