@@ -171,6 +171,19 @@ describe('inputs the fuzzers found', () => {
     expect(patched.body.name).toBe('Renamed member');
   });
 
+  it('keeps a center’s slug sent as null in PATCH /centers/:id, as it keeps every other field (was 500)', async () => {
+    const before = await t.request('GET', `/api/v1/centers/${world.centerId}`, {
+      token: world.coordinator.token,
+    });
+    const patched = await t.request('PATCH', `/api/v1/centers/${world.centerId}`, {
+      token: world.coordinator.token,
+      body: { slug: null, policy: { maxAdvanceDays: 40 } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.slug).toBe(before.body.slug);
+    expect(patched.body.policy.maxAdvanceDays).toBe(40);
+  });
+
   it('reads the people and audit pages with a filter sent twice (the first counts; was 500)', async () => {
     const coordinator = WebClient.withToken(t.baseUrl, world.coordinator.token);
     const people = await coordinator.get('/admin/people?q=%01%07&q=a%E2%80%A8b&role=member&role=x');

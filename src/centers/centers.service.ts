@@ -110,7 +110,7 @@ export class CentersService {
     await this.getManaged(caller, id);
     const updated = await this.writes.run({}, async (tx) => {
       const center = await this.getEntity(id, tx.manager);
-      if (input.slug !== undefined && input.slug !== center.slug) {
+      if (input.slug != null && input.slug !== center.slug) {
         await this.assertSlugFree(tx.manager, input.slug);
       }
       const next: CenterEntity = {
