@@ -53,6 +53,19 @@ describe('the pages’ assets', () => {
     }
   });
 
+  it('gives every page its icon, so no browser asks for /favicon.ico and logs a 404', async () => {
+    const login = (await new WebClient(t.baseUrl).get('/login')).text;
+    const icons = [...login.matchAll(/<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/g)];
+    expect(icons).toHaveLength(1);
+    const url = icons[0][1];
+    expect(url).toMatch(/^\/assets\/icon\.[0-9a-f]{10}\.svg$/);
+    const response = await fetch(`${t.baseUrl}${url}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(read('shared/icon.svg'));
+  });
+
   it('serves the files of src/web, joined in the order of the cascade', async () => {
     const { css, js } = linked((await new WebClient(t.baseUrl).get('/login')).text);
     const stylesheet = await (await fetch(`${t.baseUrl}${css}`)).text();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The pages' one stylesheet and one script. Their parts are real files beside the pages they
+ * The pages' one stylesheet, one script and their icon. Their parts are real files beside the pages they
  * serve, joined in this order (a later rule wins over an earlier one of the same weight).
  */
 const STYLESHEET_PARTS = [
@@ -16,6 +16,8 @@ const STYLESHEET_PARTS = [
   'notifications/notifications.css',
 ];
 const SCRIPT_PARTS = ['shared/app.js', 'today/today.js'];
+/** The tab's icon (without one, every browser asks for /favicon.ico and logs a 404). */
+const ICON_PART = 'shared/icon.svg';
 
 /** `src/web` under jest; `dist/src/web` when built (nest-cli.json copies the files there). */
 const WEB_ROOT = join(__dirname, '..');
@@ -35,13 +37,14 @@ export interface WebAsset {
 export interface WebAssets {
   stylesheet: WebAsset;
   script: WebAsset;
-  /** Both, by the file name of their URL. */
+  icon: WebAsset;
+  /** All of them, by the file name of their URL. */
   byName: ReadonlyMap<string, WebAsset>;
 }
 
 function bundle(
   base: string,
-  extension: 'css' | 'js',
+  extension: 'css' | 'js' | 'svg',
   contentType: string,
   parts: readonly string[],
 ): WebAsset {
@@ -61,10 +64,12 @@ export function webAssets(): WebAssets {
   if (!loaded) {
     const stylesheet = bundle('app', 'css', 'text/css; charset=utf-8', STYLESHEET_PARTS);
     const script = bundle('app', 'js', 'text/javascript; charset=utf-8', SCRIPT_PARTS);
+    const icon = bundle('icon', 'svg', 'image/svg+xml', [ICON_PART]);
     loaded = {
       stylesheet,
       script,
-      byName: new Map([stylesheet, script].map((asset) => [asset.name, asset])),
+      icon,
+      byName: new Map([stylesheet, script, icon].map((asset) => [asset.name, asset])),
     };
   }
   return loaded;

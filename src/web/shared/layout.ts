@@ -125,6 +125,7 @@ export function renderPage(ctx: WebContext, { title, main, active }: PageOptions
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · ${ctx.t('app.name')}</title>
+        <link rel="icon" type="image/svg+xml" href="${assets.icon.url}" />
         <link rel="stylesheet" href="${assets.stylesheet.url}" />
         <script src="${assets.script.url}" defer></script>
       </head>
