@@ -1,4 +1,4 @@
-import type { OutboxEvent } from './outbox';
+import type { OutboxEvent } from './outbox.repository';
 
 /** A skipped session as a message lists it: its times and why it was skipped. */
 export interface SkippedSession {

@@ -6,7 +6,7 @@
  */
 export { bookingCreated, cancelledByStaff, closureAffects, decided } from './events';
 export type { SkippedSession } from './events';
-export { outbox } from './outbox';
-export type { OutboxEvent } from './outbox';
+export { outbox, OutboxRepository } from './outbox.repository';
+export type { OutboxEvent } from './outbox.repository';
 export { NOTIFICATION_EVENTS, OutboxEntity } from './outbox.entity';
 export type { NotificationEvent } from './outbox.entity';
