@@ -45,7 +45,7 @@ async function fanOutOne(
   const recipientIds = row.recipientId
     ? [row.recipientId]
     : row.event === 'booking_pending'
-      ? await repository.coordinatorsOf(manager, gathered.centerId)
+      ? await repository.approversOf(manager, gathered.centerId)
       : [gathered.ownerId];
   if (recipientIds.length === 0) return;
   const people = await repository.activeUsers(manager, recipientIds);

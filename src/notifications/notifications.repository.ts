@@ -280,15 +280,24 @@ export class NotificationsRepository {
     );
   }
 
-  /** The coordinators who run the center (active or not: the caller keeps the active ones). */
-  async coordinatorsOf(db: EntityManager, centerId: string): Promise<string[]> {
-    const rows = await this.query<{ id: string }>(
+  /**
+   * Who decides the center's requests: its active coordinators; when it has none, the network's
+   * active admins (who may decide every center's requests), so that no request waits unheard.
+   */
+  async approversOf(db: EntityManager, centerId: string): Promise<string[]> {
+    const dialect = Dialect.of(db);
+    const coordinators = await this.query<{ id: string }>(
       db,
       `SELECT u.id FROM users u JOIN user_centers uc ON uc.user_id = u.id
-        WHERE uc.center_id = ? AND u.role = 'coordinator'`,
-      [centerId],
+        WHERE uc.center_id = ? AND u.role = 'coordinator' AND u.active = ?`,
+      [centerId, dialect.bool(true)],
     );
-    return rows.map((r) => r.id);
+    if (coordinators.length > 0) return coordinators.map((r) => r.id);
+    const admins = await db.find(UserEntity, {
+      select: { id: true },
+      where: { role: 'admin', active: true },
+    });
+    return admins.map((r) => r.id);
   }
 
   activeUsers(db: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {

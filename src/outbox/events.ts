@@ -39,6 +39,16 @@ export function cancelledByStaff(
   ];
 }
 
+/**
+ * A confirmed booking whose times changed went back to waiting for approval (a member moved a
+ * session of a room that needs it): the approvers hear of it as of a new request.
+ */
+export function backToApproval(bookingId: string, before: string, after: string): OutboxEvent[] {
+  return before === 'confirmed' && after === 'pending'
+    ? [{ event: 'booking_pending', bookingId }]
+    : [];
+}
+
 /** A coordinator approved or rejected a request (the reason is read from the booking). */
 export function decided(bookingId: string, status: 'confirmed' | 'rejected'): OutboxEvent {
   return { event: status === 'confirmed' ? 'booking_approved' : 'booking_rejected', bookingId };

@@ -4,7 +4,13 @@
  * modules that write events (bookings) do not load the notifications module that delivers them
  * (which reads bookings): no import cycle.
  */
-export { bookingCreated, cancelledByStaff, closureAffects, decided } from './events';
+export {
+  backToApproval,
+  bookingCreated,
+  cancelledByStaff,
+  closureAffects,
+  decided,
+} from './events';
 export type { SkippedSession } from './events';
 export { outbox, OutboxRepository } from './outbox.repository';
 export type { OutboxEvent } from './outbox.repository';
