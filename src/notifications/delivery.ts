@@ -9,8 +9,6 @@ import { ClaimedDelivery, NotificationsRepository } from './notifications.reposi
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
 export const MAX_ATTEMPTS = 10;
-/** A delivery left `sending` this long (its instance died mid-send) is tried again. */
-export const SENDING_LEASE_MS = 10 * 60_000;
 /** How many deliveries one claim takes. */
 export const SEND_BATCH = 20;
 
@@ -30,7 +28,7 @@ export interface DeliveryRound {
  * Works the outbox off: fans new events out, then sends due deliveries. A delivery is marked
  * `sending` (with its attempt counted) and committed before it is sent, and recorded `sent`,
  * `pending` again with a later `next_attempt_at`, or `failed` after; a delivery whose instance died
- * between sending and recording is taken again after SENDING_LEASE_MS, so at most one duplicate
+ * between sending and recording is taken again after NOTIFICATION_LEASE_SECONDS, so at most one duplicate
  * per crash (docs/operations.md). PostgreSQL: claims use `FOR UPDATE SKIP LOCKED`, instances take
  * different rows. SQLite: claims go through the single writer (WriteTransactions).
  */
@@ -79,7 +77,7 @@ export class NotificationDelivery {
 
   /** Marks up to SEND_BATCH due deliveries `sending` and answers them (committed). */
   private async claim(now: number): Promise<ClaimedDelivery[]> {
-    const staleBefore = now - SENDING_LEASE_MS;
+    const staleBefore = now - this.config.notificationLeaseMs;
     if (this.writes.postgres) {
       return this.repository.claimDueOnPostgres(now, staleBefore, SEND_BATCH);
     }
