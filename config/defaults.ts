@@ -12,5 +12,6 @@ export const CONFIG_DEFAULTS = {
   BODY_LIMIT_BYTES: '1048576',
   LOG_LEVEL: 'warn',
   RUN_JOBS: 'true',
+  NOTIFICATION_LEASE_SECONDS: '600',
   TRUST_PROXY: 'false',
 } as const;

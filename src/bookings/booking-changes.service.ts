@@ -5,7 +5,7 @@ import { ClosuresService } from '../centers';
 import { sentFields } from '../audit-log';
 import { WriteTransactions, WriteTx } from '../database';
 import { isStaffOf, Principal } from '../access';
-import { cancelledByStaff, decided, outbox } from '../outbox';
+import { backToApproval, cancelledByStaff, decided, outbox } from '../outbox';
 import {
   bookingHorizonEnd,
   formatInstant,
@@ -117,7 +117,9 @@ export class BookingChangesService {
         centerId: current.centerId,
         details: { fields: sentFields(input) },
       });
-      return this.repository.saveBooking(tx, id, now, () => changes);
+      const next = await this.repository.saveBooking(tx, id, now, () => changes);
+      await outbox.enqueueAll(tx.manager, backToApproval(id, current.status, next.status), now);
+      return next;
     });
     return (await this.bookings.views([saved]))[0];
   }
@@ -211,9 +213,12 @@ export class BookingChangesService {
           to: formatInstant(session.start, zone),
         },
       });
-      await this.repository.saveBooking(tx, bookingId, now, (current) => ({
-        status: statusAfterMove(caller, context, current.status),
-      }));
+      let before = '';
+      const next = await this.repository.saveBooking(tx, bookingId, now, (current) => {
+        before = current.status;
+        return { status: statusAfterMove(caller, context, current.status) };
+      });
+      await outbox.enqueueAll(tx.manager, backToApproval(bookingId, before, next.status), now);
     });
     return this.bookings.changedSessionView(bookingId, occurrenceId);
   }

@@ -20,7 +20,7 @@ import {
   updatedResource,
   UpdateResourceInput,
 } from '../resources';
-import { closureAffects, outbox } from '../outbox';
+import { cancelledByStaff, closureAffects, outbox } from '../outbox';
 import {
   addDays,
   exclusiveClashes,
@@ -170,6 +170,7 @@ export class CalendarEffectsService {
             manager,
           );
           await this.repository.cancelSessions(tx, booking, sessions, now);
+          await outbox.enqueueAll(tx.manager, cancelledByStaff(caller, booking, sessions), now);
           if (!(await this.repository.settleStatus(tx, booking.id, now)))
             await this.repository.saveBooking(tx, booking.id, now);
         } else {

@@ -33,6 +33,16 @@ describe('configuration', () => {
     );
   });
 
+  it('takes NOTIFICATION_LEASE_SECONDS in seconds, 600 unless set', () => {
+    expect(loadConfig({}).notificationLeaseMs).toBe(600_000);
+    expect(loadConfig({ NOTIFICATION_LEASE_SECONDS: '15' }).notificationLeaseMs).toBe(15_000);
+    for (const wrong of ['0', '-5', '1.5', 'soon', '86401']) {
+      expect(() => loadConfig({ NOTIFICATION_LEASE_SECONDS: wrong })).toThrow(
+        /NOTIFICATION_LEASE_SECONDS must be a whole number from 1 to 86400/,
+      );
+    }
+  });
+
   it('turns self sign-up on in the demo only, unless SELF_SIGNUP says otherwise', () => {
     expect(loadConfig({}).selfSignup).toBe(true);
     expect(loadConfig({ SEED: 'none' }).selfSignup).toBe(false);

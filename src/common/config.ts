@@ -36,6 +36,11 @@ export interface AppConfig {
   /** MAIL_FROM: the sender of Makon's email. */
   mailFrom: string;
   /**
+   * NOTIFICATION_LEASE_SECONDS: how long a delivery may stay `sending` (its instance died
+   * mid-send) before another round takes it again. Longer than any SMTP timeout (60 s).
+   */
+  notificationLeaseMs: number;
+  /**
    * PASSWORD_HASH_COST: scrypt's N for new password hashes (src/identity/passwords.ts reads it
    * from the process environment through `passwordHashCost`). Tests lower it; production keeps
    * the default.
@@ -271,6 +276,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
         : oneOf(env, 'SELF_SIGNUP', ['true', 'false'] as const) === 'true',
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? `Makon <makon@${new URL(publicUrl).hostname}>`,
+    notificationLeaseMs: integer(env, 'NOTIFICATION_LEASE_SECONDS', 1, 24 * 3600) * 1000,
     passwordHashCost: passwordHashCost(env),
   };
 }

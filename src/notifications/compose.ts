@@ -1,11 +1,7 @@
-import { EntityManager, In } from 'typeorm';
-import { BookingEntity, SessionEntity } from '../bookings';
-import { CenterEntity } from '../centers';
-import { ClosureEntity } from '../centers';
-import { UserEntity } from '../identity';
-import { ResourceEntity } from '../resources';
+import { EntityManager } from 'typeorm';
 import type { SkippedSession } from '../outbox';
 import { OutboxEntity } from '../outbox';
+import { NotificationsRepository } from './notifications.repository';
 import type { MessageFacts } from './render';
 
 /** Sessions that still hold their place: what a confirmation or reminder lists. */
@@ -22,31 +18,27 @@ interface OutboxData {
  * it stands now. Null when there is nothing left to say (the booking is gone).
  */
 export async function gatherFacts(
+  repository: NotificationsRepository,
   manager: EntityManager,
   row: OutboxEntity,
 ): Promise<{ facts: MessageFacts; ownerId: string; centerId: string } | null> {
   const data = (row.data ? JSON.parse(row.data) : {}) as OutboxData;
   let bookingId = row.bookingId;
   if (!bookingId && row.occurrenceId) {
-    const session = await manager.findOneBy(SessionEntity, { id: row.occurrenceId });
+    const session = await repository.findSession(manager, row.occurrenceId);
     bookingId = session?.bookingId ?? null;
   }
   if (!bookingId) return null;
-  const booking = await manager.findOneBy(BookingEntity, { id: bookingId });
+  const booking = await repository.findBooking(manager, bookingId);
   if (!booking) return null;
   const [center, resource, owner] = await Promise.all([
-    manager.findOneByOrFail(CenterEntity, { id: booking.centerId }),
-    manager.findOneByOrFail(ResourceEntity, { id: booking.resourceId }),
-    manager.findOneBy(UserEntity, { id: booking.ownerId }),
+    repository.getCenter(manager, booking.centerId),
+    repository.getResource(manager, booking.resourceId),
+    repository.findUser(manager, booking.ownerId),
   ]);
   const listed = row.occurrenceId ? [row.occurrenceId] : (data.occurrenceIds ?? null);
-  const occurrences = await manager.find(SessionEntity, {
-    where: listed ? { id: In(listed) } : { bookingId: booking.id, status: In(LIVE) },
-    order: { startMs: 'ASC' },
-  });
-  const closure = data.closureId
-    ? await manager.findOneBy(ClosureEntity, { id: data.closureId })
-    : null;
+  const occurrences = await repository.sessionsFor(manager, listed, booking.id, LIVE);
+  const closure = data.closureId ? await repository.findClosure(manager, data.closureId) : null;
   const confirmed = row.event === 'booking_confirmed' || row.event === 'booking_approved';
   return {
     ownerId: booking.ownerId,

@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { WriteTransactions } from '../database';
+import { OutboxRepository } from '../outbox';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
 import { FAN_OUT_BATCH, fanOutBatch } from './fan-out';
-import { DeliveryEntity } from './notification.entity';
-import { query } from './sql';
+import { ClaimedDelivery, NotificationsRepository } from './notifications.repository';
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
 export const MAX_ATTEMPTS = 10;
-/** A delivery left `sending` this long (its instance died mid-send) is tried again. */
-export const SENDING_LEASE_MS = 10 * 60_000;
 /** How many deliveries one claim takes. */
 export const SEND_BATCH = 20;
 
@@ -27,18 +24,11 @@ export interface DeliveryRound {
   failed: number;
 }
 
-interface Claimed {
-  id: string;
-  channel: string;
-  attempts: number;
-  payload: string;
-}
-
 /**
  * Works the outbox off: fans new events out, then sends due deliveries. A delivery is marked
  * `sending` (with its attempt counted) and committed before it is sent, and recorded `sent`,
  * `pending` again with a later `next_attempt_at`, or `failed` after; a delivery whose instance died
- * between sending and recording is taken again after SENDING_LEASE_MS, so at most one duplicate
+ * between sending and recording is taken again after NOTIFICATION_LEASE_SECONDS, so at most one duplicate
  * per crash (docs/operations.md). PostgreSQL: claims use `FOR UPDATE SKIP LOCKED`, instances take
  * different rows. SQLite: claims go through the single writer (WriteTransactions).
  */
@@ -47,7 +37,8 @@ export class NotificationDelivery {
   private readonly channels: Map<string, NotificationChannel>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
+    private readonly outbox: OutboxRepository,
     private readonly writes: WriteTransactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +53,13 @@ export class NotificationDelivery {
     for (;;) {
       const now = this.clock.now();
       const done = await this.writes.run({}, ({ manager }) =>
-        fanOutBatch(manager, [...this.channels.values()], this.config.publicUrl, now),
+        fanOutBatch(
+          { notifications: this.repository, outbox: this.outbox },
+          manager,
+          [...this.channels.values()],
+          this.config.publicUrl,
+          now,
+        ),
       );
       round.fannedOut += done;
       if (done < FAN_OUT_BATCH) break;
@@ -79,53 +76,17 @@ export class NotificationDelivery {
   }
 
   /** Marks up to SEND_BATCH due deliveries `sending` and answers them (committed). */
-  private async claim(now: number): Promise<Claimed[]> {
-    const staleBefore = now - SENDING_LEASE_MS;
+  private async claim(now: number): Promise<ClaimedDelivery[]> {
+    const staleBefore = now - this.config.notificationLeaseMs;
     if (this.writes.postgres) {
-      const result = await query<unknown>(
-        this.dataSource.manager,
-        `UPDATE notification_deliveries d
-            SET status = 'sending', attempts = d.attempts + 1, updated_at = ?
-          WHERE d.id IN (
-            SELECT id FROM notification_deliveries
-             WHERE (status = 'pending' AND next_attempt_at <= ?)
-                OR (status = 'sending' AND updated_at <= ?)
-             ORDER BY next_attempt_at
-             LIMIT ? FOR UPDATE SKIP LOCKED)
-          RETURNING d.id, d.channel, d.attempts, d.payload`,
-        [now, now, staleBefore, SEND_BATCH],
-      );
-      // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, count].
-      const rows = (Array.isArray(result[0]) ? result[0] : result) as Claimed[];
-      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+      return this.repository.claimDueOnPostgres(now, staleBefore, SEND_BATCH);
     }
-    return this.writes.run({}, async ({ manager }) => {
-      const rows = await manager.find(DeliveryEntity, {
-        where: [
-          { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-          { status: 'sending', updatedAt: LessThanOrEqual(staleBefore) },
-        ],
-        order: { nextAttemptAt: 'ASC' },
-        take: SEND_BATCH,
-      });
-      if (rows.length === 0) return [];
-      for (const row of rows) {
-        await manager.update(
-          DeliveryEntity,
-          { id: row.id },
-          { status: 'sending', attempts: row.attempts + 1, updatedAt: now },
-        );
-      }
-      return rows.map((r) => ({
-        id: r.id,
-        channel: r.channel,
-        attempts: r.attempts + 1,
-        payload: r.payload,
-      }));
-    });
+    return this.writes.run({}, ({ manager }) =>
+      this.repository.claimDueInWrite(manager, now, staleBefore, SEND_BATCH),
+    );
   }
 
-  private async sendOne(claimed: Claimed): Promise<'sent' | 'retrying' | 'failed'> {
+  private async sendOne(claimed: ClaimedDelivery): Promise<'sent' | 'retrying' | 'failed'> {
     let error: string | null = null;
     try {
       const channel = this.channels.get(claimed.channel);
@@ -143,15 +104,15 @@ export class NotificationDelivery {
       error === null ? 'sent' : claimed.attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying';
     await this.writes.run({}, ({ manager }) =>
       // Only if nobody took it over meanwhile (a lease that ran out).
-      manager.update(
-        DeliveryEntity,
-        { id: claimed.id, status: 'sending', attempts: claimed.attempts },
+      this.repository.recordAttempt(
+        manager,
+        claimed,
         {
           status: outcome === 'retrying' ? 'pending' : outcome,
           nextAttemptAt: outcome === 'retrying' ? now + retryDelayMs(claimed.attempts) : now,
           lastError: error,
-          updatedAt: now,
         },
+        now,
       ),
     );
     return outcome;
@@ -160,18 +121,9 @@ export class NotificationDelivery {
   /** The outbox's state for `GET /health` and the operations docs. */
   async backlog(): Promise<{ waiting: number; failed: number; oldestWaitingMs: number | null }> {
     const now = this.clock.now();
-    const [events] = await query<{ n: number }>(
-      this.dataSource.manager,
-      'SELECT COUNT(*) AS n FROM notification_outbox WHERE NOT fanned_out',
-      [],
-    );
-    const rows = await query<{ status: string; n: number; oldest: number | null }>(
-      this.dataSource.manager,
-      `SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM notification_deliveries
-        WHERE status IN ('pending', 'sending', 'failed') GROUP BY status`,
-      [],
-    );
-    let waiting = Number(events.n);
+    const events = await this.outbox.countNotFannedOut(this.repository.reads);
+    const rows = await this.repository.deliveriesByStatus();
+    let waiting = Number(events);
     let failed = 0;
     let oldest: number | null = null;
     for (const row of rows) {

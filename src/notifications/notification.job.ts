@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression, Interval } from '@nestjs/schedule';
 import { Clock } from '../common/clock';
 import { WriteTransactions } from '../database';
+import { OutboxRepository } from '../outbox';
 import { DeliveryRound, NotificationDelivery } from './delivery';
+import { NotificationsRepository } from './notifications.repository';
 import { enqueueDueReminders } from './reminders';
 
 /**
@@ -18,6 +20,8 @@ export class NotificationJob {
     private readonly delivery: NotificationDelivery,
     private readonly writes: WriteTransactions,
     private readonly clock: Clock,
+    private readonly repository: NotificationsRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   @Interval('notification-delivery', 5_000)
@@ -52,6 +56,10 @@ export class NotificationJob {
 
   /** Enqueues the reminders due now; how many. */
   remind(): Promise<number> {
-    return enqueueDueReminders(this.writes, this.clock.now());
+    return enqueueDueReminders(
+      { notifications: this.repository, outbox: this.outbox },
+      this.writes,
+      this.clock.now(),
+    );
   }
 }

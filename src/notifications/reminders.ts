@@ -1,7 +1,7 @@
 import { WriteTransactions } from '../database';
 import { DEFAULT_REMINDER_MINUTES, REMINDER_MINUTES } from './notification.entity';
-import { outbox } from '../outbox';
-import { query } from './sql';
+import { OutboxRepository } from '../outbox';
+import { NotificationsRepository } from './notifications.repository';
 
 const MINUTE_MS = 60_000;
 /** The longest reminder time a person may choose: sessions further ahead need none yet. */
@@ -14,25 +14,16 @@ const LONGEST_MS = Math.max(...REMINDER_MINUTES) * MINUTE_MS;
  * reminder. One per session and start (`dedupeKey`); none for a session whose reminder time had
  * already begun when it was booked, nor once the session has started.
  */
-export async function enqueueDueReminders(writes: WriteTransactions, now: number): Promise<number> {
+export async function enqueueDueReminders(
+  repositories: { notifications: NotificationsRepository; outbox: OutboxRepository },
+  writes: WriteTransactions,
+  now: number,
+): Promise<number> {
   const outcome = await writes.runJobOnce('session-reminders', {}, async ({ manager }) => {
-    const rows = await query<{
-      id: string;
-      booking_id: string;
-      owner_id: string;
-      start_ms: number;
-      created_at: number;
-      minutes: number | null;
-    }>(
+    const rows = await repositories.notifications.reminderCandidates(
       manager,
-      `SELECT o.id, o.booking_id, o.owner_id, o.start_ms, b.created_at,
-              s.reminder_minutes AS minutes
-         FROM occurrences o
-         JOIN bookings b ON b.id = o.booking_id
-         LEFT JOIN notification_settings s ON s.user_id = o.owner_id
-        WHERE o.status = 'booked' AND o.booking_status = 'confirmed'
-          AND o.start_ms > ? AND o.start_ms <= ?`,
-      [now, now + LONGEST_MS],
+      now,
+      now + LONGEST_MS,
     );
     let enqueued = 0;
     for (const row of rows) {
@@ -40,7 +31,7 @@ export async function enqueueDueReminders(writes: WriteTransactions, now: number
       const startMs = Number(row.start_ms);
       const remindAt = startMs - minutes * MINUTE_MS;
       if (minutes === 0 || remindAt > now || remindAt < Number(row.created_at)) continue;
-      await outbox.enqueue(
+      await repositories.outbox.enqueue(
         manager,
         {
           event: 'session_reminder',

@@ -1,6 +1,7 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { NOTIFICATION_EVENTS, NotificationEvent } from '../outbox';
 import { DEFAULT_REMINDER_MINUTES, NotificationSettingsEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 
 /** `GET /users/me/notification-settings` (API.md): every event named, on unless turned off. */
 export interface NotificationSettingsView {
@@ -25,13 +26,11 @@ export function settingsView(row: NotificationSettingsEntity | null): Notificati
 
 /** Each person's settings (the defaults for those who never changed them). */
 export async function settingsOf(
+  repository: NotificationsRepository,
   manager: EntityManager,
   userIds: readonly string[],
 ): Promise<Map<string, NotificationSettingsView>> {
-  const rows =
-    userIds.length === 0
-      ? []
-      : await manager.findBy(NotificationSettingsEntity, { userId: In([...new Set(userIds)]) });
+  const rows = await repository.settingsOf(manager, userIds);
   const byUser = new Map(rows.map((row) => [row.userId, row] as const));
   return new Map(userIds.map((id) => [id, settingsView(byUser.get(id) ?? null)] as const));
 }

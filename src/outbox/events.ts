@@ -1,4 +1,4 @@
-import type { OutboxEvent } from './outbox';
+import type { OutboxEvent } from './outbox.repository';
 
 /** A skipped session as a message lists it: its times and why it was skipped. */
 export interface SkippedSession {
@@ -37,6 +37,16 @@ export function cancelledByStaff(
       data: { occurrenceIds: sessions.map((o) => o.id) },
     },
   ];
+}
+
+/**
+ * A confirmed booking whose times changed went back to waiting for approval (a member moved a
+ * session of a room that needs it): the approvers hear of it as of a new request.
+ */
+export function backToApproval(bookingId: string, before: string, after: string): OutboxEvent[] {
+  return before === 'confirmed' && after === 'pending'
+    ? [{ event: 'booking_pending', bookingId }]
+    : [];
 }
 
 /** A coordinator approved or rejected a request (the reason is read from the booking). */

@@ -4,9 +4,15 @@
  * modules that write events (bookings) do not load the notifications module that delivers them
  * (which reads bookings): no import cycle.
  */
-export { bookingCreated, cancelledByStaff, closureAffects, decided } from './events';
+export {
+  backToApproval,
+  bookingCreated,
+  cancelledByStaff,
+  closureAffects,
+  decided,
+} from './events';
 export type { SkippedSession } from './events';
-export { outbox } from './outbox';
-export type { OutboxEvent } from './outbox';
+export { outbox, OutboxRepository } from './outbox.repository';
+export type { OutboxEvent } from './outbox.repository';
 export { NOTIFICATION_EVENTS, OutboxEntity } from './outbox.entity';
 export type { NotificationEvent } from './outbox.entity';

@@ -1,0 +1,343 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { BookingEntity, SessionEntity } from '../bookings';
+import { CenterEntity, ClosureEntity } from '../centers';
+import { Dialect } from '../database';
+import { UserEntity } from '../identity';
+import { ResourceEntity } from '../resources';
+import {
+  DeliveryEntity,
+  DeliveryStatus,
+  NotificationEntity,
+  NotificationSettingsEntity,
+} from './notification.entity';
+
+/** An in-app notification with its booking's center's time zone (null without a booking). */
+export interface NotificationRow {
+  id: string;
+  event: NotificationEntity['event'];
+  booking_id: string | null;
+  title: string;
+  body: string;
+  created_at: number;
+  read_at: number | null;
+  timezone: string | null;
+}
+
+/** A delivery as a claim answers it: marked `sending`, its attempt counted. */
+export interface ClaimedDelivery {
+  id: string;
+  channel: string;
+  attempts: number;
+  payload: string;
+}
+
+/** A session whose reminder may be due, with its owner's reminder time (null: the default). */
+export interface ReminderCandidate {
+  id: string;
+  booking_id: string;
+  owner_id: string;
+  start_ms: number;
+  created_at: number;
+  minutes: number | null;
+}
+
+const NOTIFICATION_COLUMNS = `n.id, n.event, n.booking_id, n.title, n.body, n.created_at, n.read_at,
+       c.timezone
+  FROM notifications n
+  LEFT JOIN bookings b ON b.id = n.booking_id
+  LEFT JOIN centers c ON c.id = b.center_id`;
+
+/**
+ * Every statement of the notifications module: on its tables `notifications`,
+ * `notification_deliveries` and `notification_settings`, and the reads a message and a reminder
+ * need from the tables of bookings, centers, resources and identity (read only, by entity; the
+ * outbox's own statements are `OutboxRepository`'s, src/outbox). Reads take an optional manager (a
+ * write's `tx.manager`); writes take the write's manager.
+ */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The manager of reads outside a write (also what a caller passes to OutboxRepository). */
+  get reads(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  private query<T>(db: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
+    return db.query(Dialect.of(db).sql(sql), parameters);
+  }
+
+  // -------------------------------------------------------------- in-app notifications
+
+  /** A page of a person's notifications, newest first. */
+  pageOf(
+    userId: string,
+    onlyUnread: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<NotificationRow[]> {
+    return this.query<NotificationRow>(
+      this.reads,
+      `SELECT ${NOTIFICATION_COLUMNS}
+        WHERE n.user_id = ?${onlyUnread ? ' AND n.read_at IS NULL' : ''}
+        ORDER BY n.created_at DESC, n.id
+        LIMIT ? OFFSET ?`,
+      [userId, limit, offset],
+    );
+  }
+
+  count(userId: string, onlyUnread: boolean): Promise<number> {
+    return this.reads
+      .getRepository(NotificationEntity)
+      .countBy(onlyUnread ? { userId, readAt: IsNull() } : { userId });
+  }
+
+  async notificationRow(id: string): Promise<NotificationRow | undefined> {
+    const [row] = await this.query<NotificationRow>(
+      this.reads,
+      `SELECT ${NOTIFICATION_COLUMNS} WHERE n.id = ?`,
+      [id],
+    );
+    return row;
+  }
+
+  findNotificationOf(
+    db: EntityManager,
+    id: string,
+    userId: string,
+  ): Promise<NotificationEntity | null> {
+    return db.findOneBy(NotificationEntity, { id, userId });
+  }
+
+  async markRead(db: EntityManager, id: string, now: number): Promise<void> {
+    await db.update(NotificationEntity, { id }, { readAt: now });
+  }
+
+  /** Marks every unread one of a person's read; how many. */
+  async markAllRead(db: EntityManager, userId: string, now: number): Promise<number> {
+    const result = await db.update(
+      NotificationEntity,
+      { userId, readAt: IsNull() },
+      { readAt: now },
+    );
+    return result.affected ?? 0;
+  }
+
+  /** Writes one unless this event already wrote one for this person (a repeated fan-out). */
+  async insertNotification(db: EntityManager, row: NotificationEntity): Promise<void> {
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(row)
+      .orIgnore()
+      .execute();
+  }
+
+  // -------------------------------------------------------------- settings
+
+  findSettings(
+    userId: string,
+    db: EntityManager = this.reads,
+  ): Promise<NotificationSettingsEntity | null> {
+    return db.findOneBy(NotificationSettingsEntity, { userId });
+  }
+
+  settingsOf(db: EntityManager, userIds: readonly string[]): Promise<NotificationSettingsEntity[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db.findBy(NotificationSettingsEntity, { userId: In([...new Set(userIds)]) });
+  }
+
+  /** Inserts or updates, never save(): inside a write on SQLite, save() opens a transaction. */
+  async storeSettings(
+    db: EntityManager,
+    row: NotificationSettingsEntity,
+    exists: boolean,
+  ): Promise<void> {
+    if (exists) await db.update(NotificationSettingsEntity, { userId: row.userId }, row);
+    else await db.insert(NotificationSettingsEntity, row);
+  }
+
+  // -------------------------------------------------------------- deliveries
+
+  /** Writes one unless this event already has one for this person and channel. */
+  async insertDelivery(
+    db: EntityManager,
+    values: Omit<DeliveryEntity, 'id' | 'status' | 'attempts' | 'lastError'>,
+  ): Promise<void> {
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(DeliveryEntity)
+      .values({ id: randomUUID(), status: 'pending', attempts: 0, lastError: null, ...values })
+      .orIgnore()
+      .execute();
+  }
+
+  /**
+   * PostgreSQL: marks up to `limit` due deliveries `sending` (pending and due, or `sending` since
+   * before `staleBefore`) in one statement, `FOR UPDATE SKIP LOCKED` so instances take different
+   * rows, and answers them (committed on its own).
+   */
+  async claimDueOnPostgres(
+    now: number,
+    staleBefore: number,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    const dialect = Dialect.of(this.reads);
+    const result: unknown = await this.reads.query(
+      dialect.sql(
+        `UPDATE notification_deliveries d
+            SET status = 'sending', attempts = d.attempts + 1, updated_at = ?
+          WHERE d.id IN (
+            SELECT id FROM notification_deliveries
+             WHERE (status = 'pending' AND next_attempt_at <= ?)
+                OR (status = 'sending' AND updated_at <= ?)
+             ORDER BY next_attempt_at
+             LIMIT ? FOR UPDATE SKIP LOCKED)` +
+          dialect.returning(['d.id', 'd.channel', 'd.attempts', 'd.payload']),
+      ),
+      [now, now, staleBefore, limit],
+    );
+    return dialect
+      .returnedRows<ClaimedDelivery>(result)
+      .map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  }
+
+  /** The same inside the single writer (SQLite): due deliveries, then each marked `sending`. */
+  async claimDueInWrite(
+    db: EntityManager,
+    now: number,
+    staleBefore: number,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    const rows = await db.find(DeliveryEntity, {
+      where: [
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+        { status: 'sending', updatedAt: LessThanOrEqual(staleBefore) },
+      ],
+      order: { nextAttemptAt: 'ASC' },
+      take: limit,
+    });
+    for (const row of rows) {
+      await db.update(
+        DeliveryEntity,
+        { id: row.id },
+        { status: 'sending', attempts: row.attempts + 1, updatedAt: now },
+      );
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      attempts: r.attempts + 1,
+      payload: r.payload,
+    }));
+  }
+
+  /** Records an attempt's outcome, only if nobody took the delivery over meanwhile. */
+  async recordAttempt(
+    db: EntityManager,
+    claimed: { id: string; attempts: number },
+    outcome: { status: DeliveryStatus; nextAttemptAt: number; lastError: string | null },
+    now: number,
+  ): Promise<void> {
+    await db.update(
+      DeliveryEntity,
+      { id: claimed.id, status: 'sending', attempts: claimed.attempts },
+      { ...outcome, updatedAt: now },
+    );
+  }
+
+  /** Deliveries waiting, being sent and failed: how many, and the oldest one's creation. */
+  deliveriesByStatus(): Promise<Array<{ status: string; n: number; oldest: number | null }>> {
+    return this.query(
+      this.reads,
+      `SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM notification_deliveries
+        WHERE status IN ('pending', 'sending', 'failed') GROUP BY status`,
+      [],
+    );
+  }
+
+  // -------------------------------------------------------------- what messages read
+
+  /**
+   * Booked sessions of confirmed bookings starting in (from, until], with their owner's reminder
+   * time: the sessions whose reminder may be due.
+   */
+  reminderCandidates(db: EntityManager, from: number, until: number): Promise<ReminderCandidate[]> {
+    return this.query<ReminderCandidate>(
+      db,
+      `SELECT o.id, o.booking_id, o.owner_id, o.start_ms, b.created_at,
+              s.reminder_minutes AS minutes
+         FROM occurrences o
+         JOIN bookings b ON b.id = o.booking_id
+         LEFT JOIN notification_settings s ON s.user_id = o.owner_id
+        WHERE o.status = 'booked' AND o.booking_status = 'confirmed'
+          AND o.start_ms > ? AND o.start_ms <= ?`,
+      [from, until],
+    );
+  }
+
+  /**
+   * Who decides the center's requests: its active coordinators; when it has none, the network's
+   * active admins (who may decide every center's requests), so that no request waits unheard.
+   */
+  async approversOf(db: EntityManager, centerId: string): Promise<string[]> {
+    const dialect = Dialect.of(db);
+    const coordinators = await this.query<{ id: string }>(
+      db,
+      `SELECT u.id FROM users u JOIN user_centers uc ON uc.user_id = u.id
+        WHERE uc.center_id = ? AND u.role = 'coordinator' AND u.active = ?`,
+      [centerId, dialect.bool(true)],
+    );
+    if (coordinators.length > 0) return coordinators.map((r) => r.id);
+    const admins = await db.find(UserEntity, {
+      select: { id: true },
+      where: { role: 'admin', active: true },
+    });
+    return admins.map((r) => r.id);
+  }
+
+  activeUsers(db: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
+    return db.findBy(UserEntity, { id: In([...ids]), active: true });
+  }
+
+  findUser(db: EntityManager, id: string): Promise<UserEntity | null> {
+    return db.findOneBy(UserEntity, { id });
+  }
+
+  findSession(db: EntityManager, id: string): Promise<SessionEntity | null> {
+    return db.findOneBy(SessionEntity, { id });
+  }
+
+  findBooking(db: EntityManager, id: string): Promise<BookingEntity | null> {
+    return db.findOneBy(BookingEntity, { id });
+  }
+
+  getCenter(db: EntityManager, id: string): Promise<CenterEntity> {
+    return db.findOneByOrFail(CenterEntity, { id });
+  }
+
+  getResource(db: EntityManager, id: string): Promise<ResourceEntity> {
+    return db.findOneByOrFail(ResourceEntity, { id });
+  }
+
+  findClosure(db: EntityManager, id: string): Promise<ClosureEntity | null> {
+    return db.findOneBy(ClosureEntity, { id });
+  }
+
+  /** The listed sessions, or else the booking's sessions in the given states; by start. */
+  sessionsFor(
+    db: EntityManager,
+    listed: readonly string[] | null,
+    bookingId: string,
+    statuses: readonly string[],
+  ): Promise<SessionEntity[]> {
+    return db.find(SessionEntity, {
+      where: listed ? { id: In([...listed]) } : { bookingId, status: In([...statuses]) },
+      order: { startMs: 'ASC' },
+    });
+  }
+}
