@@ -117,7 +117,13 @@ async function main(): Promise<void> {
         let copy: PostgresCopy | undefined;
         if (postgres) {
           log(`[${g.spec.label}] copying to PostgreSQL…`);
-          copy = await copyToPostgres(g.dataSet.path, postgresUrl, `bench_${g.spec.name}`);
+          copy = await copyToPostgres(
+            g.dataSet.path,
+            postgresUrl,
+            // Per run, so that two runs on one PostgreSQL (engineers sharing a machine) do not drop
+            // each other's schema.
+            `bench_${g.spec.name}_${process.pid}`,
+          );
           result.postgresCopy = { rows: copy.rows, seconds: copy.seconds };
           log(`[${g.spec.label}] ${copy.rows} rows in ${copy.seconds.toFixed(0)} s`);
         }
