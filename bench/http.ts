@@ -93,12 +93,26 @@ export interface HttpResult {
   bookingsCreated: number;
 }
 
+/**
+ * A free port: one the system picks, or the first free one of `MAKON_BENCH_PORTS` (`4250-4299`)
+ * on a machine where several people run servers.
+ */
 export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.MAKON_BENCH_PORTS ?? '');
+  if (!range) return portFree(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    const free = await portFree(port).catch(() => undefined);
+    if (free !== undefined) return free;
+  }
+  throw new Error(`No free port in MAKON_BENCH_PORTS=${process.env.MAKON_BENCH_PORTS}`);
+}
+
+function portFree(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
