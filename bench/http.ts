@@ -404,8 +404,9 @@ export async function measureHttp(
     options.profileDir
       ? [
           '--cpu-prof',
-          `--cpu-prof-dir=${options.profileDir}`,
-          `--cpu-prof-name=${name}.cpuprofile`,
+          // Node's own file names (with the process and thread ids): one profile per thread, the
+          // heavy-read worker's beside the event loop's (one name for all, the last one won).
+          `--cpu-prof-dir=${options.profileDir}/${name}`,
           '--require',
           preload,
         ]
