@@ -96,12 +96,26 @@ export interface HttpResult {
   notifications?: NotificationResult;
 }
 
+/**
+ * A free port: one the system picks, or the first free one of `MAKON_BENCH_PORTS` (`4250-4299`)
+ * on a machine where several people run servers.
+ */
 export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.MAKON_BENCH_PORTS ?? '');
+  if (!range) return portFree(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    const free = await portFree(port).catch(() => undefined);
+    if (free !== undefined) return free;
+  }
+  throw new Error(`No free port in MAKON_BENCH_PORTS=${process.env.MAKON_BENCH_PORTS}`);
+}
+
+function portFree(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
@@ -410,8 +424,9 @@ export async function measureHttp(
     options.profileDir
       ? [
           '--cpu-prof',
-          `--cpu-prof-dir=${options.profileDir}`,
-          `--cpu-prof-name=${name}.cpuprofile`,
+          // Node's own file names (with the process and thread ids): one profile per thread, the
+          // heavy-read worker's beside the event loop's (one name for all, the last one won).
+          `--cpu-prof-dir=${options.profileDir}/${name}`,
           '--require',
           preload,
         ]

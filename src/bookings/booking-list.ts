@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Dialect } from '../database';
+import { Dialect, HeavyReads } from '../database';
 import { BookingEntity, BookingStatus } from './booking.entity';
 import { BookingView } from './bookings.dto';
 import { BookingsService } from './bookings.service';
@@ -10,7 +10,9 @@ import { BookingsService } from './bookings.service';
  * page at a time from a position (keyset paging, no OFFSET and no total count), for the staff's
  * bookings page. Every statement is a range of idx_bookings_center_start (center_id,
  * start_local, id), so a page costs the same with one year of history or five
- * (test/query-plans.e2e-spec.ts pins the plan; docs/benchmarks.md).
+ * (test/query-plans.e2e-spec.ts pins the plan; docs/benchmarks.md). The positions and the count
+ * of pending requests are read off the event loop on SQLite (HeavyReads): a resource's or
+ * person's filter sorts their whole history.
  */
 
 /** A position in the list: a first session's local start, and an id to break ties ('' = none). */
@@ -93,6 +95,7 @@ export class BookingList {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bookings: BookingsService,
+    private readonly heavyReads: HeavyReads,
   ) {}
 
   private get postgres(): boolean {
@@ -133,7 +136,7 @@ export class BookingList {
 
   /** How many requests of a center wait for a decision (a range of idx_bookings_center_report). */
   async pendingCount(centerId: string): Promise<number> {
-    const rows: Array<{ count: number | string }> = await this.dataSource.query(
+    const rows = await this.heavyReads.query<{ count: number | string }>(
       Dialect.of(this.dataSource).sql(
         `SELECT COUNT(*) AS count FROM bookings WHERE center_id = ? AND status = 'pending'`,
       ),
@@ -149,10 +152,7 @@ export class BookingList {
     limit: number,
   ): Promise<ListPosition[]> {
     const { sql, values } = bookingListStatement(this.postgres, query, direction, position, limit);
-    const rows: Array<{ id: string; start_local: string }> = await this.dataSource.query(
-      sql,
-      values,
-    );
+    const rows = await this.heavyReads.query<{ id: string; start_local: string }>(sql, values);
     return rows.map((row) => ({ startLocal: row.start_local, id: row.id }));
   }
 }

@@ -112,11 +112,12 @@ export class SessionRecords {
    * Filtered on the sessions' own copies of the booking's center and status (migration
    * SessionReportCopies), so the day is one range of idx_occurrences_center_report and each
    * session's booking and owner one primary-key look-up: the cost follows the day, not the
-   * center's history (test/query-plans.e2e-spec.ts pins the plan).
+   * center's history (test/query-plans.e2e-spec.ts pins the plan). Off the event loop on SQLite
+   * (HeavyReads), as Today and the timelines read it for a few hundred sessions at a busy hub.
    */
   async forDay(centerId: string, window: Interval): Promise<DaySession[]> {
     const [center, from, to] = this.placeholders(3);
-    const rows: Row[] = await this.dataSource.query(daySessionsStatement(center, from, to), [
+    const rows = await this.heavyReads.query<Row>(daySessionsStatement(center, from, to), [
       centerId,
       window.start,
       window.end,

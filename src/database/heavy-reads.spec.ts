@@ -16,7 +16,7 @@ describe('HeavyReads on a SQLite file', () => {
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     // The timer is not started (0): the spec runs the checkpoints itself.
-    reads = new HeavyReads(dataSource, { workers: 2, checkpointEveryMs: 0 });
+    reads = new HeavyReads(dataSource, { worker: true, checkpointEveryMs: 0 });
     await reads.start();
   });
 
@@ -33,7 +33,7 @@ describe('HeavyReads on a SQLite file', () => {
       [count],
     );
 
-  it('answers in worker threads what the app connection answers', async () => {
+  it('answers in the worker thread what the app connection answers', async () => {
     await insertRows(100);
     const sql = 'SELECT id, length(body) AS size FROM t WHERE id > ? ORDER BY id LIMIT 3';
     expect(reads.inWorkers).toBe(true);
@@ -48,7 +48,7 @@ describe('HeavyReads on a SQLite file', () => {
     expect(await dataSource.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 0 }]);
   });
 
-  it('checkpoints the WAL in its own worker, since the writer no longer does', async () => {
+  it('checkpoints the WAL in the worker, between its reads, since the writer no longer does', async () => {
     await reads.checkpoint('TRUNCATE');
     // 10,000 rows of 500 bytes: more than the 1,000 pages after which the writer used to checkpoint.
     await insertRows(10_000);

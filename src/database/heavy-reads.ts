@@ -14,13 +14,23 @@ export interface ReadQueries {
 }
 
 export interface HeavyReadOptions {
-  /** Worker threads with a read-only connection each (SQLite on a file only). */
-  workers: number;
+  /**
+   * Whether reads go to the worker thread (SQLite on a file only); false: on the app's
+   * connection, as on an in-memory database.
+   */
+  worker: boolean;
   /** How often the WAL is checkpointed off the request path (SQLite on a file only); 0: never. */
   checkpointEveryMs: number;
 }
 
-export const HEAVY_READ_DEFAULTS: HeavyReadOptions = { workers: 2, checkpointEveryMs: 1000 };
+export const HEAVY_READ_DEFAULTS: HeavyReadOptions = { worker: true, checkpointEveryMs: 1000 };
+
+/**
+ * The worker's V8 heap limits (MB). Its answers are a page's rows or a report's groups (a few
+ * thousand rows at most); the limits keep its garbage from growing the server's resident memory.
+ * A worker over them stops, its reads fail with HeavyReadError, and the next read starts another.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 const WORKER_SCRIPT = join(__dirname, 'read-worker.js');
 
@@ -62,8 +72,11 @@ class ReadWorker {
   private nextId = 1;
   private closed = false;
 
-  constructor(path: string, mode: 'read' | 'checkpoint', onExit: (self: ReadWorker) => void) {
-    this.worker = new Worker(WORKER_SCRIPT, { workerData: { path, mode } });
+  constructor(path: string, onExit: (self: ReadWorker) => void) {
+    this.worker = new Worker(WORKER_SCRIPT, {
+      workerData: { path },
+      resourceLimits: WORKER_LIMITS,
+    });
     this.worker.on('message', (answer: WorkerAnswer) => {
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;
@@ -79,10 +92,6 @@ class ReadWorker {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', () => fail(new HeavyReadError('The read worker stopped')));
-  }
-
-  get load(): number {
-    return this.pending.size;
   }
 
   send(message: Record<string, unknown>): Promise<ReadRow[]> {
@@ -104,19 +113,22 @@ class ReadWorker {
 }
 
 /**
- * Heavy reads (the reports' aggregates and their CSV) without holding up everyone else.
+ * Heavy reads (the reports' aggregates and their CSV, the day's sessions of Today and the
+ * timelines, the pages of the bookings list) without holding up everyone else.
  *
  * better-sqlite3 is synchronous: a 300 ms statement on the app's connection stops the one event
  * loop, and every other request (a booking's 2 ms) waits behind it. So on SQLite with a database
- * file, `query` runs the statement in one of a few worker threads, each holding its own read-only
- * connection to the same file (WAL lets readers read while the app's single writer writes; each
- * statement sees the last committed state when it starts). The writer stays the one connection
- * behind WriteTransactions.
+ * file, `query` runs the statement in one worker thread holding its own connection to the same
+ * file, which reads only (`query_only`; WAL lets it read while the app's single writer writes;
+ * each statement sees the last committed state when it starts). The writer stays the one
+ * connection behind WriteTransactions. One worker, not a pool: each is a V8 isolate with its own
+ * heap and SQLite page cache (tens of MB of resident memory), and heavy reads queue behind each
+ * other there instead of behind the event loop.
  *
- * The same class also takes WAL checkpoints out of requests: the writer's automatic checkpoint
+ * The same worker also takes WAL checkpoints out of requests: the writer's automatic checkpoint
  * (which ran inside whichever COMMIT crossed 1,000 pages, 400 ms on a large file) is turned off,
- * and a worker with its own connection runs `PRAGMA wal_checkpoint(PASSIVE)` on a timer; the
- * timer and the workers stop on app shutdown (`stop`).
+ * and the worker runs `PRAGMA wal_checkpoint(PASSIVE)` on a timer (between its reads; a passive
+ * checkpoint never waits for the writer); the timer and the worker stop on app shutdown (`stop`).
  *
  * An in-memory SQLite database cannot be shared between connections: there, `query` runs on the
  * app's connection (the old behaviour), as do the tests that use one. On PostgreSQL it is an
@@ -127,8 +139,7 @@ export class HeavyReads implements ReadQueries {
   readonly postgres: boolean;
   /** The database file when reads go to workers; undefined: on the app's own connection. */
   private readonly file?: string;
-  private readonly readers: ReadWorker[] = [];
-  private checkpointer?: ReadWorker;
+  private reader?: ReadWorker;
   private checkpointRunning = false;
   /** When the WAL file was last written before the last complete checkpoint. */
   private lastCheckpointedWrite?: number;
@@ -146,9 +157,9 @@ export class HeavyReads implements ReadQueries {
     }
   }
 
-  /** Whether reads run in worker threads (SQLite on a file). */
+  /** Whether reads run in the worker thread (SQLite on a file). */
   get inWorkers(): boolean {
-    return this.file !== undefined && this.options.workers > 0;
+    return this.file !== undefined && this.options.worker;
   }
 
   /**
@@ -167,11 +178,11 @@ export class HeavyReads implements ReadQueries {
     params: readonly ReadValue[],
   ): Promise<T[]> {
     if (!this.inWorkers || this.stopped) return this.dataSource.query<T[]>(sql, [...params]);
-    return (await this.leastBusyReader().send({ sql, params })) as T[];
+    return (await this.worker().send({ sql, params })) as T[];
   }
 
   /**
-   * One passive checkpoint in the checkpoint worker (never two at once); resolves with SQLite's
+   * One passive checkpoint in the worker (never two at once); resolves with SQLite's
    * answer (`busy`, `log` and `checkpointed` pages), or undefined when there is nothing to do.
    */
   async checkpoint(how: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): Promise<ReadRow | undefined> {
@@ -181,10 +192,7 @@ export class HeavyReads implements ReadQueries {
     if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
     this.checkpointRunning = true;
     try {
-      this.checkpointer ??= new ReadWorker(this.file, 'checkpoint', () => {
-        this.checkpointer = undefined;
-      });
-      const [result] = await this.checkpointer.send({ how });
+      const [result] = await this.worker().send({ how });
       if (Number(result?.busy) === 0) this.lastCheckpointedWrite = written;
       return result;
     } catch {
@@ -196,31 +204,26 @@ export class HeavyReads implements ReadQueries {
   }
 
   /**
-   * Stops the timer and the workers (DatabaseModule, on app shutdown, before the app's connection
+   * Stops the timer and the worker (DatabaseModule, on app shutdown, before the app's connection
    * closes: closing the last connection then checkpoints what is left). Later reads run on the
    * app's connection.
    */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    const workers = [...this.readers, ...(this.checkpointer ? [this.checkpointer] : [])];
-    this.readers.length = 0;
-    this.checkpointer = undefined;
-    await Promise.all(workers.map((worker) => worker.close()));
+    const worker = this.reader;
+    this.reader = undefined;
+    await worker?.close();
   }
 
-  /** Workers start on first use, up to `options.workers`, then the one with least work waiting. */
-  private leastBusyReader(): ReadWorker {
-    const idle = this.readers.find((worker) => worker.load === 0);
-    if (idle) return idle;
-    if (this.readers.length < this.options.workers) {
-      const worker = new ReadWorker(this.file as string, 'read', (gone) => {
-        const index = this.readers.indexOf(gone);
-        if (index >= 0) this.readers.splice(index, 1);
+  /** The worker, started on first use (and again after one stopped). */
+  private worker(): ReadWorker {
+    if (!this.reader) {
+      const started = new ReadWorker(this.file as string, (gone) => {
+        if (this.reader === gone) this.reader = undefined;
       });
-      this.readers.push(worker);
-      return worker;
+      this.reader = started;
     }
-    return this.readers.reduce((a, b) => (b.load < a.load ? b : a));
+    return this.reader;
   }
 }

@@ -6,15 +6,17 @@
  * Plain JavaScript that needs only better-sqlite3, so that the same file runs from dist/ (copied
  * there by nest-cli.json's assets) and from src/ under jest.
  *
- * `workerData.mode`: `read` opens the file read-only (WAL lets it read while the app's one writer
- * writes); `checkpoint` opens it writable and only runs the WAL checkpoints that the app's writer
- * no longer runs inside its commits (`wal_autocheckpoint = 0`).
+ * The connection reads only (`query_only`: a write statement fails with SQLITE_READONLY; WAL
+ * lets it read while the app's one writer writes), and runs the WAL checkpoints that the app's
+ * writer no longer runs inside its commits (`wal_autocheckpoint = 0`), `{ id, how }`. It is not
+ * opened read-only: a read-only connection cannot checkpoint.
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
-const { path, mode } = workerData;
-const db = new Database(path, { readonly: mode === 'read', fileMustExist: true, timeout: 5000 });
+const { path } = workerData;
+const db = new Database(path, { fileMustExist: true, timeout: 5000 });
+db.pragma('query_only = 1');
 /** Prepared statements by text: the app sends a handful of statement shapes over and over. */
 const statements = new Map();
 const MAX_STATEMENTS = 200;
@@ -30,7 +32,7 @@ function prepared(sql) {
 }
 
 function answer(message) {
-  if (mode === 'checkpoint') {
+  if (message.how !== undefined) {
     const [result] = db.pragma(
       `wal_checkpoint(${message.how === 'TRUNCATE' ? 'TRUNCATE' : 'PASSIVE'})`,
     );
