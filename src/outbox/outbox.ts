@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { insertRows } from '../database';
 import { NotificationEvent, OutboxEntity } from './outbox.entity';
 
 /** An event as the write that causes it knows it; the job works out who hears of it and how. */
@@ -33,7 +34,8 @@ export const outbox = {
       createdAt: now,
       fannedOut: false,
     };
-    await manager.createQueryBuilder().insert().into(OutboxEntity).values(row).orIgnore().execute();
+    // A second event with the same dedupe key is left out.
+    await insertRows(manager, OutboxEntity, row, { orIgnore: true });
   },
 
   /** Several events of one write (a closure over many bookings). */
