@@ -90,6 +90,24 @@ export function sessionCopiesOf(booking: BookingEntity) {
   };
 }
 
+/** A new booked session of the booking from `interval.start` to `interval.end`. */
+export function newSessionRow(
+  booking: BookingEntity,
+  id: string,
+  interval: Interval,
+): SessionEntity {
+  return {
+    id,
+    bookingId: booking.id,
+    startMs: interval.start,
+    endMs: interval.end,
+    status: 'booked',
+    checkedInAt: null,
+    checkedOutAt: null,
+    ...sessionCopiesOf(booking),
+  };
+}
+
 /** The next whole minute at or after `now`: when a running session's slot frees. */
 export function nextWholeMinute(now: number): number {
   return Math.ceil(now / MINUTE_MS) * MINUTE_MS;
@@ -230,16 +248,7 @@ export class BookingsRepository {
     );
     const db = tx.manager;
     await insertRows(db, BookingEntity, booking);
-    const occurrences: SessionEntity[] = sessions.map((s) => ({
-      id: randomUUID(),
-      bookingId: booking.id,
-      startMs: s.start,
-      endMs: s.end,
-      status: 'booked',
-      checkedInAt: null,
-      checkedOutAt: null,
-      ...sessionCopiesOf(booking),
-    }));
+    const occurrences = sessions.map((s) => newSessionRow(booking, randomUUID(), s));
     for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
       await insertRows(db, SessionEntity, occurrences.slice(i, i + INSERT_CHUNK));
     }
