@@ -12,7 +12,7 @@ import {
   type Purpose,
 } from '../src/bookings/booking.entity';
 import { sessionCopiesOf } from '../src/bookings/bookings.service';
-import { nextWholeMinute } from '../src/bookings/bookings.repository';
+import { newSessionRow, nextWholeMinute } from '../src/bookings/bookings.repository';
 import { isExclusive, ResourceEntity } from '../src/resources/resource.entity';
 import { localWallOf, noShowReleaseAt } from '../src/scheduling';
 import type { CenterPolicy, Interval } from '../src/scheduling/types';
@@ -89,16 +89,7 @@ export class DemoLedger {
     };
     const held = [{ resource: input.resource, quantity: input.quantity }, ...input.equipment];
     const sessions = input.sessions.map((s): SessionEntity => {
-      const session: SessionEntity = {
-        id: this.newId(),
-        bookingId: booking.id,
-        startMs: s.start,
-        endMs: s.end,
-        status: 'booked',
-        checkedInAt: null,
-        checkedOutAt: null,
-        ...sessionCopiesOf(booking),
-      };
+      const session = newSessionRow(booking, this.newId(), s);
       const allocations = held.map((h): AllocationEntity => ({
         id: this.newId(),
         occurrenceId: session.id,

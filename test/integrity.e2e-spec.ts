@@ -1,4 +1,4 @@
-import { CentersService } from '../src/centers/centers.service';
+import { WriteTransactions } from '../src/database/write-transactions';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 import { createDesk, createWorld, Json, requestBooking, World } from './support/world';
 
@@ -26,17 +26,17 @@ describe('booking integrity', () => {
     request: () => Promise<T>,
     meanwhile: () => Promise<void>,
   ): Promise<T> {
-    const centers = t.app.get(CentersService);
-    const original = centers.getEntity.bind(centers);
+    const writes = t.app.get(WriteTransactions);
+    const original = writes.run.bind(writes);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
-    const spy = jest.spyOn(centers, 'getEntity').mockImplementationOnce(async (id) => {
-      const center = await original(id);
+    // The booking's write is the next one to start: it has read what it prepares by then.
+    const spy = jest.spyOn(writes, 'run').mockImplementationOnce(async (locks, work) => {
       entered();
       await gate;
-      return center;
+      return original(locks, work);
     });
     try {
       const pending = request();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
-import { Dialect, insertRows, WriteTx } from '../database';
+import { Dialect, insertRows, RowsQuery, WriteTx } from '../database';
 import { CenterEntity } from '../centers';
 import { isExclusive, ResourceEntity } from '../resources';
 import {
@@ -36,6 +36,12 @@ export interface AllocationRow extends PoolUse {
 export interface HeldUnits {
   resource: Pick<ResourceEntity, 'id' | 'kind'>;
   quantity: number;
+}
+
+/** An allocation near a new session, with its session if that may be a due no-show. */
+export interface NearAllocation extends AllocationRow {
+  /** Its session when booked, started before `now` and of a resource that requires check-in. */
+  candidate: NoShowCandidate | null;
 }
 
 /** A booked session that may become a no-show, with its center's policy. */
@@ -81,6 +87,24 @@ export function sessionCopiesOf(booking: BookingEntity) {
     attendees: booking.attendees,
     quantity: booking.quantity,
     bookingStatus: booking.status,
+  };
+}
+
+/** A new booked session of the booking from `interval.start` to `interval.end`. */
+export function newSessionRow(
+  booking: BookingEntity,
+  id: string,
+  interval: Interval,
+): SessionEntity {
+  return {
+    id,
+    bookingId: booking.id,
+    startMs: interval.start,
+    endMs: interval.end,
+    status: 'booked',
+    checkedInAt: null,
+    checkedOutAt: null,
+    ...sessionCopiesOf(booking),
   };
 }
 
@@ -224,16 +248,7 @@ export class BookingsRepository {
     );
     const db = tx.manager;
     await insertRows(db, BookingEntity, booking);
-    const occurrences: SessionEntity[] = sessions.map((s) => ({
-      id: randomUUID(),
-      bookingId: booking.id,
-      startMs: s.start,
-      endMs: s.end,
-      status: 'booked',
-      checkedInAt: null,
-      checkedOutAt: null,
-      ...sessionCopiesOf(booking),
-    }));
+    const occurrences = sessions.map((s) => newSessionRow(booking, randomUUID(), s));
     for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
       await insertRows(db, SessionEntity, occurrences.slice(i, i + INSERT_CHUNK));
     }
@@ -497,6 +512,73 @@ export class BookingsRepository {
       end: Number(row.end_ms),
       quantity: Number(row.quantity),
     }));
+  }
+
+  /**
+   * `activeAllocationsNear`'s read (not sent yet: a booking sends it with the rest of what it
+   * checks, `findTogether`), each row with its session when that may be a due no-show at `now`
+   * (booked, started, its resource requires check-in): the no-show candidates of
+   * `noShowCandidatesAmong`, read in the same statement. The joins are only made for allocations
+   * that started before `now`.
+   */
+  activeAllocationsNearQuery(
+    db: EntityManager,
+    resourceIds: readonly string[],
+    window: Interval,
+    bufferMs: number,
+    now: number,
+  ): RowsQuery<NearAllocation[]> {
+    const dialect = Dialect.of(db);
+    const policies = new Map<string, CenterPolicy>();
+    return new RowsQuery(
+      `SELECT a.id, a.resource_id, a.occurrence_id, a.booking_id, a.start_ms, a.end_ms, a.quantity,
+              o.start_ms AS session_start_ms, c.policy
+         FROM allocations a
+         LEFT JOIN occurrences o ON a.start_ms < ? AND o.id = a.occurrence_id AND o.status = ?
+         LEFT JOIN bookings b ON b.id = o.booking_id
+         LEFT JOIN resources r ON r.id = b.resource_id AND r.check_in_required = ?
+         LEFT JOIN centers c ON r.id IS NOT NULL AND c.id = b.center_id
+        WHERE a.resource_id IN (${dialect.list(resourceIds.length)})
+          AND a.active = ?
+          AND a.start_ms < ?
+          AND a.start_ms >= ?
+          AND a.end_ms > ?`,
+      [
+        now,
+        'booked',
+        dialect.bool(true),
+        ...resourceIds,
+        dialect.bool(true),
+        window.end + bufferMs,
+        window.start - bufferMs - MAX_ALLOCATION_MS,
+        window.start - bufferMs,
+      ],
+      (rows) =>
+        rows.map((row) => {
+          const policyText = row.policy as string | null;
+          let policy = policyText === null ? undefined : policies.get(policyText);
+          if (policyText !== null && !policy) {
+            policy = JSON.parse(policyText) as CenterPolicy;
+            policies.set(policyText, policy);
+          }
+          return {
+            id: String(row.id),
+            resourceId: String(row.resource_id),
+            occurrenceId: String(row.occurrence_id),
+            bookingId: String(row.booking_id),
+            start: Number(row.start_ms),
+            end: Number(row.end_ms),
+            quantity: Number(row.quantity),
+            candidate: policy
+              ? {
+                  occurrenceId: String(row.occurrence_id),
+                  startMs: Number(row.session_start_ms),
+                  policy,
+                }
+              : null,
+          };
+        }),
+    );
   }
 
   /** Active allocations of the resource that have not ended (a bounded index range). */

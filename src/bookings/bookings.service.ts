@@ -5,10 +5,10 @@ import { Clock } from '../common/clock';
 import { DomainError, validationError } from '../common/domain-error';
 import { Paged } from '../common/pagination';
 import { CentersService, ClosuresService } from '../centers';
-import { WriteTransactions, WriteTx } from '../database';
+import { findTogether, WriteTransactions, WriteTx } from '../database';
 import { isStaffOf, Principal } from '../access';
 import { UsersService } from '../identity';
-import { ResourcesService } from '../resources';
+import { ResourceEntity, ResourcesService } from '../resources';
 import { bookingCreated, outbox } from '../outbox';
 import {
   bookingHorizonEnd,
@@ -17,6 +17,7 @@ import {
   expandSessions,
   type ExpansionInput,
   localDateOf,
+  MINUTE_MS,
   parseRequestMoment,
   parseRule,
   type Session,
@@ -38,8 +39,8 @@ import { bookingView, conflictView, sessionView, sortConflicts } from './booking
 import { BookingQuery, BookingView, CreateBookingInput, ChangedSessionView } from './bookings.dto';
 import { bookedConflicts } from './conflict-check';
 import { findReplay, requestHash, storeReplay } from './idempotency';
-import { releaseDueNoShows } from './no-shows';
-import { BookingsRepository } from './bookings.repository';
+import { releaseDueAmong, releaseDueNoShows } from './no-shows';
+import { AllocationRow, BookingsRepository } from './bookings.repository';
 import { parseWindowTime } from './window-time';
 
 /** What a new booking stores besides its sessions (see `checkedBooking`). */
@@ -105,8 +106,19 @@ export class BookingsService {
       if (replay) return { statusCode: 201, body: replay };
     }
     if (input.recurrence) parseRule(input.recurrence.rule);
-    const resource = await this.resources.getEntity(input.resourceId);
-    const center = await this.centers.getEntity(resource.centerId);
+    // The resource, its equipment and its center in one read (one round trip on PostgreSQL).
+    const [found, centerOfResource] = await findTogether(this.repository.reads, [
+      this.resources.manyQuery([
+        input.resourceId,
+        ...(input.equipment ?? []).map((e) => e.resourceId),
+      ]),
+      this.centers.entityOfResourceQuery(input.resourceId),
+    ] as const);
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const resource = byId.get(input.resourceId);
+    if (!resource) throw new DomainError('NOT_FOUND', `No resource ${input.resourceId}`);
+    const center = centerOfResource;
+    if (!center) throw new DomainError('NOT_FOUND', `No center ${resource.centerId}`);
     const zone = center.timezone;
     const start = parseRequestMoment(input.start, zone, 'start');
     const end = parseRequestMoment(input.end, zone, 'end');
@@ -121,7 +133,7 @@ export class BookingsService {
         'onlyPoolsHaveQuantity',
       );
     }
-    const equipment = await this.loadEquipment(input, center.id);
+    const equipment = this.loadEquipment(input, center.id, byId);
     const ownerId = await this.resolveOwner(caller, input.ownerId ?? null, center.id);
     const prepared: BookingContext = {
       center,
@@ -147,7 +159,6 @@ export class BookingsService {
       resources: heldIds(prepared),
     };
     return this.writes.run(locks, async (tx) => {
-      await releaseDueNoShows(this.repository, tx, now);
       if (remembered) {
         const replay = await findReplay(
           this.repository,
@@ -204,7 +215,11 @@ export class BookingsService {
    * The one write path of every new booking (requests and walk-ins): checks the sessions against
    * what is committed now (policies, hours, closures, conflicts) and answers the booking to store
    * with the sessions kept. Runs in a write that declared the held resources and the center's
-   * calendar and has called `releaseDueNoShows`; store the result with `storeBooking`.
+   * calendar; store the result with `storeBooking`. What it checks against is read in one
+   * statement (the owner, the center, the resources, the closures and, for one session, the
+   * allocations near it with their due no-shows, which it stores first: `releaseDueAmong`); a
+   * series stores the due no-shows of its resources first (`releaseDueNoShows`) and reads each
+   * session's allocations.
    */
   async checkedBooking(
     tx: WriteTx,
@@ -216,22 +231,49 @@ export class BookingsService {
   ): Promise<CheckedBooking> {
     const zone = prepared.center.timezone;
     const manager = tx.manager;
+    const ids = heldIds(prepared);
+    const single = sessions.length === 1;
+    if (!single) await releaseDueNoShows(this.repository, tx, now);
     // Checked again on what is committed now; the checks before the transaction only answer early.
-    const owner = await this.users.findEntity(request.ownerId, manager);
+    const readBuffer = widestBufferMs(prepared.held.map((h) => h.resource));
+    const reads = [
+      this.users.entityQuery(request.ownerId, manager),
+      this.centers.entityQuery(prepared.center.id, manager),
+      this.resources.manyQuery(ids, manager),
+      this.closures.rulesQuery(prepared.center.id, manager),
+    ] as const;
+    const [owner, center, rows, closures, near] = single
+      ? await findTogether(manager, [
+          ...reads,
+          this.repository.activeAllocationsNearQuery(manager, ids, sessions[0], readBuffer, now),
+        ] as const)
+      : [...(await findTogether(manager, reads)), null];
     if (!owner?.active) throw new DomainError('NOT_FOUND', `No active user ${request.ownerId}`);
-    const context = await this.refreshContext(manager, prepared);
+    if (!center) throw new DomainError('NOT_FOUND', `No center ${prepared.center.id}`);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const held = prepared.held.map((h) => ({
+      resource: byId.get(h.resource.id)!,
+      quantity: h.quantity,
+    }));
+    const context: BookingContext = { center, resource: held[0].resource, held };
     assertHoldable(context);
     assertCapacity(context, request.attendees);
     assertSessionsFit(context, sessions, now);
-    const calendar = calendarClashes(
-      context,
-      sessions,
-      await this.closures.rulesOf(context.center.id, manager),
-    );
+    const calendar = calendarClashes(context, sessions, closures);
+    let read: AllocationRow[] | undefined;
+    if (near) {
+      if (widestBufferMs(held.map((h) => h.resource)) <= readBuffer) {
+        read = await releaseDueAmong(this.repository, tx, near, now);
+      } else {
+        // A buffer grew since the request was prepared: the read was too narrow.
+        await releaseDueNoShows(this.repository, tx, now);
+      }
+    }
     const clashes = [
       ...calendar,
       ...(await bookedConflicts(this.repository, manager, sessions, context.held, {
         alreadyRefused: new Set(calendar.map((c) => c.start)),
+        read,
       })),
     ];
     const { kept, skipped } = applySkipping(sessions, clashes, request.skipConflicts, zone);
@@ -393,28 +435,30 @@ export class BookingsService {
 
   // ---------------------------------------------------------------- internals
 
-  private async loadEquipment(
+  /** The equipment pools of the request, read with its resource (`found`). */
+  private loadEquipment(
     input: CreateBookingInput,
     centerId: string,
-  ): Promise<HeldResource[]> {
+    found: ReadonlyMap<string, ResourceEntity>,
+  ): HeldResource[] {
     const requests = input.equipment ?? [];
     const ids = requests.map((e) => e.resourceId);
     if (new Set(ids).size !== ids.length || ids.includes(input.resourceId)) {
       throw validationError('equipment', 'each equipment pool may appear once', 'equipmentOnce');
     }
-    return Promise.all(
-      requests.map(async (request, index) => {
-        const pool = await this.resources.getEntity(request.resourceId);
-        if (pool.kind !== 'equipment' || pool.centerId !== centerId) {
-          throw validationError(
-            `equipment.${index}.resourceId`,
-            'must be an equipment pool of the same center',
-            'equipmentOfCenter',
-          );
-        }
-        return { resource: pool, quantity: request.quantity ?? 1 };
-      }),
-    );
+    const missing = requests.find((request) => !found.has(request.resourceId));
+    if (missing) throw new DomainError('NOT_FOUND', `No resource ${missing.resourceId}`);
+    return requests.map((request, index) => {
+      const pool = found.get(request.resourceId)!;
+      if (pool.kind !== 'equipment' || pool.centerId !== centerId) {
+        throw validationError(
+          `equipment.${index}.resourceId`,
+          'must be an equipment pool of the same center',
+          'equipmentOfCenter',
+        );
+      }
+      return { resource: pool, quantity: request.quantity ?? 1 };
+    });
   }
 
   /** The booking's owner: the caller, or (staff of the center only) someone on whose behalf. */
@@ -493,6 +537,11 @@ export function conflictError(clashes: Conflict[], zone: string): DomainError {
     `${sessions} session${sessions === 1 ? '' : 's'} clash: ${listed}${sorted.length > 5 ? ', …' : ''}`,
     { conflicts: sorted.map((c) => conflictView(c, zone)) },
   );
+}
+
+/** The widest buffer of the resources, in milliseconds. */
+function widestBufferMs(resources: readonly ResourceEntity[]): number {
+  return Math.max(0, ...resources.map((r) => r.bufferMinutes)) * MINUTE_MS;
 }
 
 function mergeDates(a: string[], b: string[]): string[] {

@@ -8,7 +8,7 @@ import {
   peakUse,
   type PoolUse,
 } from '../scheduling';
-import { BookingsRepository, MAX_ALLOCATION_MS } from './bookings.repository';
+import { AllocationRow, BookingsRepository, MAX_ALLOCATION_MS } from './bookings.repository';
 import { HeldResource } from './booking-context';
 
 /**
@@ -51,16 +51,23 @@ export async function bookedConflicts(
   manager: EntityManager,
   sessions: Interval[],
   held: HeldResource[],
-  options: { ignoreSessions?: ReadonlySet<string>; alreadyRefused?: ReadonlySet<number> } = {},
+  options: {
+    ignoreSessions?: ReadonlySet<string>;
+    alreadyRefused?: ReadonlySet<number>;
+    /** One session's allocations, already read (with the widest buffer of `held`). */
+    read?: AllocationRow[];
+  } = {},
 ): Promise<Conflict[]> {
   const ids = held.map((h) => h.resource.id);
   const widestBuffer = Math.max(0, ...held.map((h) => h.resource.bufferMinutes)) * MINUTE_MS;
   const conflicts: Conflict[] = [];
   const kept: Interval[] = [];
   for (const session of sessions) {
-    const near = (
-      await repository.activeAllocationsNear(manager, ids, session, widestBuffer)
-    ).filter((row) => !options.ignoreSessions?.has(row.occurrenceId));
+    const read =
+      options.read && sessions.length === 1
+        ? options.read
+        : await repository.activeAllocationsNear(manager, ids, session, widestBuffer);
+    const near = read.filter((row) => !options.ignoreSessions?.has(row.occurrenceId));
     const ownNear = kept.filter((k) => k.end + widestBuffer + MAX_ALLOCATION_MS > session.start);
     const clashes = held
       .map(({ resource, quantity }) => {

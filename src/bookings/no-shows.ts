@@ -6,6 +6,7 @@ import {
   AllocationRow,
   BookingsRepository,
   MAX_ALLOCATION_MS,
+  NearAllocation,
   NoShowCandidate,
 } from './bookings.repository';
 
@@ -14,7 +15,9 @@ import {
  * start + `policy.checkInGraceMinutes` becomes `no_show`, and its allocations end at that moment
  * (scheduling/check-in.ts has the rule). Three places apply it:
  * - every booking write first stores the due releases of the resources it involves
- *   (`releaseDueNoShows`), so its conflict check reads them as stored;
+ *   (`releaseDueNoShows`), so its conflict check reads them as stored; a new booking of one
+ *   session reads the candidates with its conflict read instead and stores the releases due
+ *   among them (`releaseDueAmong`), the only ones its decision depends on;
  * - reads (availability, schedules) see due releases at once through `withDueNoShows`, even
  *   before they are stored;
  * - the job stores every due release each minute (`releaseAllDueNoShows`).
@@ -67,6 +70,35 @@ export async function releaseDueNoShows(
     held.map((row) => row.occurrenceId),
   );
   await release(repository, tx, due, now);
+}
+
+/**
+ * Stores the releases due at `now` among allocations read with their no-show candidates
+ * (`activeAllocationsNearQuery`), and answers the allocations as they hold once released: those
+ * of a released session end at its release moment. Nothing is written when none is due.
+ */
+export async function releaseDueAmong(
+  repository: BookingsRepository,
+  tx: WriteTx,
+  rows: NearAllocation[],
+  now: number,
+): Promise<AllocationRow[]> {
+  const due = new Map<string, NoShowCandidate>();
+  for (const { candidate } of rows) {
+    if (!candidate) continue;
+    const subject = { status: 'booked', startMs: candidate.startMs, checkInRequired: true };
+    if (isDueNoShow(subject, candidate.policy, now)) due.set(candidate.occurrenceId, candidate);
+  }
+  const released = new Map<string, number>();
+  for (const candidate of due.values()) {
+    if ((await release(repository, tx, [candidate], now)) === 1) {
+      released.set(candidate.occurrenceId, noShowReleaseAt(candidate.startMs, candidate.policy));
+    }
+  }
+  return rows.map(({ candidate: _candidate, ...row }) => {
+    const at = released.get(row.occurrenceId);
+    return at === undefined || row.end <= at ? row : { ...row, end: at };
+  });
 }
 
 /**

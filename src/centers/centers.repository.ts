@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PagingQuery } from '../common/pagination';
-import { findRow, findRows } from '../database';
+import { findRow, findRows, rowsOf, RowsQuery } from '../database';
 import { CenterEntity } from './center.entity';
 import { ClosureEntity } from './closure.entity';
 
@@ -21,6 +21,27 @@ export class CentersRepository {
   // -------------------------------------------------------------- centers
 
   /** One center by id (a plain statement: read on every booking). */
+  /** The read of one center (not sent yet: see `findTogether`). */
+  centerQuery(id: string, db: EntityManager = this.reads): RowsQuery<CenterEntity | null> {
+    return rowsOf(db, CenterEntity, { id }).map(([center]) => center ?? null);
+  }
+
+  /** The read of the center of a resource (by the resource's id; not sent yet). */
+  centerOfResourceQuery(
+    resourceId: string,
+    db: EntityManager = this.reads,
+  ): RowsQuery<CenterEntity | null> {
+    return rowsOf(db, CenterEntity, {
+      condition: 'id = (SELECT center_id FROM resources WHERE id = ?)',
+      values: [resourceId],
+    }).map(([center]) => center ?? null);
+  }
+
+  /** The read of a center's closures (not sent yet). */
+  closuresQuery(centerId: string, db: EntityManager = this.reads): RowsQuery<ClosureEntity[]> {
+    return rowsOf(db, ClosureEntity, { centerId });
+  }
+
   findCenter(id: string, db: EntityManager = this.reads): Promise<CenterEntity | null> {
     return findRow(db, CenterEntity, { id });
   }

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
 import { sentFields } from '../audit-log';
-import { WriteTransactions } from '../database';
+import { RowsQuery, WriteTransactions } from '../database';
 import { isStaffOf, Principal } from '../access';
 import {
   canonicalZone,
@@ -42,6 +42,16 @@ export class CentersService {
   }
 
   /** The center (as committed now when given a write's manager), or NOT_FOUND. */
+  /** The read of one center, to send with others (`findTogether`). */
+  entityQuery(id: string, db?: EntityManager): RowsQuery<CenterEntity | null> {
+    return this.repository.centerQuery(id, db);
+  }
+
+  /** The read of the center of a resource, to send with others (`findTogether`). */
+  entityOfResourceQuery(resourceId: string, db?: EntityManager): RowsQuery<CenterEntity | null> {
+    return this.repository.centerOfResourceQuery(resourceId, db);
+  }
+
   async getEntity(id: string, db?: EntityManager): Promise<CenterEntity> {
     const center = await this.repository.findCenter(id, db);
     if (!center) throw new DomainError('NOT_FOUND', `No center ${id}`);

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Paged, PagingQuery } from '../common/pagination';
 import { DomainError, validationError } from '../common/domain-error';
-import { WriteTransactions } from '../database';
+import { RowsQuery, WriteTransactions } from '../database';
 import { Principal } from '../access';
 import { type ClosureRule, isClosedOn, isLocalDate, validateClosureRule } from '../scheduling';
 import { CreateClosureInput, ClosureView, NamedClosureView } from './centers.dto';
@@ -22,6 +22,15 @@ export class ClosuresService {
   ) {}
 
   /** The closure rules sessions are checked against; in `manager`'s transaction when given. */
+  /** The read of `rulesOf`, to send with others (`findTogether`). */
+  rulesQuery(centerId: string, manager?: EntityManager): RowsQuery<ClosureRule[]> {
+    return this.repository
+      .closuresQuery(centerId, manager)
+      .map((rows) =>
+        rows.map((row) => ({ from: row.from, to: row.to, yearly: row.yearly, reason: row.reason })),
+      );
+  }
+
   async rulesOf(centerId: string, manager?: EntityManager): Promise<ClosureRule[]> {
     const rows = await this.repository.closuresOf(centerId, manager);
     return rows.map((row) => ({

@@ -5,7 +5,7 @@
  */
 export { instantColumn, uuidColumn } from './columns';
 export { Dialect } from './dialect';
-export { findRow, findRows } from './find-rows';
+export { findRow, findRows, findTogether, readRows, rowsOf, RowsQuery } from './find-rows';
 export { insertRows } from './insert-rows';
 export { HeavyReads } from './heavy-reads';
 export type { ReadQueries } from './heavy-reads';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { formatInstant } from '../scheduling';
 import { domainErrorFor, isRetryable, refusedAllocation } from '../common/database-errors';
+import { Dialect } from './dialect';
+import { HeldInsert, holdInserts, oneStatement } from './insert-rows';
 
 export interface WriteTransactionOptions {
   /** Test-only (MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS): skip the PostgreSQL resource locks. */
@@ -238,23 +240,28 @@ export class WriteTransactions {
   /**
    * Takes the locks in the order given, in one statement (one round trip however many there
    * are): the rows of `unnest … WITH ORDINALITY` come in array order, and each row's lock is
-   * taken as the row is produced.
+   * taken as the row is produced. The keys are integers written into the statement, so that it
+   * has no parameters and the write's `START TRANSACTION` travels with it (`PostgresWrite`).
    */
   private async advisoryLocks(manager: EntityManager, locks: AdvisoryLock[]): Promise<void> {
     if (!this.postgres || locks.length === 0) return;
-    if (locks.length === 1) {
-      const [lock] = locks;
-      const fn = lock.shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-      await manager.query(`SELECT ${fn}($1, $2)`, [lock.lockClass, lock.key]);
-      return;
-    }
-    await manager.query(
-      `SELECT CASE WHEN l.shared THEN pg_advisory_xact_lock_shared(l.class, l.key)
+    const int = (n: number): string => {
+      if (!Number.isInteger(n)) throw new Error(`advisory lock: ${n} is not an integer`);
+      return String(n);
+    };
+    const sql =
+      locks.length === 1
+        ? `SELECT ${locks[0].shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${int(locks[0].lockClass)}, ${int(locks[0].key)})`
+        : `SELECT CASE WHEN l.shared THEN pg_advisory_xact_lock_shared(l.class, l.key)
                    ELSE pg_advisory_xact_lock(l.class, l.key) END
-         FROM unnest($1::int4[], $2::int4[], $3::bool[]) WITH ORDINALITY AS l(class, key, shared, n)
-        ORDER BY l.n`,
-      [locks.map((l) => l.lockClass), locks.map((l) => l.key), locks.map((l) => l.shared)],
-    );
+         FROM unnest(ARRAY[${locks.map((l) => int(l.lockClass)).join(', ')}]::int4[],
+                     ARRAY[${locks.map((l) => int(l.key)).join(', ')}]::int4[],
+                     ARRAY[${locks.map((l) => String(l.shared)).join(', ')}]::bool[])
+              WITH ORDINALITY AS l(class, key, shared, n)
+        ORDER BY l.n`;
+    const write = manager.queryRunner && PostgresWrite.of(manager.queryRunner);
+    if (write) await write.beginWith(sql);
+    else await manager.query(sql);
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -272,11 +279,17 @@ export class WriteTransactions {
 
   private async inPostgresTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const write = new PostgresWrite(this.dataSource.createQueryRunner());
       try {
-        return await this.dataSource.transaction((manager) => work(manager));
+        const result = await work(write.runner.manager);
+        await write.commit();
+        return result;
       } catch (error) {
+        await write.rollback();
         if (isRetryable(error) && attempt < MAX_ATTEMPTS) continue;
         throw await this.asDomainError(error);
+      } finally {
+        await write.runner.release();
       }
     }
   }
@@ -334,6 +347,79 @@ export class WriteTransactions {
     } finally {
       await runner.release();
     }
+  }
+}
+
+const writes = new WeakMap<QueryRunner, PostgresWrite>();
+
+/**
+ * One write transaction on PostgreSQL, on its own pooled connection, sent in as few round trips
+ * as its statements allow:
+ * - `START TRANSACTION` is not sent alone: it goes with the write's lock statement, which has no
+ *   parameters (a simple query may hold several statements), or else just before its first one;
+ * - the rows the write inserts (`insertRows`: the booking, its sessions and allocations, the
+ *   outbox's event, the audit entries) are held and sent as one statement (`WITH … INSERT`)
+ *   before the write's next statement, or before `COMMIT`.
+ * Every statement of the work goes through the query runner, so each one sees what the earlier
+ * ones wrote, as in any transaction.
+ */
+class PostgresWrite {
+  private begun = false;
+  private readonly held: HeldInsert[] = [];
+  private readonly send: (query: string, parameters?: unknown[]) => Promise<unknown>;
+
+  constructor(readonly runner: QueryRunner) {
+    const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    this.send = send;
+    writes.set(runner, this);
+    holdInserts(runner, this.held);
+    // TypeORM's own statements in the work (find, update…) go through here too.
+    runner.query = (async (query: string, parameters?: unknown[], structured?: boolean) => {
+      await this.ready();
+      return send(query, parameters, structured);
+    }) as QueryRunner['query'];
+    // `START TRANSACTION` is ours: a `save()` inside must not open another.
+    (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+  }
+
+  static of(runner: QueryRunner): PostgresWrite | undefined {
+    return writes.get(runner);
+  }
+
+  /** Opens the transaction with `sql` (a statement without parameters) in one round trip. */
+  async beginWith(sql: string): Promise<void> {
+    if (this.begun) {
+      await this.ready();
+      await this.send(sql);
+      return;
+    }
+    this.begun = true;
+    await this.send(`START TRANSACTION; ${sql}`);
+  }
+
+  async commit(): Promise<void> {
+    if (!this.begun && this.held.length === 0) return;
+    await this.ready();
+    await this.send('COMMIT');
+    this.begun = false;
+  }
+
+  async rollback(): Promise<void> {
+    this.held.length = 0;
+    if (!this.begun) return;
+    this.begun = false;
+    await this.send('ROLLBACK').catch(() => undefined);
+  }
+
+  /** Opens the transaction and sends the held inserts, before another statement. */
+  private async ready(): Promise<void> {
+    if (!this.begun) {
+      this.begun = true;
+      await this.send('START TRANSACTION');
+    }
+    if (this.held.length === 0) return;
+    const { text, values } = oneStatement(this.held.splice(0));
+    await this.send(Dialect.named(true).sql(text), values);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
-import { Dialect, findRow } from '../database';
+import { Dialect, findRow, rowsOf, RowsQuery } from '../database';
 import type { Principal } from '../access';
 import { OrganizationEntity, UserCenterEntity, UserEntity } from './user.entity';
 
@@ -55,6 +55,11 @@ export class IdentityRepository {
   }
 
   // -------------------------------------------------------------- users
+
+  /** The read of one user (not sent yet: see `findTogether`). */
+  userQuery(id: string, db: EntityManager = this.reads): RowsQuery<UserEntity | null> {
+    return rowsOf(db, UserEntity, { id }).map(([user]) => user ?? null);
+  }
 
   findUser(id: string, db: EntityManager = this.reads): Promise<UserEntity | null> {
     return findRow(db, UserEntity, { id });

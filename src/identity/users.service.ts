@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError } from '../common/domain-error';
-import { WriteTransactions } from '../database';
+import { RowsQuery, WriteTransactions } from '../database';
 import { Principal } from '../access';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -127,6 +127,11 @@ export class UsersService {
   }
 
   /** The user (as committed now when given a write's manager), or null. */
+  /** The read of one user, to send with others (`findTogether`). */
+  entityQuery(id: string, db?: EntityManager): RowsQuery<UserEntity | null> {
+    return this.repository.userQuery(id, db);
+  }
+
   findEntity(id: string, db?: EntityManager): Promise<UserEntity | null> {
     return this.repository.findUser(id, db);
   }

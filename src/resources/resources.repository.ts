@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { findRow, findRows } from '../database';
+import { findRow, findRows, rowsOf, RowsQuery } from '../database';
 import { ResourceEntity } from './resource.entity';
 
 /**
@@ -24,6 +24,11 @@ export class ResourcesRepository {
   }
 
   /** The resources with these ids (any order; missing ones are left out). */
+  /** The read of the resources with these ids (not sent yet: see `findTogether`). */
+  manyQuery(ids: readonly string[], db: EntityManager = this.reads): RowsQuery<ResourceEntity[]> {
+    return rowsOf(db, ResourceEntity, { id: [...ids] });
+  }
+
   findMany(ids: readonly string[], db: EntityManager = this.reads): Promise<ResourceEntity[]> {
     return findRows(db, ResourceEntity, { id: [...ids] });
   }

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 import { DomainError, validationError } from '../common/domain-error';
 import { Paged } from '../common/pagination';
 import { CentersService } from '../centers';
-import { WriteTransactions } from '../database';
+import { RowsQuery, WriteTransactions } from '../database';
 import { isStaffOf, Principal } from '../access';
 import { qrCodeSvg } from './qr-code';
 import { ResourceEntity } from './resource.entity';
@@ -134,6 +134,11 @@ export class ResourcesService {
   }
 
   /** The resources with these ids, as committed now in the write (`db`). */
+  /** The read of the resources with these ids, to send with others (`findTogether`). */
+  manyQuery(ids: readonly string[], db?: EntityManager): RowsQuery<ResourceEntity[]> {
+    return this.repository.manyQuery(ids, db);
+  }
+
   findMany(ids: readonly string[], db?: EntityManager): Promise<ResourceEntity[]> {
     return this.repository.findMany(ids, db);
   }
