@@ -161,9 +161,11 @@ describe('reports pages', () => {
     const ten = heat.slice(heat.indexOf('<th scope="row">10:00</th>'));
     const cells = ten
       .split('<td class="num">')
-      .slice(1, 8)
+      .slice(1, 7)
       .map((c) => c.split('<')[0].trim());
-    expect(cells).toEqual(['0', '0', '2', '0', '0', '0', '0']);
+    // Monday to Saturday: the center's opening days (closed on Sunday, nothing booked then).
+    expect(cells).toEqual(['0', '0', '2', '0', '0', '0']);
+    expect(heat.slice(0, heat.indexOf('</thead>'))).not.toContain('>Sun<');
   });
 
   it('shows a long period by week, each week the service’s totals, and stays light', async () => {

@@ -69,5 +69,7 @@ export function csvDate(locale: Locale, date: string): string {
 /** "December 2026", "декабрь 2026", "2026-yil, dekabr". */
 export function monthName(locale: Locale, month: string): string {
   const day = DateTime.fromISO(`${month}-01`).setLocale(intlTag(locale));
-  return locale === 'uz' ? day.toFormat("yyyy'-yil, 'LLLL") : day.toFormat('LLLL yyyy');
+  return locale === 'uz'
+    ? day.toFormat("yyyy'-yil, 'LLLL").toLowerCase()
+    : day.toFormat('LLLL yyyy');
 }

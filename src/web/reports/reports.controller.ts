@@ -88,8 +88,8 @@ async function summaryScopeOf(
     runs,
     center,
     month,
-    from: valid ? first.toISODate()! : month,
-    to: valid ? first.endOf('month').toISODate()! : month,
+    from: valid ? first.toISODate() : month,
+    to: valid ? first.endOf('month').toISODate() : month,
     today: now.toISODate()!,
   };
 }
@@ -211,10 +211,7 @@ export class AdminReportsCsvController {
     void reply
       .header('cache-control', 'no-store')
       .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="${peopleCsvFileName(report, scope)}"`,
-      );
+      .header('content-disposition', `attachment; filename="${peopleCsvFileName(report, scope)}"`);
     return peopleCsv(ctx, report, scope);
   }
 }

@@ -83,11 +83,7 @@ export function summaryPage(
   const figures: Array<[MessageKey, string, string]> = [
     ['reports.sessions', formatNumber(totals.sessions, ctx.locale), 'sessions'],
     ['reports.attendees', formatNumber(totals.attendees, ctx.locale), 'attendees'],
-    [
-      'reports.checkInRate',
-      rate(ctx, seatSessions - seatNoShows, seatSessions),
-      'checkInRate',
-    ],
+    ['reports.checkInRate', rate(ctx, seatSessions - seatNoShows, seatSessions), 'checkInRate'],
     ['reports.noShowRateSeats', rate(ctx, seatNoShows, seatSessions), 'noShowRate'],
     ['reports.seminars', formatNumber(totals.seminars, ctx.locale), 'seminars'],
     ['reports.participants', formatNumber(totals.participants, ctx.locale), 'participants'],
