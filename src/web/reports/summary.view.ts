@@ -108,6 +108,12 @@ export function summaryPage(
         <p>${period}</p>
         <section aria-labelledby="summary-kinds-h">
           <h2 id="summary-kinds-h">${ctx.t('reports.byKindTitle')}</h2>
+          <div
+            class="table-wrap"
+            tabindex="0"
+            role="group"
+            aria-label="${ctx.t('reports.byKindTitle')}"
+          >
           <table id="summary-kinds">
             <thead>
               <tr>
@@ -135,6 +141,7 @@ export function summaryPage(
               })}
             </tbody>
           </table>
+          </div>
           <p class="hint">${ctx.t('reports.byKindHint')}</p>
         </section>
         <section aria-labelledby="summary-figures-h">
