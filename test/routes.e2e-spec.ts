@@ -122,6 +122,8 @@ describe('route access declarations', () => {
         `GET /admin/center/qr-sheet -> ${staff}`,
         `GET /admin/reports -> ${staff}`,
         `GET /admin/reports.csv -> ${staff}`,
+        `GET /admin/reports/summary -> ${staff}`,
+        `GET /admin/reports/export.csv -> ${staff}`,
         `GET /admin/people -> ${staff}`,
         `GET /admin/people/new -> ${staff}`,
         `POST /admin/people -> ${staff}`,

@@ -404,8 +404,17 @@ describe('the demo seed (SEED=demo)', () => {
         slug: center.slug,
         sessions: totals('sessions') > 0,
         noShows: totals('noShows') > 0,
-        usedHours: totals('usedHours') > 0,
+        // Used hours per kind (the page never adds the kinds together): "Used 12 h 30 min".
+        usedHours: figure(reports.text, /Used (\d+) h/) > 0,
       }).toEqual({ slug: center.slug, sessions: true, noShows: true, usedHours: true });
+      // Light with the living demo data: the report and the printable month under 100 KB.
+      const summary = await web.get(`/admin/reports/summary?center=${center.id}&month=2026-11`);
+      expect(summary.status).toBe(200);
+      expect({
+        slug: center.slug,
+        report: Buffer.byteLength(reports.text) < 100 * 1024,
+        summary: Buffer.byteLength(summary.text) < 100 * 1024,
+      }).toEqual({ slug: center.slug, report: true, summary: true });
     }
   });
 

@@ -431,6 +431,16 @@ describe('who may open which page: every page route × every kind of caller', ()
       call: () => ({ path: `/admin/reports.csv?center=${world.centerId}` }),
       expect: [LOGIN, 403, 403, 200, 403, 200],
     },
+    {
+      route: 'GET /admin/reports/summary',
+      call: () => ({ path: `/admin/reports/summary?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
+    {
+      route: 'GET /admin/reports/export.csv',
+      call: () => ({ path: `/admin/reports/export.csv?center=${world.centerId}` }),
+      expect: [LOGIN, 403, 403, 200, 403, 200],
+    },
     // People and organizations (staff; a person of "here" is another center's coordinator's 404).
     {
       route: 'GET /admin/people',

@@ -69,7 +69,14 @@ describe('reports pages', () => {
       })
     ).body as { totals: Record<string, number | null>; rows: Array<Record<string, any>> };
 
-  const hours = (value: number | null) => (value === null ? '' : formatNumber(value, 'en', 2));
+  /** Hours as the page writes them: hours and minutes ("5 h 30 min"). */
+  const hours = (value: number | null) => {
+    if (value === null) return '';
+    const minutes = Math.round(value * 60);
+    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+    if (m === 0) return `${formatNumber(h, 'en')} h`;
+    return h === 0 ? `${m} min` : `${formatNumber(h, 'en')} h ${m} min`;
+  };
 
   /** The text of the `data-figure` cell or figure named `figure` in `part` of the page. */
   function figure(part: string, name: string): string {
@@ -87,9 +94,18 @@ describe('reports pages', () => {
     const totals = page.text.slice(page.text.indexOf('id="totals"'));
     expect(report.totals.sessions).toBe(3);
     expect(report.totals.noShows).toBe(1);
-    expect(figure(totals, 'openHours')).toBe(hours(report.totals.openHours));
-    expect(figure(totals, 'bookedHours')).toBe(hours(report.totals.bookedHours));
-    expect(figure(totals, 'usedHours')).toBe(hours(report.totals.usedHours));
+    // No percentage or open hours for all kinds together: each kind has its own.
+    expect(totals.slice(0, totals.indexOf('</dl>'))).not.toContain('data-figure="utilization"');
+    const byKind = await api('from=2026-12-01&to=2026-12-31&groupBy=kind');
+    for (const kind of ['desk', 'room']) {
+      const row = byKind.rows.find((r) => r.key === kind)!;
+      const card = page.text.slice(page.text.indexOf(`<li data-kind="${kind}"`));
+      expect(figure(card, 'utilization')).toBe(`${Math.round(row.utilization * 1000) / 10}%`);
+      expect(card.slice(0, card.indexOf('</li>'))).toContain(
+        `Booked ${hours(row.bookedHours)} of ${hours(row.openHours)} open`,
+      );
+    }
+    expect(page.text).not.toContain('<li data-kind="computer"');
     expect(figure(totals, 'sessions')).toBe('3');
     expect(figure(totals, 'noShows')).toBe('1');
     expect(figure(totals, 'noShowRate')).toBe('33.3%');
@@ -145,9 +161,11 @@ describe('reports pages', () => {
     const ten = heat.slice(heat.indexOf('<th scope="row">10:00</th>'));
     const cells = ten
       .split('<td class="num">')
-      .slice(1, 8)
+      .slice(1, 7)
       .map((c) => c.split('<')[0].trim());
-    expect(cells).toEqual(['0', '0', '2', '0', '0', '0', '0']);
+    // Monday to Saturday: the center's opening days (closed on Sunday, nothing booked then).
+    expect(cells).toEqual(['0', '0', '2', '0', '0', '0']);
+    expect(heat.slice(0, heat.indexOf('</thead>'))).not.toContain('>Sun<');
   });
 
   it('shows a long period by week, each week the service’s totals, and stays light', async () => {

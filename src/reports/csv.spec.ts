@@ -58,4 +58,26 @@ describe('toCsv', () => {
       ),
     ).toBe(`\uFEFF"key","hours"\r\n"'=x",1.5\r\n"b",\r\n`);
   });
+
+  it('splits on `;` for Russian and Uzbek spreadsheets, figures as the reader writes them', () => {
+    expect(
+      toCsv(
+        ['Ресурс', 'Часы'],
+        [
+          ['Oʻquv; "zal"\nikkinchi', { figure: '12,5' }],
+          ['Стол', { figure: '31,3%' }],
+          ['x', { figure: 'a;b' }],
+        ],
+        ';',
+      ),
+    ).toBe(
+      '\uFEFF"Ресурс";"Часы"\r\n"Oʻquv; ""zal""\nikkinchi";12,5\r\n"Стол";31,3%\r\n"x";"a;b"\r\n',
+    );
+  });
+
+  it('quotes a figure holding the separator of a comma-separated file', () => {
+    expect(toCsv(['h'], [[{ figure: '1,5' }], [{ figure: '1.5' }]])).toBe(
+      '\uFEFF"h"\r\n"1,5"\r\n1.5\r\n',
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { type AggregateGroup, type AggregateKey, SessionRecords } from '../booki
 import { CenterEntity, CentersService, ClosuresService } from '../centers';
 import { UsersService } from '../identity';
 import { Principal } from '../access';
-import { isExclusive, ResourceEntity, ResourcesService } from '../resources';
+import { isExclusive, ResourceEntity, type ResourceKind, ResourcesService } from '../resources';
 import { offsetSegments } from './offset-segments';
 import {
   addDays,
@@ -85,6 +85,16 @@ export interface UtilizationOverview {
   heat: HeatGrid | null;
   /** Each center's report by kind, when an admin looks at the network. */
   comparison?: UtilizationReport[];
+}
+
+/** What the people's CSV and the monthly summary show: see `ReportsService.byResourceAndKind`. */
+export interface ResourceAndKindReport {
+  byResource: UtilizationReport;
+  byKind: UtilizationReport;
+  /** Each resource of the report by its id: its kind and center. */
+  resources: ReadonlyMap<string, { kind: ResourceKind; centerId: string; name: string }>;
+  /** The centers reported on, by id. */
+  centers: ReadonlyMap<string, { name: string; slug: string }>;
 }
 
 /** One local day of a center as the day views read it: see `ReportsService.dayOf`. */
@@ -263,6 +273,26 @@ export class ReportsService {
       byPurpose: reportOf(basis, 'purpose', await this.groupsOf(basis, 'purpose')),
       heat: weekly ? null : heatGrid(byDay.rows, await this.groupsOf(basis, 'dayHour')),
       comparison: basis.only === null ? await this.comparison(basis) : undefined,
+    };
+  }
+
+  /**
+   * The reports by resource and by kind from one aggregate statement, with each resource's kind
+   * and center: what the people's CSV and the printable monthly summary are made of.
+   */
+  async byResourceAndKind(
+    caller: Principal,
+    query: Omit<UtilizationQuery, 'groupBy' | 'format'>,
+  ): Promise<ResourceAndKindReport> {
+    const basis = await this.basisOf(caller, query);
+    const holdings = await this.groupsOf(basis, 'holding');
+    return {
+      byResource: reportOf(basis, 'resource', holdings),
+      byKind: reportOf(basis, 'kind', holdings),
+      resources: new Map(
+        basis.resources.map((r) => [r.id, { kind: r.kind, centerId: r.centerId, name: r.name }]),
+      ),
+      centers: new Map(basis.centers.map((c) => [c.id, { name: c.name, slug: c.slug }])),
     };
   }
 

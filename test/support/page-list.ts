@@ -282,6 +282,12 @@ export const PAGES: PageToCheck[] = [
     screenshot: true,
   },
   {
+    name: 'reports-summary',
+    path: (d) => `/admin/reports/summary?center=${d.world.centerId}&month=2026-11`,
+    as: 'coordinator',
+    screenshot: true,
+  },
+  {
     name: 'reports-network',
     path: () => '/admin/reports?center=all&from=2026-11-01&to=2026-11-30',
     as: 'admin',

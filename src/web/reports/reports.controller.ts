@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
@@ -11,6 +11,7 @@ import {
   GROUP_BY,
   GroupBy,
   ReportsService,
+  ResourceAndKindReport,
   utilizationCsv,
   UtilizationOverview,
   UtilizationQuery,
@@ -23,8 +24,11 @@ import {
   statusOf,
 } from '../shared/page-input';
 import { reportFormPage, reportPage } from './reports.view';
+import { peopleCsv, peopleCsvFileName } from './export';
+import { SummaryScope, summaryFormPage, summaryPage } from './summary.view';
 import { field, FormBody } from '../shared/form';
-import { WebContext } from '../shared/web-context';
+import { WebContext, WebContextFactory, WebRequest } from '../shared/web-context';
+import { validationError } from '../../common/domain-error';
 import { Page, WebController } from '../shared/web-controller';
 import { WebErrorFilter } from '../shared/web-error.filter';
 import { PageResponse, WebResult } from '../shared/web-result';
@@ -38,6 +42,8 @@ interface Scope {
   zone: string;
   from: string;
   to: string;
+  /** Today in the zone (the presets count from it). */
+  today: string;
 }
 
 /** The center (or the network) and the period a report request asks for, with the defaults. */
@@ -59,6 +65,32 @@ async function scopeOf(
     zone,
     from: field(query, 'from') ?? now.startOf('month').toISODate()!,
     to: field(query, 'to') ?? now.endOf('month').toISODate()!,
+    today: now.toISODate()!,
+  };
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The center and the month of the printable summary (this month by default). */
+async function summaryScopeOf(
+  centers: CentersService,
+  clock: Clock,
+  caller: Principal,
+  query: FormBody,
+): Promise<SummaryScope> {
+  const runs = await centersRunBy(centers, caller);
+  const center = await chosenCenter(centers, caller, runs, field(query, 'center'));
+  const now = DateTime.fromMillis(clock.now(), { zone: center.timezone });
+  const month = field(query, 'month') ?? now.toFormat('yyyy-MM');
+  const first = DateTime.fromISO(`${month}-01`);
+  const valid = MONTH.test(month) && first.isValid;
+  return {
+    runs,
+    center,
+    month,
+    from: valid ? first.toISODate() : month,
+    to: valid ? first.endOf('month').toISODate() : month,
+    today: now.toISODate()!,
   };
 }
 
@@ -98,6 +130,32 @@ export class AdminReportsController {
     }
     return reportPage(ctx, scope, caller, view);
   }
+
+  /** One center's month on one printable A4 page (print CSS; no PDF library). */
+  @Staff()
+  @Get('reports/summary')
+  async summary(@Page() ctx: WebContext, @Query() query: FormBody): Promise<WebResult> {
+    const caller = ctx.principal!;
+    const scope = await summaryScopeOf(this.centers, this.clock, caller, query);
+    let report: ResourceAndKindReport;
+    try {
+      if (!MONTH.test(scope.month) || scope.from === scope.month) {
+        throw validationError('month', 'must be a month YYYY-MM', 'localMonth');
+      }
+      report = await this.reports.byResourceAndKind(
+        caller,
+        await checkedInput(UtilizationQuery, {
+          centerId: scope.center.id,
+          from: scope.from,
+          to: scope.to,
+        }),
+      );
+    } catch (error) {
+      const problem = problemOf(error);
+      return new PageResponse(statusOf(problem), summaryFormPage(ctx, scope, problem));
+    }
+    return summaryPage(ctx, scope, report);
+  }
 }
 
 /**
@@ -113,6 +171,7 @@ export class AdminReportsCsvController {
     private readonly reports: ReportsService,
     private readonly centers: CentersService,
     private readonly clock: Clock,
+    private readonly contexts: WebContextFactory,
   ) {}
 
   @Staff()
@@ -131,5 +190,28 @@ export class AdminReportsCsvController {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${csvFileName(report)}"`);
     return utilizationCsv(report);
+  }
+
+  /**
+   * The report for people (the page's export button): by resource and by kind, in the reader's
+   * language and its spreadsheet's conventions (see peopleCsv). The API's CSV is unchanged.
+   */
+  @Staff()
+  @Get('reports/export.csv')
+  async export(
+    @CurrentUser() caller: Principal,
+    @Req() request: WebRequest,
+    @Query() query: FormBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // The reader's language (account, cookie or browser), as a page would have it.
+    const ctx = await this.contexts.create(request, reply);
+    const scope = await scopeOf(this.centers, this.clock, caller, query);
+    const report = await this.reports.byResourceAndKind(caller, await periodQuery(scope));
+    void reply
+      .header('cache-control', 'no-store')
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${peopleCsvFileName(report, scope)}"`);
+    return peopleCsv(ctx, report, scope);
   }
 }

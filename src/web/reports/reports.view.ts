@@ -12,9 +12,11 @@ import {
 import { Problem, problemBox } from '../shared/page-input';
 import { centerPicker } from '../shared/center-picker';
 import { barChart, HEAT_LEVELS, heatMap } from './charts';
+import type { ResourceKind } from '../../resources';
 import { formatNumber, formatShortDate } from '../shared/format';
 import { html, Html } from '../shared/html';
-import { intlTag, MessageKey } from '../i18n';
+import { MessageKey } from '../i18n';
+import { hoursAndMinutes, KIND_NAME, KIND_UNIT, KINDS, percentOf } from './figures';
 import { renderPage } from '../shared/layout';
 import { WebContext } from '../shared/web-context';
 
@@ -24,27 +26,26 @@ export interface ReportScope {
   zone: string;
   from: string;
   to: string;
+  /** Today in the zone: where the presets (this month, last month…) start from. */
+  today: string;
 }
 
 type Figure = keyof UtilizationFigures;
 
+/** Hours in a chart's summary: a decimal number ("7.5 hours"). */
 function hours(ctx: WebContext, value: number | null): string {
   return value === null ? '' : formatNumber(value, ctx.locale, 2);
 }
 
 export function percent(ctx: WebContext, fraction: number | null): string {
-  if (fraction === null) return '';
-  return new Intl.NumberFormat(intlTag(ctx.locale), {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(fraction);
+  return fraction === null ? '' : percentOf(ctx.locale, fraction);
 }
 
 function figureText(ctx: WebContext, figures: UtilizationFigures, figure: Figure): string {
   const value = figures[figure];
   if (figure === 'utilization') return percent(ctx, value);
   if (figure === 'openHours' || figure === 'bookedHours' || figure === 'usedHours') {
-    return hours(ctx, value);
+    return value === null ? '' : hoursAndMinutes(ctx, value);
   }
   return value === null ? '' : formatNumber(value, ctx.locale);
 }
@@ -54,6 +55,19 @@ function cell(ctx: WebContext, figures: UtilizationFigures, figure: Figure): Htm
   return html`<td class="num" data-figure="${figure}">
     ${text === '' ? html`<span aria-hidden="true">–</span><span class="visually-hidden">${ctx.t('reports.empty')}</span>` : text}
   </td>`;
+}
+
+/**
+ * A totals cell: open hours and utilization are never added up across kinds (a place-hour, a
+ * room-hour and a projector's unit-hour are not the same thing), so their totals stay empty.
+ */
+function totalCell(ctx: WebContext, figures: UtilizationFigures, figure: Figure): Html {
+  if (figure === 'openHours' || figure === 'utilization') {
+    return html`<td class="num" data-figure="${figure}">
+      <span aria-hidden="true">–</span><span class="visually-hidden">${ctx.t('reports.notAdded')}</span>
+    </td>`;
+  }
+  return cell(ctx, figures, figure);
 }
 
 const FIGURE_LABEL: Record<Figure, MessageKey> = {
@@ -103,7 +117,7 @@ function table(
         html`<tfoot>
         <tr>
           <th scope="row">${ctx.t('reports.total')}</th>
-          ${options.figures.map((f) => cell(ctx, options.totals!, f))}
+          ${options.figures.map((f) => totalCell(ctx, options.totals!, f))}
         </tr>
       </tfoot>`
       }
@@ -132,6 +146,53 @@ function query(scope: ReportScope, extra: Record<string, string> = {}): string {
   return params.toString();
 }
 
+/** This month, last month, this quarter and this year, from today in the center's zone. */
+export function presetPeriods(today: string): Array<{ key: MessageKey; from: string; to: string }> {
+  const day = DateTime.fromISO(today);
+  const span = (start: DateTime, unit: 'month' | 'quarter' | 'year') => ({
+    from: start.startOf(unit).toISODate()!,
+    to: start.endOf(unit).toISODate()!,
+  });
+  return [
+    { key: 'reports.preset.thisMonth', ...span(day, 'month') },
+    { key: 'reports.preset.lastMonth', ...span(day.minus({ months: 1 }), 'month') },
+    { key: 'reports.preset.thisQuarter', ...span(day, 'quarter') },
+    { key: 'reports.preset.thisYear', ...span(day, 'year') },
+  ];
+}
+
+function presets(ctx: WebContext, scope: ReportScope): Html {
+  return html`<nav class="presets no-print" aria-label="${ctx.t('reports.presets')}">
+    <ul>
+      ${presetPeriods(scope.today).map(
+        (p) =>
+          html`<li>
+            <a
+              href="/admin/reports?${query({ ...scope, from: p.from, to: p.to })}"
+              ${p.from === scope.from && p.to === scope.to ? html`aria-current="true"` : ''}
+              >${ctx.t(p.key)}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+/** The export (the people's CSV of the period shown) and, for a center, the printable month. */
+function exports(ctx: WebContext, scope: ReportScope): Html {
+  return html`<p class="export no-print">
+    <a class="button secondary" href="/admin/reports/export.csv?${query(scope)}" download
+      >${ctx.t('reports.export')}</a
+    >
+    ${
+      scope.center &&
+      html`<a href="/admin/reports/summary?${new URLSearchParams({ center: scope.center.id, month: scope.from.slice(0, 7) }).toString()}"
+        >${ctx.t('reports.printable')}</a
+      >`
+    }
+  </p>`;
+}
+
 function scopeForm(ctx: WebContext, scope: ReportScope, caller: Principal): Html {
   const network =
     caller.role === 'admin' ? { value: 'all', label: ctx.t('reports.network') } : undefined;
@@ -158,6 +219,7 @@ function scopeForm(ctx: WebContext, scope: ReportScope, caller: Principal): Html
           <div><button type="submit" class="secondary">${ctx.t('reports.show')}</button></div>
         </form>`
     }
+    ${presets(ctx, scope)} ${exports(ctx, scope)}
   </section>`;
 }
 
@@ -179,13 +241,49 @@ export function reportFormPage(
   });
 }
 
+/** The kinds a center has or had sessions on, in the reports' order. */
+export function shownKinds(byKind: UtilizationReport): UtilizationRow[] {
+  return KINDS.map((kind) => byKind.rows.find((row) => row.key === kind)).filter(
+    (row): row is UtilizationRow =>
+      row !== undefined && ((row.openHours ?? 0) > 0 || row.sessions > 0),
+  );
+}
+
+/**
+ * Utilization of each kind in its own unit (place-hours, room-hours, unit-hours): one card per
+ * kind, never one percentage for all.
+ */
+export function kindCards(ctx: WebContext, byKind: UtilizationReport): Html {
+  return html`<section aria-labelledby="kinds-h">
+    <h2 id="kinds-h">${ctx.t('reports.byKindTitle')}</h2>
+    <p class="hint">${ctx.t('reports.byKindHint')}</p>
+    <ul class="kind-cards" id="kinds">
+      ${shownKinds(byKind).map((row) => {
+        const kind = row.key as ResourceKind;
+        return html`<li data-kind="${kind}">
+          <h3>${ctx.t(KIND_NAME[kind])}</h3>
+          ${
+            row.utilization === null
+              ? html`<p>${ctx.t('reports.kindNothingOpen')}</p>`
+              : html`<p class="big" data-figure="utilization">${percent(ctx, row.utilization)}</p>`
+          }
+          <p>
+            ${ctx.t('reports.kindBooked', {
+              booked: hoursAndMinutes(ctx, row.bookedHours),
+              open: hoursAndMinutes(ctx, row.openHours ?? 0),
+              unit: ctx.t(KIND_UNIT[kind]),
+            })}
+          </p>
+          <p>${ctx.t('reports.kindUsed', { used: hoursAndMinutes(ctx, row.usedHours) })}</p>
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
 function summary(ctx: WebContext, totals: UtilizationFigures): Html {
   const noShowRate = totals.sessions > 0 ? totals.noShows / totals.sessions : null;
   const items: Array<[MessageKey, string, string]> = [
-    ['reports.openHours', figureText(ctx, totals, 'openHours'), 'openHours'],
-    ['reports.bookedHours', figureText(ctx, totals, 'bookedHours'), 'bookedHours'],
-    ['reports.usedHours', figureText(ctx, totals, 'usedHours'), 'usedHours'],
-    ['reports.utilization', figureText(ctx, totals, 'utilization'), 'utilization'],
     ['reports.sessions', figureText(ctx, totals, 'sessions'), 'sessions'],
     ['reports.noShows', figureText(ctx, totals, 'noShows'), 'noShows'],
     ['reports.noShowRate', percent(ctx, noShowRate), 'noShowRate'],
@@ -270,7 +368,8 @@ function byDaySection(
         id: 'by-day',
         label: ctx.t(heading),
         head: weekly ? 'reports.week' : 'reports.date',
-        figures: ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows'],
+        // A day's open hours and utilization would add desks, rooms and projectors together.
+        figures: ['bookedHours', 'usedHours', 'sessions', 'noShows'],
         rows: report.rows.map((row) => ({
           label: weekly ? `${short(row.key)} – ${short(row.label)}` : short(row.key),
           figures: row,
@@ -279,6 +378,41 @@ function byDaySection(
       })}
     </details>
   </section>`;
+}
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * The weekdays and hours the heat map shows: the center's opening hours (every center's, for the
+ * network), from the earliest opening to the latest closing, on the days it opens; an hour or day
+ * outside them is shown only if something was booked there (hours changed during the period).
+ */
+export function heatWindow(
+  centers: ReadonlyArray<Pick<CenterView, 'openingHours'>>,
+  grid: HeatGrid,
+): { days: number[]; hours: number[] } {
+  let first = 24;
+  let last = 0;
+  const openDays = new Set<number>();
+  for (const center of centers) {
+    WEEKDAY_KEYS.forEach((key, day) => {
+      for (const period of center.openingHours[key] ?? []) {
+        const [fh] = period.from.split(':').map(Number);
+        const [th, tm] = period.to.split(':').map(Number);
+        first = Math.min(first, fh);
+        last = Math.max(last, tm > 0 ? th + 1 : th);
+        openDays.add(day);
+      }
+    });
+  }
+  const booked = (day: number, hour: number) => grid[day][hour] > 0;
+  const hours = Array.from({ length: 24 }, (_, h) => h).filter(
+    (h) => (h >= first && h < last) || grid.some((_, day) => booked(day, h)),
+  );
+  const days = WEEKDAY_KEYS.map((_, d) => d).filter(
+    (d) => openDays.has(d) || grid[d].some((v) => v > 0),
+  );
+  return { days, hours };
 }
 
 function heatSection(ctx: WebContext, scope: ReportScope, grid: HeatGrid | null): Html {
@@ -311,17 +445,19 @@ function heatSection(ctx: WebContext, scope: ReportScope, grid: HeatGrid | null)
         })
       : ctx.t('reports.heatChartEmpty', { from, to });
   const max = Math.max(0, ...grid.flat());
-  const shown = grid.map((row) => row.map((v) => v));
+  // Over the opening hours only: the night is not shown as empty time.
+  const window = heatWindow(scope.center ? [scope.center] : scope.runs, grid);
+  const shown = window.days.map((d) => window.hours.map((h) => grid[d][h]));
   // Hours nobody booked in the whole period are left out of the table (not of the chart).
-  const usedHours = hourNames.map((_, h) => h).filter((h) => grid.some((row) => row[h] > 0));
+  const usedHours = window.hours.filter((h) => grid.some((row) => row[h] > 0));
   return html`<section aria-labelledby="by-hour-h">
     ${heading}
     <p class="hint">${ctx.t('reports.heatHint')}</p>
     <div class="chart-wrap" tabindex="0" role="group" aria-labelledby="by-hour-h">
       ${heatMap({
         title: summaryText,
-        rows: weekdays,
-        columns: hourNames,
+        rows: window.days.map((d) => weekdays[d]),
+        columns: window.hours.map((h) => hourNames[h]),
         values: shown,
         text: (v) => formatNumber(v, ctx.locale, 1),
       })}
@@ -351,14 +487,14 @@ function heatSection(ctx: WebContext, scope: ReportScope, grid: HeatGrid | null)
           <thead>
             <tr>
               <th scope="col">${ctx.t('reports.hour')}</th>
-              ${weekdays.map((d) => html`<th scope="col" class="num">${d}</th>`)}
+              ${window.days.map((d) => html`<th scope="col" class="num">${weekdays[d]}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${usedHours.map(
               (h) => html`<tr>
                 <th scope="row">${hourNames[h]}:00</th>
-                ${grid.map((row) => html`<td class="num">${hours(ctx, row[h])}</td>`)}
+                ${window.days.map((d) => html`<td class="num">${hours(ctx, grid[d][h])}</td>`)}
               </tr>`,
             )}
           </tbody>
@@ -391,24 +527,41 @@ function groupSection(
   </section>`;
 }
 
+/** Each center's utilization per kind (never one percentage for all kinds) and its counts. */
 function comparisonSection(ctx: WebContext, reports: UtilizationReport[]): Html {
+  const counts: Figure[] = ['sessions', 'noShows', 'uniqueUsers', 'uniqueOrganizations'];
   return html`<section aria-labelledby="compare-h">
     <h2 id="compare-h">${ctx.t('reports.compare')}</h2>
-    ${table(ctx, {
-      id: 'compare',
-      label: ctx.t('reports.compare'),
-      head: 'reports.center',
-      figures: [
-        'openHours',
-        'bookedHours',
-        'utilization',
-        'sessions',
-        'noShows',
-        'uniqueUsers',
-        'uniqueOrganizations',
-      ],
-      rows: reports.map((r) => ({ label: r.center?.name ?? '', figures: r.totals })),
-    })}
+    <div class="table-wrap" tabindex="0" role="group" aria-label="${ctx.t('reports.compare')}">
+      <table id="compare">
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('reports.center')}</th>
+            ${KINDS.map(
+              (kind) =>
+                html`<th scope="col" class="num">
+                  ${ctx.t('reports.utilization')}: ${ctx.t(KIND_NAME[kind])}
+                </th>`,
+            )}
+            ${counts.map((f) => html`<th scope="col" class="num">${ctx.t(FIGURE_LABEL[f])}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${reports.map(
+            (r) => html`<tr>
+              <th scope="row">${r.center?.name ?? ''}</th>
+              ${KINDS.map((kind) => {
+                const row = r.rows.find((k) => k.key === kind);
+                return row
+                  ? cell(ctx, row, 'utilization')
+                  : html`<td class="num"><span aria-hidden="true">–</span><span class="visually-hidden">${ctx.t('reports.empty')}</span></td>`;
+              })}
+              ${counts.map((f) => cell(ctx, r.totals, f))}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
   </section>`;
 }
 
@@ -424,7 +577,7 @@ export function reportPage(
     active: 'reports',
     main: html`${scopeForm(ctx, scope, caller)}
       <p class="hint">${ctx.t('reports.notes')}</p>
-      ${summary(ctx, totals)} ${byDaySection(ctx, scope, view.byDay, view.weekly)}
+      ${kindCards(ctx, view.byKind)} ${summary(ctx, totals)} ${byDaySection(ctx, scope, view.byDay, view.weekly)}
       ${heatSection(ctx, scope, view.heat)}
       ${groupSection(ctx, 'by-resource', 'reports.byResource', 'reports.resource', view.byResource, (row) => resourceLabel(ctx, row), ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows', 'attendees', 'uniqueUsers'])}
       ${groupSection(ctx, 'by-kind', 'reports.byKind', 'reports.kind', view.byKind, (row) => ctx.t(`kind.${row.key}` as MessageKey), ['openHours', 'bookedHours', 'usedHours', 'utilization', 'sessions', 'noShows'])}
