@@ -18,8 +18,7 @@ import { PageData, PAGES, startAppWithPageData, tokenOf } from './support/page-l
 const LOCALES = ['uz', 'ru', 'en'] as const;
 /**
  * Each of the three walks over every page (87 visits with axe, 87 at phone width, 58 weighed):
- * on a 2-core machine shared with other work they took up to 180 s, and before they were made
- * cheaper they ran past 300 s.
+ * on a 2-core machine shared with other work (a load average of 30–40) they took up to 470 s.
  */
 const PAGES_TIMEOUT_MS = 600_000;
 /** Who the pages are seen as (anonymous, member, coordinator, admin). */
