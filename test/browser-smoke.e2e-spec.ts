@@ -22,6 +22,11 @@ const PER_SHAPE = 2;
 
 /** Every page, HTML + CSS + JS uncompressed, with the living demo's data. */
 const MAX_PAGE_BYTES = 100 * 1024;
+/**
+ * A role's test waits for its walk, and the four walk at once: on a 2-core machine shared with
+ * other work (a load average of 30–40) the first of them took 558 s.
+ */
+const WALK_TIMEOUT_MS = 900_000;
 /** The header on a phone: one bar. */
 const MAX_PHONE_HEADER_PX = 64;
 
@@ -154,50 +159,81 @@ describeInBrowser(
       return pages;
     }
 
-    const roles: Role[] = ['admin', 'coordinator', 'trainer', 'member'];
-    for (const role of roles) {
-      it(`opens every page a demo ${role} may open, in ${LOCALES.join(', ')}`, async () => {
-        const user = DEMO_USERS.find((u) => u.role === role)!;
-        // At phone width: no page may scroll sideways with the demo's longest names.
-        const context = await browserContext(browser, server.baseUrl, { viewport: PHONE });
-        const page = await context.newPage();
-        const failures: string[] = [];
-        try {
-          await signInThroughForm(page, server.baseUrl, user.email, DEMO_PASSWORD);
-          let pages: string[] = [];
-          let assets: number | undefined;
-          for (const locale of LOCALES) {
-            // The language switch on the page, as a person would (it is saved in the account).
-            await page.click(`form.lang button[value=${locale}]`);
-            await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
-            if (pages.length === 0) pages = await crawl(page);
-            for (const address of pages) {
-              const url = `${server.baseUrl}${address}`;
-              if (isDownload(address)) {
-                const download = await context.request.get(url);
-                if (download.status() !== 200)
-                  failures.push(`${locale} ${address}: ${download.status()}`);
-                continue;
-              }
-              const response = await page.goto(url);
-              const html = (await response?.body())?.length ?? 0;
-              assets ??= await assetBytes(page);
-              const bytes = html + assets;
-              for (const problem of await problemsOf(page, locale, response?.status(), bytes)) {
-                failures.push(`${locale} ${address}: ${problem}`);
-              }
+    /** One role's walk: every page it finds, in each language, and what was wrong on them. */
+    async function walk(role: Role): Promise<{ pages: string[]; failures: string[] }> {
+      const user = DEMO_USERS.find((u) => u.role === role)!;
+      // At phone width: no page may scroll sideways with the demo's longest names.
+      const context = await browserContext(browser, server.baseUrl, { viewport: PHONE });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      let pages: string[] = [];
+      try {
+        await signInThroughForm(page, server.baseUrl, user.email, DEMO_PASSWORD);
+        let assets: number | undefined;
+        for (const locale of LOCALES) {
+          // The language switch on the page, as a person would (it is saved in the account).
+          await page.click(`form.lang button[value=${locale}]`);
+          await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
+          if (pages.length === 0) pages = await crawl(page);
+          for (const address of pages) {
+            const url = `${server.baseUrl}${address}`;
+            if (isDownload(address)) {
+              const download = await context.request.get(url);
+              if (download.status() !== 200)
+                failures.push(`${locale} ${address}: ${download.status()}`);
+              continue;
+            }
+            const response = await page.goto(url);
+            const html = (await response?.body())?.length ?? 0;
+            assets ??= await assetBytes(page);
+            const bytes = html + assets;
+            for (const problem of await problemsOf(page, locale, response?.status(), bytes)) {
+              failures.push(`${locale} ${address}: ${problem}`);
             }
           }
-          expect(pages.length).toBeGreaterThan(role === 'member' || role === 'trainer' ? 3 : 8);
-        } finally {
-          await context.close();
         }
-        expect({ role, failures, serverErrors: server.errors() }).toEqual({
+      } finally {
+        await context.close();
+      }
+      return { pages, failures };
+    }
+
+    const roles: Role[] = ['admin', 'coordinator', 'trainer', 'member'];
+    /**
+     * The four roles walk at once, each in a context of its own (four users: one's language
+     * switch does not touch another's), while the server answers one and Chromium lays out
+     * another; each role's test waits for its walk. Settled, so that a walk failing before its
+     * test awaits it is that test's failure.
+     */
+    let walks: Map<Role, Promise<PromiseSettledResult<Awaited<ReturnType<typeof walk>>>>>;
+    beforeAll(() => {
+      walks = new Map(
+        roles.map((role) => [
           role,
-          failures: [],
-          serverErrors: '',
-        });
-      }, 300_000);
+          walk(role).then(
+            (value) => ({ status: 'fulfilled' as const, value }),
+            (reason: unknown) => ({ status: 'rejected' as const, reason }),
+          ),
+        ]),
+      );
+    });
+
+    for (const role of roles) {
+      it(
+        `opens every page a demo ${role} may open, in ${LOCALES.join(', ')}`,
+        async () => {
+          const walked = await walks.get(role)!;
+          if (walked.status === 'rejected') throw walked.reason;
+          const { pages, failures } = walked.value;
+          expect(pages.length).toBeGreaterThan(role === 'member' || role === 'trainer' ? 3 : 8);
+          expect({ role, failures, serverErrors: server.errors() }).toEqual({
+            role,
+            failures: [],
+            serverErrors: '',
+          });
+        },
+        WALK_TIMEOUT_MS,
+      );
     }
   },
 );

@@ -1,16 +1,44 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCommandOf } from '../../bench/start-command';
 import { ADMIN, httpClient, HttpClient } from './test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Builds dist/ when it is missing or older than the sources (as `npm start` does). */
+/** A build older than this has died with its lock held (a build takes well under a minute). */
+const STALE_BUILD_LOCK_MS = 10 * 60_000;
+
+/**
+ * Builds dist/ when it is missing or older than the sources (as `npm start` does). One spec file
+ * at a time: `nest build` empties dist/ first, so a second worker building at the same moment
+ * would delete the files of the first one's server as it starts; the second waits for the first's
+ * build and then finds dist/ up to date.
+ */
 export function buildServer(): void {
-  execFileSync(process.execPath, [join(ROOT, 'config', 'build-if-needed.js')], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  const lock = join(tmpdir(), `makon-build-${createHash('sha1').update(ROOT).digest('hex')}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_BUILD_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      // Waits for the other worker's build: it is synchronous, like the build itself.
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'config', 'build-if-needed.js')], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** One real server process (`node dist/src/main.js`) on a free port. */
