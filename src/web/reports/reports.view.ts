@@ -179,7 +179,7 @@ function presets(ctx: WebContext, scope: ReportScope): Html {
 }
 
 /** The export (the people's CSV of the period shown) and, for a center, the printable month. */
-function exports(ctx: WebContext, scope: ReportScope): Html {
+function exportLinks(ctx: WebContext, scope: ReportScope): Html {
   return html`<p class="export no-print">
     <a class="button secondary" href="/admin/reports/export.csv?${query(scope)}" download
       >${ctx.t('reports.export')}</a
@@ -219,7 +219,7 @@ function scopeForm(ctx: WebContext, scope: ReportScope, caller: Principal): Html
           <div><button type="submit" class="secondary">${ctx.t('reports.show')}</button></div>
         </form>`
     }
-    ${presets(ctx, scope)} ${exports(ctx, scope)}
+    ${presets(ctx, scope)} ${exportLinks(ctx, scope)}
   </section>`;
 }
 
