@@ -503,15 +503,7 @@ export class BookingsRepository {
         window.start - bufferMs,
       ],
     );
-    return rows.map((row) => ({
-      id: String(row.id),
-      resourceId: String(row.resource_id),
-      occurrenceId: String(row.occurrence_id),
-      bookingId: String(row.booking_id),
-      start: Number(row.start_ms),
-      end: Number(row.end_ms),
-      quantity: Number(row.quantity),
-    }));
+    return rows.map(allocationRowOf);
   }
 
   /**
@@ -562,13 +554,7 @@ export class BookingsRepository {
             policies.set(policyText, policy);
           }
           return {
-            id: String(row.id),
-            resourceId: String(row.resource_id),
-            occurrenceId: String(row.occurrence_id),
-            bookingId: String(row.booking_id),
-            start: Number(row.start_ms),
-            end: Number(row.end_ms),
-            quantity: Number(row.quantity),
+            ...allocationRowOf(row),
             candidate: policy
               ? {
                   occurrenceId: String(row.occurrence_id),
@@ -731,4 +717,17 @@ export class BookingsRepository {
     const held = resourcesOf(booking);
     if (!held.some((id) => tx.resources.has(id))) tx.assertDeclared(held, what);
   }
+}
+
+/** An allocation as the conflict check reads it, from a raw row of either database. */
+function allocationRowOf(row: Record<string, unknown>): AllocationRow {
+  return {
+    id: String(row.id),
+    resourceId: String(row.resource_id),
+    occurrenceId: String(row.occurrence_id),
+    bookingId: String(row.booking_id),
+    start: Number(row.start_ms),
+    end: Number(row.end_ms),
+    quantity: Number(row.quantity),
+  };
 }
