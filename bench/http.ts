@@ -21,6 +21,7 @@ import {
 } from '../src/scheduling';
 import type { ClosureRule, OpeningHours } from '../src/scheduling/types';
 import { GeneratedDataSet } from './generate';
+import type { NotificationResult } from './notification-burst';
 import { BENCH_ADMIN, BENCH_MEMBER, FREE_AFTERNOONS_FROM_DAY, ZONE } from './network';
 import { Random, Summary, summarize } from './stats';
 import {
@@ -91,6 +92,8 @@ export interface HttpResult {
   /** Resident memory right after start-up, before any load. */
   rssAfterStartMb: number;
   bookingsCreated: number;
+  /** Issue 19's load figures (notification-burst.ts), measured after the rest on the same data. */
+  notifications?: NotificationResult;
 }
 
 export async function freePort(): Promise<number> {
@@ -377,6 +380,23 @@ export async function measureCeiling(
   }
 }
 
+/**
+ * The app's environment in the bench (as `npm start` starts it, on `databaseUrl`). `RUN_JOBS` is
+ * left to its default (on) and `SMTP_URL` unset: no email channel.
+ */
+export function appEnv(app: StartCommand, databaseUrl: string): Record<string, string> {
+  return {
+    ...app.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    SEED: 'none',
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    JWT_SECRET: 'bench-secret-that-is-long-enough',
+    LOG_LEVEL: 'error',
+  };
+}
+
 /** Every HTTP measurement on one generated database, on SQLite or PostgreSQL (`databaseUrl`). */
 export async function measureHttp(
   dataSet: GeneratedDataSet,
@@ -397,17 +417,8 @@ export async function measureHttp(
         ]
       : [];
 
-  const env = {
-    ...app.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: options.databaseUrl,
-    SEED: 'none',
-    ADMIN_EMAIL: BENCH_ADMIN.email,
-    ADMIN_PASSWORD: BENCH_ADMIN.password,
-    JWT_SECRET: 'bench-secret-that-is-long-enough',
-    LOG_LEVEL: 'error',
-    // The no-show job runs as in production (every minute), inside the soak too.
-  };
+  // The no-show job runs as in production (every minute), inside the soak too.
+  const env = appEnv(app, options.databaseUrl);
   const startupMs: number[] = [];
   const startupCpuMs: number[] = [];
   const server = await startServer(app.script, env, '/api/v1/health', [

@@ -2,7 +2,8 @@
  * `npm run bench` (full: data sets of about 1,000, 100,000 and 1,000,000 allocations) and
  * `npm run bench -- --quick` (the small one only). Options: `--profile` starts the server with
  * `--cpu-prof` (profiles in bench/results/profiles), `--keep` keeps the generated databases (and
- * the PostgreSQL schemas), `--no-postgres` measures SQLite only, `--only=large` (or small, medium) one data set, `--soak-seconds=N` sets the mixed
+ * the PostgreSQL schemas), `--no-postgres` measures SQLite only, `--no-notifications` leaves out
+ * issue 19's burst of confirmations (notification-burst.ts), `--only=large` (or small, medium) one data set, `--soak-seconds=N` sets the mixed
  * soak's length (30 s quick, 300 s full). PostgreSQL: MAKON_BENCH_DATABASE_URL, else
  * postgres://127.0.0.1:5432/test; skipped (and said so) when it does not answer.
  */
@@ -13,6 +14,7 @@ import { generateDataSet, verifyDataSet } from './generate';
 import { Ceiling, HttpResult, measureCeiling, measureHttp } from './http';
 import { copyToPostgres, PostgresCopy, postgresAnswers } from './postgres-copy';
 import { measureConflictChecks } from './in-process';
+import { measureNotifications } from './notification-burst';
 import { DATA_SETS } from './network';
 import { startCommandOf } from './start-command';
 import {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const quick = args.has('--quick');
   const keep = args.has('--keep');
+  const notifications = !args.has('--no-notifications');
   const soakArg = [...args].find((a) => a.startsWith('--soak-seconds='));
   const soakSeconds = soakArg ? Number(soakArg.split('=')[1]) : undefined;
   const postgresUrl = process.env.MAKON_BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
@@ -114,7 +117,13 @@ async function main(): Promise<void> {
         let copy: PostgresCopy | undefined;
         if (postgres) {
           log(`[${g.spec.label}] copying to PostgreSQL…`);
-          copy = await copyToPostgres(g.dataSet.path, postgresUrl, `bench_${g.spec.name}`);
+          copy = await copyToPostgres(
+            g.dataSet.path,
+            postgresUrl,
+            // Per run, so that two runs on one PostgreSQL (engineers sharing a machine) do not drop
+            // each other's schema.
+            `bench_${g.spec.name}_${process.pid}`,
+          );
           result.postgresCopy = { rows: copy.rows, seconds: copy.seconds };
           log(`[${g.spec.label}] ${copy.rows} rows in ${copy.seconds.toFixed(0)} s`);
         }
@@ -126,6 +135,16 @@ async function main(): Promise<void> {
             databaseUrl: `sqlite:${g.dataSet.path}`,
           });
           logHttp(g.spec.label, result.http);
+          if (notifications) {
+            log(
+              `[${g.spec.label}] notifications: booking c=1 with and without delivery, the burst…`,
+            );
+            result.http.notifications = await measureNotifications(g.dataSet, now, server, {
+              quick,
+              databaseUrl: `sqlite:${g.dataSet.path}`,
+              log,
+            });
+          }
           if (copy) {
             log(`[${g.spec.label}] HTTP on PostgreSQL…`);
             result.httpPostgres = await measureHttp(g.dataSet, now, server, PRELOAD, {
@@ -134,6 +153,15 @@ async function main(): Promise<void> {
               databaseUrl: copy.url,
             });
             logHttp(`${g.spec.label} PostgreSQL`, result.httpPostgres);
+            if (notifications) {
+              log(`[${g.spec.label} PostgreSQL] notifications…`);
+              result.httpPostgres.notifications = await measureNotifications(
+                g.dataSet,
+                now,
+                server,
+                { quick, databaseUrl: copy.url, log },
+              );
+            }
           }
         } finally {
           if (copy && !keep) await copy.drop();

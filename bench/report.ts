@@ -224,6 +224,61 @@ export function tableRows(run: RunResult): Row[] {
         h.bookingThroughput.requestsPerSecond >=
           0.15 * ceiling.validatedThroughput.requestsPerSecond),
   );
+  const notified = (h: HttpResult) => h.notifications;
+  // Issue 19's rows (left out with --no-notifications).
+  if (httpColumns.some((c) => c.http?.notifications)) {
+    httpRow(
+      '1,000 bookings in a burst (free slots, 41 members, 100 at a time) → confirmations delivered by email (SMTP server in the bench, delivery job every 5 s): all in N s from the first request; duplicates',
+      (h) => {
+        const n = notified(h);
+        if (!n) return undefined;
+        const b = n.burst;
+        const refused = Object.entries(b.refused)
+          .map(([code, count]) => `${count}×${code}`)
+          .join(', ');
+        const delivered =
+          b.allDeliveredSeconds !== null
+            ? `all in ${b.allDeliveredSeconds.toFixed(1)} s`
+            : `${thousands(b.delivered)} of ${thousands(b.confirmed)} in ${b.waitedSeconds.toFixed(0)} s`;
+        return (
+          `${delivered}; duplicates ${b.duplicates} (bookings answered in ${b.answeredSeconds.toFixed(1)} s` +
+          `${refused ? `; not confirmed: ${refused}` : ''})`
+        );
+      },
+      'all within 60 s, none doubled',
+      (h) => {
+        const b = notified(h)?.burst;
+        return (
+          b !== undefined &&
+          b.confirmed === b.sent &&
+          b.allDeliveredSeconds !== null &&
+          b.allDeliveredSeconds <= 60 &&
+          b.duplicates === 0
+        );
+      },
+    );
+    httpRow(
+      'POST booking (free slots), c=1, median / p95 (ms): with notifications (`SMTP_URL` set, delivery job on) · without (no `SMTP_URL`, `RUN_JOBS=false`); ratio of the medians',
+      (h) => {
+        const n = notified(h);
+        if (!n) return undefined;
+        return (
+          `${loadPair(n.withDelivery)} (${thousands(n.mailsDuringSingle)} emails meanwhile) · ` +
+          `${loadPair(n.withoutDelivery)}; ${(n.withDelivery.latency.median / n.withoutDelivery.latency.median).toFixed(2)}×`
+        );
+      },
+      'ratio ≤ 1.10',
+      (h) => {
+        const n = notified(h);
+        return (
+          n !== undefined &&
+          n.withDelivery.latency.median <= 1.1 * n.withoutDelivery.latency.median &&
+          clean(n.withDelivery) &&
+          clean(n.withoutDelivery)
+        );
+      },
+    );
+  }
   httpRow(
     'POST 52-session weekly series (free slots), c=1: median / p95 (ms)',
     (h) => loadPair(h.series),

@@ -1,3 +1,4 @@
+import { ResourcesService } from '../src/resources';
 import { startTestApp, TestApp } from './support/test-app';
 import { WebClient } from './support/web-client';
 import { createBooking, createResource, createWorld, Json, World } from './support/world';
@@ -168,6 +169,34 @@ describe('web: my bookings, finding a free place, and the QR check-in page', () 
     const busy = await second.post(path, {});
     expect(busy.status).toBe(409);
     expect(busy.text).toContain('role="alert"');
+  });
+
+  it('reads the desk by its code once per request: the page, a walk-in, and a refused one', async () => {
+    t.clock.set('2026-12-01T10:30:00+05:00');
+    const free = await createResource(t, world.admin.token, world.centerId, {
+      kind: 'desk',
+      name: 'Desk 10',
+    });
+    const path = new URL(free.checkInUrl).pathname;
+    const byToken = jest.spyOn(t.app.get(ResourcesService), 'getByQrToken');
+    const reads = async (request: () => Promise<{ status: number }>) => {
+      byToken.mockClear();
+      const status = (await request()).status;
+      return [status, byToken.mock.calls.length];
+    };
+    try {
+      const first = WebClient.withToken(t.baseUrl, world.trainer.token);
+      const second = WebClient.withToken(t.baseUrl, world.otherMember.token);
+      expect(await reads(() => new WebClient(t.baseUrl).get(path))).toEqual([200, 1]);
+      expect(await reads(() => first.get(path))).toEqual([200, 1]);
+      expect(await reads(() => first.post(path, {}))).toEqual([200, 1]);
+      expect(await reads(() => second.get(path))).toEqual([200, 1]);
+      // Refused (busy): the page again, with when it is free, from the same read.
+      expect(await reads(() => second.post(path, {}))).toEqual([409, 1]);
+    } finally {
+      byToken.mockRestore();
+      t.clock.set('2026-12-01T08:50:00+05:00');
+    }
   });
 
   it('says why when a desk cannot be taken at all: the center is closed', async () => {

@@ -30,7 +30,11 @@ export class ScanService {
   }
 
   async scan(caller: Principal, token: string): Promise<ScanResult> {
-    const resource = await this.resources.getByQrToken(token);
+    return this.scanResource(caller, await this.resources.getByQrToken(token));
+  }
+
+  /** `scan` for a resource its caller already read by its token (once per request). */
+  async scanResource(caller: Principal, resource: ResourceEntity): Promise<ScanResult> {
     const own = await this.checkIns.openSessionOf(caller, resource);
     if (own) return { action: 'checked_in', occurrence: await this.checkIns.checkIn(caller, own) };
     return {

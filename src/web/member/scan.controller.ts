@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../common/config';
 import { DomainError } from '../../common/domain-error';
 import { Public, SignedIn } from '../../access';
+import type { ResourceEntity } from '../../resources';
 import { FormBody } from '../shared/form';
 import { WebContext } from '../shared/web-context';
 import { Page, WebController } from '../shared/web-controller';
@@ -34,7 +35,12 @@ export class ScanPageController {
   async scanPage(@Page() ctx: WebContext, @Param('token') token: string): Promise<WebResult> {
     const resource = await this.scans.resourceOf(token);
     const center = await this.centers.getEntity(resource.centerId);
-    return renderScanPage(ctx, { token, resource, center, now: await this.stateFor(ctx, token) });
+    return renderScanPage(ctx, {
+      token,
+      resource,
+      center,
+      now: await this.stateFor(ctx, resource),
+    });
   }
 
   @SignedIn()
@@ -47,12 +53,12 @@ export class ScanPageController {
     const resource = await this.scans.resourceOf(token);
     const center = await this.centers.getEntity(resource.centerId);
     try {
-      const result = await this.scans.scan(ctx.principal!, token);
+      const result = await this.scans.scanResource(ctx.principal!, resource);
       return renderScanResult(ctx, { resource, center, result });
     } catch (error) {
       if (!(error instanceof DomainError) || [401, 404].includes(error.status)) throw error;
       if (error.status >= 500) throw error;
-      const now = await this.stateFor(ctx, token);
+      const now = await this.stateFor(ctx, resource);
       if (error.code === 'RESOURCE_BUSY') {
         // Taken between the page and the button: the refusal, and the page again (until when).
         return new PageResponse(
@@ -79,9 +85,9 @@ export class ScanPageController {
     }
   }
 
-  private async stateFor(ctx: WebContext, token: string): Promise<ScanState> {
+  /** What the page offers now; `resource` is the one the request read by its token. */
+  private async stateFor(ctx: WebContext, resource: ResourceEntity): Promise<ScanState> {
     if (!ctx.principal) return { state: 'signedOut', signUp: this.config.selfSignup };
-    const resource = await this.scans.resourceOf(token);
     const own = await this.checkIns.openSessionFor(ctx.principal, resource);
     if (own) return { state: 'yours', sessionId: own.id, ...own };
     return this.walkIns.outlook(resource, this.clock.now());
