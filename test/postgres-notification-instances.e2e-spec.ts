@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { SEND_BATCH } from '../src/notifications/delivery';
 import { Client } from 'pg';
 import { buildServer, Instance, startInstance } from './support/instances';
 import {
@@ -169,7 +170,7 @@ describeOnPostgres(
       for (const id of twice) expect(retaken.has(id)).toBe(true);
       for (const id of acceptedBeforeKill) expect(twice).toContain(id);
       expect(retaken.size).toBeGreaterThan(0);
-      expect(retaken.size).toBeLessThanOrEqual(20); // SEND_BATCH
+      expect(retaken.size).toBeLessThanOrEqual(SEND_BATCH);
       expect(mail.length).toBe(expected + twice.length);
       // The survivor is healthy and reports no backlog.
       const health = await survivor.request('GET', '/api/v1/health');

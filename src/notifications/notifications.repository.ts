@@ -125,13 +125,17 @@ export class NotificationsRepository {
     return result.affected ?? 0;
   }
 
-  /** Writes one unless this event already wrote one for this person (a repeated fan-out). */
-  async insertNotification(db: EntityManager, row: NotificationEntity): Promise<void> {
+  /**
+   * Writes a batch in one statement, except those whose event already wrote one for their person
+   * (a repeated fan-out).
+   */
+  async insertNotifications(db: EntityManager, rows: NotificationEntity[]): Promise<void> {
+    if (rows.length === 0) return;
     await db
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(row)
+      .values(rows)
       .orIgnore()
       .execute();
   }
@@ -162,16 +166,28 @@ export class NotificationsRepository {
 
   // -------------------------------------------------------------- deliveries
 
-  /** Writes one unless this event already has one for this person and channel. */
-  async insertDelivery(
+  /**
+   * Writes a batch in one statement, except those whose event already has one for their person
+   * and channel.
+   */
+  async insertDeliveries(
     db: EntityManager,
-    values: Omit<DeliveryEntity, 'id' | 'status' | 'attempts' | 'lastError'>,
+    rows: Array<Omit<DeliveryEntity, 'id' | 'status' | 'attempts' | 'lastError'>>,
   ): Promise<void> {
+    if (rows.length === 0) return;
     await db
       .createQueryBuilder()
       .insert()
       .into(DeliveryEntity)
-      .values({ id: randomUUID(), status: 'pending', attempts: 0, lastError: null, ...values })
+      .values(
+        rows.map((values) => ({
+          id: randomUUID(),
+          status: 'pending' as const,
+          attempts: 0,
+          lastError: null,
+          ...values,
+        })),
+      )
       .orIgnore()
       .execute();
   }
