@@ -92,6 +92,9 @@ export function smtpOptions(smtpUrl: string): SMTPPool.Options {
     maxConnections: SMTP_POOL_CONNECTIONS,
     maxMessages: 100,
     idleTimeout: 60_000,
+    // A message whose connection dropped fails back to the job (which records the attempt and
+    // retries with back-off) rather than being sent again by the pool on its own.
+    maxRequeues: 0,
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
