@@ -10,9 +10,6 @@ import {
   World,
 } from './support/world';
 
-/** A port of this helper's range (4150-4199) for the test SMTP server. */
-const SMTP_PORT = 4150 + ((Number(process.env.JEST_WORKER_ID ?? '1') - 1) % 10);
-
 const WAITING = {
   en: 'Request waiting for approval: Hall',
   ru: 'Заявка ждёт решения: Hall',
@@ -30,7 +27,7 @@ describe('notifications: requests nobody would hear of, and staff changes', () =
   let smtp: MailCatcher;
 
   beforeAll(async () => {
-    smtp = new MailCatcher(SMTP_PORT);
+    smtp = new MailCatcher();
     await smtp.start();
     t = await startTestApp({
       now: '2026-12-01T08:00:07.013+05:00', // a Tuesday, in Tashkent

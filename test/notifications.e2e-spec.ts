@@ -5,9 +5,6 @@ import { WebClient } from './support/web-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { Actor, createResource, createUser, createWorld, World } from './support/world';
 
-/** A port of this helper's range (2525-2535) for the test SMTP server. */
-const SMTP_PORT = 2525 + ((Number(process.env.JEST_WORKER_ID ?? '1') - 1) % 11);
-
 describe('notifications: outbox, email, in-app, reminders', () => {
   let t: TestApp;
   let w: World;
@@ -15,7 +12,7 @@ describe('notifications: outbox, email, in-app, reminders', () => {
   let desk: string;
 
   beforeAll(async () => {
-    smtp = new MailCatcher(SMTP_PORT);
+    smtp = new MailCatcher();
     await smtp.start();
     t = await startTestApp({
       now: '2026-12-01T08:00:00+05:00', // a Tuesday, in Tashkent

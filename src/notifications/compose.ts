@@ -13,6 +13,19 @@ interface OutboxData {
   closureId?: string;
 }
 
+/** Reads shared by a fan-out batch's events (its centers and resources), by kind and id. */
+export type BatchCache = Map<string, Promise<unknown>>;
+
+function once<T>(cache: BatchCache | undefined, key: string, read: () => Promise<T>): Promise<T> {
+  if (!cache) return read();
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = read();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Reads what an outbox event's message says (the booking, its resource, center and sessions) as
  * it stands now. Null when there is nothing left to say (the booking is gone).
@@ -21,6 +34,7 @@ export async function gatherFacts(
   repository: NotificationsRepository,
   manager: EntityManager,
   row: OutboxEntity,
+  cache?: BatchCache,
 ): Promise<{ facts: MessageFacts; ownerId: string; centerId: string } | null> {
   const data = (row.data ? JSON.parse(row.data) : {}) as OutboxData;
   let bookingId = row.bookingId;
@@ -32,8 +46,12 @@ export async function gatherFacts(
   const booking = await repository.findBooking(manager, bookingId);
   if (!booking) return null;
   const [center, resource, owner] = await Promise.all([
-    repository.getCenter(manager, booking.centerId),
-    repository.getResource(manager, booking.resourceId),
+    once(cache, `center:${booking.centerId}`, () =>
+      repository.getCenter(manager, booking.centerId),
+    ),
+    once(cache, `resource:${booking.resourceId}`, () =>
+      repository.getResource(manager, booking.resourceId),
+    ),
     repository.findUser(manager, booking.ownerId),
   ]);
   const listed = row.occurrenceId ? [row.occurrenceId] : (data.occurrenceIds ?? null);

@@ -9,8 +9,15 @@ import { ClaimedDelivery, NotificationsRepository } from './notifications.reposi
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
 export const MAX_ATTEMPTS = 10;
-/** How many deliveries one claim takes. */
-export const SEND_BATCH = 20;
+/** How many deliveries one claim takes (and one write records). */
+export const SEND_BATCH = 50;
+
+/** Lets requests that came in meanwhile run before the job's next batch (and its next write). */
+export function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+type Outcome = 'sent' | 'retrying' | 'failed';
 
 /** Wait after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
@@ -63,14 +70,18 @@ export class NotificationDelivery {
       );
       round.fannedOut += done;
       if (done < FAN_OUT_BATCH) break;
+      await yieldToRequests();
     }
     const tried = new Set<string>();
     for (;;) {
       const claimed = (await this.claim(this.clock.now())).filter((c) => !tried.has(c.id));
       if (claimed.length === 0) break;
       claimed.forEach((c) => tried.add(c.id));
-      const outcomes = await Promise.all(claimed.map((c) => this.sendOne(c)));
+      // The pool sends them over its few connections; their outcomes are recorded in one write.
+      const errors = await Promise.all(claimed.map((c) => this.sendOne(c)));
+      const outcomes = await this.record(claimed, errors);
       for (const outcome of outcomes) round[outcome]++;
+      await yieldToRequests();
     }
     return round;
   }
@@ -86,8 +97,8 @@ export class NotificationDelivery {
     );
   }
 
-  private async sendOne(claimed: ClaimedDelivery): Promise<'sent' | 'retrying' | 'failed'> {
-    let error: string | null = null;
+  /** Sends one; null when it went, else the error (never throws). */
+  private async sendOne(claimed: ClaimedDelivery): Promise<string | null> {
     try {
       const channel = this.channels.get(claimed.channel);
       if (!channel) throw new Error(`no channel "${claimed.channel}" on this instance`);
@@ -96,26 +107,35 @@ export class NotificationDelivery {
         attempts: claimed.attempts,
         payload: JSON.parse(claimed.payload),
       });
+      return null;
     } catch (caught) {
-      error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 1000);
+      return (caught instanceof Error ? caught.message : String(caught)).slice(0, 1000);
     }
+  }
+
+  /** Records a batch's attempts in one write: sent, pending again later, or failed for good. */
+  private async record(
+    claimed: ClaimedDelivery[],
+    errors: Array<string | null>,
+  ): Promise<Outcome[]> {
     const now = this.clock.now();
-    const outcome =
-      error === null ? 'sent' : claimed.attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying';
+    const outcomes = claimed.map((c, i): Outcome =>
+      errors[i] === null ? 'sent' : c.attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying',
+    );
     await this.writes.run({}, ({ manager }) =>
-      // Only if nobody took it over meanwhile (a lease that ran out).
-      this.repository.recordAttempt(
+      // Each only if nobody took it over meanwhile (a lease that ran out).
+      this.repository.recordAttempts(
         manager,
-        claimed,
-        {
-          status: outcome === 'retrying' ? 'pending' : outcome,
-          nextAttemptAt: outcome === 'retrying' ? now + retryDelayMs(claimed.attempts) : now,
-          lastError: error,
-        },
+        claimed.map((c, i) => ({
+          claimed: c,
+          status: outcomes[i] === 'retrying' ? 'pending' : outcomes[i],
+          nextAttemptAt: outcomes[i] === 'retrying' ? now + retryDelayMs(c.attempts) : now,
+          lastError: errors[i],
+        })),
         now,
       ),
     );
-    return outcome;
+    return outcomes;
   }
 
   /** The outbox's state for `GET /health` and the operations docs. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import type { UserEntity } from '../identity';
 import type { NotificationChannel, OutgoingDelivery } from './channel';
@@ -16,7 +16,9 @@ interface EmailPayload {
 }
 
 /**
- * Email over SMTP_URL with nodemailer (one connection per message). SMTP has no idempotency key: the
+ * Email over SMTP_URL with nodemailer, over a small pool of SMTP connections that are kept open and
+ * reused (SMTP_POOL_CONNECTIONS at a time, each closed after 100 messages or a minute idle, and
+ * all on shutdown) rather than a connection per message. SMTP has no idempotency key: the
  * Message-ID is the delivery's id, so a duplicate after a crash (see docs/operations.md) carries
  * the same Message-ID and mail clients that deduplicate show it once.
  */
@@ -72,14 +74,27 @@ export class EmailChannel implements NotificationChannel, OnApplicationShutdown 
   }
 }
 
-/** SMTP_URL as nodemailer's options, with timeouts short enough for a job that retries. */
-export function smtpOptions(smtpUrl: string): SMTPTransport.Options {
+/** Connections the pool keeps open to the mail server at most. */
+export const SMTP_POOL_CONNECTIONS = 2;
+
+/**
+ * SMTP_URL as nodemailer's options: pooled connections, timeouts short enough for a job that
+ * retries.
+ */
+export function smtpOptions(smtpUrl: string): SMTPPool.Options {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
   return {
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
+    pool: true,
+    maxConnections: SMTP_POOL_CONNECTIONS,
+    maxMessages: 100,
+    idleTimeout: 60_000,
+    // A message whose connection dropped fails back to the job (which records the attempt and
+    // retries with back-off) rather than being sent again by the pool on its own.
+    maxRequeues: 0,
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,

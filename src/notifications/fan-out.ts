@@ -1,20 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { NotificationChannel } from './channel';
-import { gatherFacts } from './compose';
+import { BatchCache, gatherFacts } from './compose';
+import type { NotificationEntity } from './notification.entity';
 import { OutboxEntity, OutboxRepository } from '../outbox';
 import { NotificationsRepository } from './notifications.repository';
 import { renderMessage } from './render';
 import { settingsOf } from './settings';
 
-/** How many outbox events one transaction fans out. */
-export const FAN_OUT_BATCH = 100;
+/**
+ * How many outbox events one transaction fans out: small enough that a request's write never
+ * waits long behind one (the job yields between batches).
+ */
+export const FAN_OUT_BATCH = 25;
+
+/** What a batch writes, in one statement each at its end. */
+interface BatchWrites {
+  notifications: NotificationEntity[];
+  deliveries: Parameters<NotificationsRepository['insertDeliveries']>[1];
+}
 
 /**
  * Takes up to FAN_OUT_BATCH events not yet fanned out (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so
  * instances take different ones) and, for each person it concerns who wants it: writes the in-app
  * notification in their language and one delivery per channel that reaches them, then marks the
- * event done, all in the caller's transaction. Unique keys make a repeat harmless.
+ * event done, all in the caller's transaction. Unique keys make a repeat harmless. The batch's
+ * centers and resources are read once each (BatchCache), and its writes are three statements.
  */
 export async function fanOutBatch(
   repositories: { notifications: NotificationsRepository; outbox: OutboxRepository },
@@ -24,10 +35,20 @@ export async function fanOutBatch(
   now: number,
 ): Promise<number> {
   const rows = await repositories.outbox.takeNotFannedOut(manager, FAN_OUT_BATCH);
+  const cache: BatchCache = new Map();
+  const writes: BatchWrites = { notifications: [], deliveries: [] };
   for (const row of rows) {
-    await fanOutOne(repositories.notifications, manager, row, channels, publicUrl, now);
-    await repositories.outbox.markFannedOut(manager, row.id);
+    await fanOutOne(repositories.notifications, manager, row, channels, publicUrl, now, {
+      cache,
+      writes,
+    });
   }
+  await repositories.notifications.insertNotifications(manager, writes.notifications);
+  await repositories.notifications.insertDeliveries(manager, writes.deliveries);
+  await repositories.outbox.markFannedOut(
+    manager,
+    rows.map((row) => row.id),
+  );
   return rows.length;
 }
 
@@ -38,9 +59,10 @@ async function fanOutOne(
   channels: readonly NotificationChannel[],
   publicUrl: string,
   now: number,
+  batch: { cache: BatchCache; writes: BatchWrites },
 ): Promise<void> {
   if (!(await stillTrue(repository, manager, row))) return;
-  const gathered = await gatherFacts(repository, manager, row);
+  const gathered = await gatherFacts(repository, manager, row, batch.cache);
   if (!gathered) return;
   const recipientIds = row.recipientId
     ? [row.recipientId]
@@ -62,7 +84,7 @@ async function fanOutOne(
         ? `${publicUrl}/admin/bookings/${gathered.facts.bookingId}`
         : `${publicUrl}/me`;
     const message = renderMessage(gathered.facts, person.locale, link);
-    await repository.insertNotification(manager, {
+    batch.writes.notifications.push({
       id: randomUUID(),
       userId: person.id,
       outboxId: row.id,
@@ -75,7 +97,7 @@ async function fanOutOne(
     });
     for (const channel of channels) {
       if (!channel.reaches(person, wanted)) continue;
-      await repository.insertDelivery(manager, {
+      batch.writes.deliveries.push({
         outboxId: row.id,
         userId: person.id,
         channel: channel.name,

@@ -125,13 +125,17 @@ export class NotificationsRepository {
     return result.affected ?? 0;
   }
 
-  /** Writes one unless this event already wrote one for this person (a repeated fan-out). */
-  async insertNotification(db: EntityManager, row: NotificationEntity): Promise<void> {
+  /**
+   * Writes a batch in one statement, except those whose event already wrote one for their person
+   * (a repeated fan-out).
+   */
+  async insertNotifications(db: EntityManager, rows: NotificationEntity[]): Promise<void> {
+    if (rows.length === 0) return;
     await db
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(row)
+      .values(rows)
       .orIgnore()
       .execute();
   }
@@ -162,16 +166,28 @@ export class NotificationsRepository {
 
   // -------------------------------------------------------------- deliveries
 
-  /** Writes one unless this event already has one for this person and channel. */
-  async insertDelivery(
+  /**
+   * Writes a batch in one statement, except those whose event already has one for their person
+   * and channel.
+   */
+  async insertDeliveries(
     db: EntityManager,
-    values: Omit<DeliveryEntity, 'id' | 'status' | 'attempts' | 'lastError'>,
+    rows: Array<Omit<DeliveryEntity, 'id' | 'status' | 'attempts' | 'lastError'>>,
   ): Promise<void> {
+    if (rows.length === 0) return;
     await db
       .createQueryBuilder()
       .insert()
       .into(DeliveryEntity)
-      .values({ id: randomUUID(), status: 'pending', attempts: 0, lastError: null, ...values })
+      .values(
+        rows.map((values) => ({
+          id: randomUUID(),
+          status: 'pending' as const,
+          attempts: 0,
+          lastError: null,
+          ...values,
+        })),
+      )
       .orIgnore()
       .execute();
   }
@@ -221,11 +237,12 @@ export class NotificationsRepository {
       order: { nextAttemptAt: 'ASC' },
       take: limit,
     });
-    for (const row of rows) {
-      await db.update(
-        DeliveryEntity,
-        { id: row.id },
-        { status: 'sending', attempts: row.attempts + 1, updatedAt: now },
+    if (rows.length > 0) {
+      await this.query(
+        db,
+        `UPDATE notification_deliveries SET status = 'sending', attempts = attempts + 1,
+                updated_at = ? WHERE id IN (${rows.map(() => '?').join(', ')})`,
+        [now, ...rows.map((r) => r.id)],
       );
     }
     return rows.map((r) => ({
@@ -236,18 +253,45 @@ export class NotificationsRepository {
     }));
   }
 
-  /** Records an attempt's outcome, only if nobody took the delivery over meanwhile. */
-  async recordAttempt(
+  /**
+   * Records a batch of attempts' outcomes, each only if nobody took the delivery over meanwhile
+   * (still `sending` with the attempt it was claimed with): one statement per distinct outcome
+   * (usually one: all sent at their first attempt).
+   */
+  async recordAttempts(
     db: EntityManager,
-    claimed: { id: string; attempts: number },
-    outcome: { status: DeliveryStatus; nextAttemptAt: number; lastError: string | null },
+    attempts: ReadonlyArray<{
+      claimed: { id: string; attempts: number };
+      status: DeliveryStatus;
+      nextAttemptAt: number;
+      lastError: string | null;
+    }>,
     now: number,
   ): Promise<void> {
-    await db.update(
-      DeliveryEntity,
-      { id: claimed.id, status: 'sending', attempts: claimed.attempts },
-      { ...outcome, updatedAt: now },
-    );
+    const groups = new Map<string, { ids: string[]; first: (typeof attempts)[number] }>();
+    for (const attempt of attempts) {
+      const key = JSON.stringify([
+        attempt.status,
+        attempt.nextAttemptAt,
+        attempt.lastError,
+        attempt.claimed.attempts,
+      ]);
+      const group = groups.get(key) ?? { ids: [], first: attempt };
+      group.ids.push(attempt.claimed.id);
+      groups.set(key, group);
+    }
+    for (const { ids, first } of groups.values()) {
+      await db.update(
+        DeliveryEntity,
+        { id: In(ids), status: 'sending', attempts: first.claimed.attempts },
+        {
+          status: first.status,
+          nextAttemptAt: first.nextAttemptAt,
+          lastError: first.lastError,
+          updatedAt: now,
+        },
+      );
+    }
   }
 
   /** Deliveries waiting, being sent and failed: how many, and the oldest one's creation. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Dialect, insertRows } from '../database';
 import { NotificationEvent, OutboxEntity } from './outbox.entity';
 
@@ -63,8 +63,10 @@ export class OutboxRepository {
     return select.getMany();
   }
 
-  async markFannedOut(db: EntityManager, id: string): Promise<void> {
-    await db.update(OutboxEntity, { id }, { fannedOut: true });
+  /** Marks a batch of events fanned out in one statement. */
+  async markFannedOut(db: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.update(OutboxEntity, { id: In([...ids]) }, { fannedOut: true });
   }
 
   /** How many events wait to be fanned out (the health check's backlog). */

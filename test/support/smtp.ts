@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -9,7 +10,9 @@ export interface CaughtMail {
 
 /**
  * A real SMTP server in the test process that parses every message it accepts with mailparser.
- * `stop()` and `start()` take it down and bring it back on the same port; `refuse = true` makes it
+ * It listens on a port the OS picks (`port` and `url` are known once `start()` has resolved), so
+ * specs never collide with each other or with another run. `stop()` drops its connections at once
+ * (the app's pooled ones too) and `start()` brings it back on the same port; `refuse = true` makes it
  * answer every message with a temporary failure (451), as a mail server in trouble does.
  * `hold = true` keeps each message it accepts (in `messages`) but holds back its reply, as a slow
  * server does, until `releaseHeld()`: the sender is then in the middle of sending.
@@ -23,7 +26,8 @@ export class MailCatcher {
   private readonly heldReplies: Array<() => void> = [];
   private server: SMTPServer | null = null;
 
-  constructor(readonly port: number) {}
+  /** 0 until the first `start()`; then the port the OS gave, kept across `stop()`/`start()`. */
+  port = 0;
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
@@ -34,6 +38,8 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // stop() ends open connections (a pool's idle ones) at once instead of after 30 s.
+      closeTimeout: 1,
       onData: (stream, session, callback) => {
         if (this.refuse) {
           stream.resume();
@@ -57,6 +63,7 @@ export class MailCatcher {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }
 
