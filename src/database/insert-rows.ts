@@ -113,3 +113,27 @@ export function oneStatement(inserts: readonly HeldInsert[]): HeldInsert {
     values: inserts.flatMap((insert) => insert.values),
   };
 }
+
+/** PostgreSQL's limit of parameters in one statement (a 16-bit count in its protocol). */
+export const MAX_STATEMENT_PARAMETERS = 65_535;
+
+/**
+ * The held inserts in as few statements as PostgreSQL's parameter limit allows, in their order:
+ * a large write (the demo seed, a long series) holds more values than one statement may carry.
+ */
+export function fewestStatements(inserts: readonly HeldInsert[]): HeldInsert[] {
+  const statements: HeldInsert[] = [];
+  let group: HeldInsert[] = [];
+  let count = 0;
+  for (const insert of inserts) {
+    if (group.length > 0 && count + insert.values.length > MAX_STATEMENT_PARAMETERS) {
+      statements.push(oneStatement(group));
+      group = [];
+      count = 0;
+    }
+    group.push(insert);
+    count += insert.values.length;
+  }
+  if (group.length > 0) statements.push(oneStatement(group));
+  return statements;
+}

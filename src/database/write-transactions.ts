@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { formatInstant } from '../scheduling';
 import { domainErrorFor, isRetryable, refusedAllocation } from '../common/database-errors';
 import { Dialect } from './dialect';
-import { HeldInsert, holdInserts, oneStatement } from './insert-rows';
+import { HeldInsert, holdInserts, fewestStatements } from './insert-rows';
 
 export interface WriteTransactionOptions {
   /** Test-only (MAKON_UNSAFE_DISABLE_RESOURCE_LOCKS): skip the PostgreSQL resource locks. */
@@ -418,8 +418,9 @@ class PostgresWrite {
       await this.send('START TRANSACTION');
     }
     if (this.held.length === 0) return;
-    const { text, values } = oneStatement(this.held.splice(0));
-    await this.send(Dialect.named(true).sql(text), values);
+    for (const { text, values } of fewestStatements(this.held.splice(0))) {
+      await this.send(Dialect.named(true).sql(text), values);
+    }
   }
 }
 
