@@ -3,6 +3,7 @@
  * on dense data, by many members, on every kind of resource, conflicts included), availability as
  * people ask for it (a 2-hour window on a busy day), the coordinator's pages, and the mixed soak.
  */
+import { request as httpRequest } from 'node:http';
 import { isExclusive } from '../src/resources/resource.entity';
 import { addDays, DEFAULT_OPENING_HOURS, openPeriodsOn } from '../src/scheduling';
 import type { ClosureRule, OpeningHours } from '../src/scheduling/types';
@@ -156,7 +157,7 @@ export function coordinatorPages(
 export async function send(
   baseUrl: string,
   request: Request,
-): Promise<{ status: number; ms: number; bytes: number }> {
+): Promise<{ status: number; ms: number }> {
   const started = process.hrtime.bigint();
   try {
     const response = await fetch(`${baseUrl}${request.path}`, {
@@ -167,16 +168,33 @@ export async function send(
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
-    const body = await response.arrayBuffer();
-    const wire = Number(response.headers.get('content-length') ?? body.byteLength);
-    return {
-      status: response.status,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      bytes: wire,
-    };
+    await response.arrayBuffer();
+    return { status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6 };
   } catch {
-    return { status: 0, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes: 0 };
+    return { status: 0, ms: Number(process.hrtime.bigint() - started) / 1e6 };
   }
+}
+
+/**
+ * The bytes of a GET's answer on the wire, asked for as a browser asks (brotli or gzip). fetch
+ * cannot tell: it decompresses, and a compressed answer is chunked, with no content-length.
+ * 0 when the request fails.
+ */
+export function wireBytes(baseUrl: string, request: Request): Promise<number> {
+  return new Promise((resolve) => {
+    const outgoing = httpRequest(
+      `${baseUrl}${request.path}`,
+      { method: 'GET', headers: { ...request.headers, 'accept-encoding': 'br, gzip' } },
+      (incoming) => {
+        let bytes = 0;
+        incoming.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        incoming.on('end', () => resolve(bytes));
+        incoming.on('error', () => resolve(0));
+      },
+    );
+    outgoing.on('error', () => resolve(0));
+    outgoing.end();
+  });
 }
 
 export interface PageResult {
@@ -199,18 +217,17 @@ export async function measurePage(
   const cpuBefore = serverCpuMs?.();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  let bytes = 0;
   for (let i = 0; i < count; i++) {
     const answer = await send(baseUrl, request);
     latencies.push(answer.ms);
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-    bytes = answer.bytes;
   }
+  const cpuAfter = serverCpuMs?.();
   return {
     latency: summarize(latencies),
-    bytes,
+    bytes: await wireBytes(baseUrl, request),
     statuses,
-    ...(cpuBefore !== undefined && { serverCpuMs: (serverCpuMs!() - cpuBefore) / count }),
+    ...(cpuBefore !== undefined && { serverCpuMs: (cpuAfter! - cpuBefore) / count }),
   };
 }
 
