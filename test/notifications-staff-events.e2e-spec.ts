@@ -1,6 +1,6 @@
 import { NotificationJob } from '../src/notifications/notification.job';
-import { MailCatcher } from './support/smtp';
-import { startTestApp, TestApp } from './support/test-app';
+import { MailCatcher, startAppWithMail } from './support/smtp';
+import { TestApp } from './support/test-app';
 import {
   Actor,
   createCenter,
@@ -25,21 +25,15 @@ describe('notifications: requests nobody would hear of, and staff changes', () =
   let t: TestApp;
   let w: World;
   let smtp: MailCatcher;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    smtp = new MailCatcher();
-    await smtp.start();
-    t = await startTestApp({
-      now: '2026-12-01T08:00:07.013+05:00', // a Tuesday, in Tashkent
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Makon <makon@makon.test>' },
-    });
+    // A Tuesday, in Tashkent.
+    ({ t, smtp, close } = await startAppWithMail('2026-12-01T08:00:07.013+05:00'));
     w = await createWorld(t);
   });
 
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
-  });
+  afterAll(() => close());
 
   const deliver = () => t.app.get(NotificationJob).deliver();
   const person = (locale: 'uz' | 'ru' | 'en', role = 'member', extra = {}) =>

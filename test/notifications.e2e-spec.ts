@@ -1,32 +1,26 @@
 import { NoShowReleaseJob } from '../src/bookings/check-in/no-show-release.job';
 import { NotificationJob } from '../src/notifications/notification.job';
-import { MailCatcher } from './support/smtp';
+import { MailCatcher, startAppWithMail } from './support/smtp';
 import { WebClient } from './support/web-client';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { Actor, createResource, createUser, createWorld, World } from './support/world';
 
 describe('notifications: outbox, email, in-app, reminders', () => {
   let t: TestApp;
   let w: World;
   let smtp: MailCatcher;
+  let close: () => Promise<void>;
   let desk: string;
 
   beforeAll(async () => {
-    smtp = new MailCatcher();
-    await smtp.start();
-    t = await startTestApp({
-      now: '2026-12-01T08:00:00+05:00', // a Tuesday, in Tashkent
-      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Makon <makon@makon.test>' },
-    });
+    // A Tuesday, in Tashkent.
+    ({ t, smtp, close } = await startAppWithMail('2026-12-01T08:00:00+05:00'));
     w = await createWorld(t);
     desk = (await createResource(t, w.admin.token, w.centerId, { kind: 'desk', name: 'Desk A' }))
       .id;
   });
 
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
-  });
+  afterAll(() => close());
 
   const deliver = () => t.app.get(NotificationJob).deliver();
   const person = (locale: 'uz' | 'ru' | 'en', role = 'member', extra = {}) =>

@@ -8,7 +8,7 @@ import {
   dropScratchSchema,
   describeOnPostgres,
 } from './support/postgres';
-import { MailCatcher } from './support/smtp';
+import { MailCatcher, mailEnv } from './support/smtp';
 import { Actor, createCenter, createResource, createUser, createWorld } from './support/world';
 
 /**
@@ -86,8 +86,7 @@ describeOnPostgres(
         catchers.map((catcher) =>
           startInstance(scratch.url, {
             RUN_JOBS: 'true',
-            SMTP_URL: catcher.url,
-            MAIL_FROM: 'Makon <makon@makon.test>',
+            ...mailEnv(catcher),
             NOTIFICATION_LEASE_SECONDS: String(LEASE_SECONDS),
           }),
         ),

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { startTestApp, TestApp } from './test-app';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -83,4 +84,29 @@ export class MailCatcher {
   to(address: string): CaughtMail[] {
     return this.messages.filter((m) => m.to.includes(address));
   }
+}
+
+/** The app's mail settings for a catcher: its address and the sender the specs expect. */
+export function mailEnv(catcher: MailCatcher): Record<string, string> {
+  return { SMTP_URL: catcher.url, MAIL_FROM: 'Makon <makon@makon.test>' };
+}
+
+/**
+ * A test app that mails through a fresh catcher; `close()` stops both. For the notification specs,
+ * which run the delivery job by hand (`t.app.get(NotificationJob).deliver()`).
+ */
+export async function startAppWithMail(
+  now: string,
+): Promise<{ t: TestApp; smtp: MailCatcher; close: () => Promise<void> }> {
+  const smtp = new MailCatcher();
+  await smtp.start();
+  const t = await startTestApp({ now, env: mailEnv(smtp) });
+  return {
+    t,
+    smtp,
+    close: async () => {
+      await t.close();
+      await smtp.stop();
+    },
+  };
 }
