@@ -193,24 +193,21 @@ describe('the reports page’s figures: one aggregate per view, as one report pe
     };
     try {
       const center = `center=${berlinId}`;
-      // Resources and kinds, days, purposes, the hours of each day.
+      // Resources and kinds, days with purposes (one statement grouped by both), each day's hours.
       expect(await keys(`${center}&from=2026-10-01&to=2026-11-20`)).toEqual([
         'holding',
-        'day',
-        'purpose',
+        'dayPurpose',
         'dayHour',
       ]);
       // By week: no chart, the weeks from the days.
       expect(await keys(`${center}&from=2026-08-20&to=2026-11-20`)).toEqual([
         'holding',
-        'day',
-        'purpose',
+        'dayPurpose',
       ]);
       const centers = (await centersRunBy(t.app.get(CentersService), admin)).length;
       expect(await keys('center=all&from=2026-10-01&to=2026-11-20')).toEqual([
         'holding',
-        'day',
-        'purpose',
+        'dayPurpose',
         'dayHour',
         ...new Array<string>(centers).fill('holding'),
       ]);

@@ -12,9 +12,11 @@ import type { Interval } from '../scheduling';
 
 /**
  * Where the group key comes from: the resource held (own booking or loan), the local day, the
- * purpose, the local hour of day, or the hour of each local day (`dayHour`: day × 24 + hour).
+ * purpose, the local hour of day, or the hour of each local day (`dayHour`: day × 24 + hour);
+ * `dayPurpose`: the local day and the purpose together (key `day|purpose`), one statement for the
+ * reports by day and by purpose of the same period (`byDayAndPurpose` splits it).
  */
-export type AggregateKey = 'holding' | 'day' | 'purpose' | 'hour' | 'dayHour';
+export type AggregateKey = 'holding' | 'day' | 'purpose' | 'hour' | 'dayHour' | 'dayPurpose';
 
 export interface AggregateCenter {
   id: string;
@@ -188,6 +190,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   const key = {
     holding: loans ? 'a.resource_id' : 'o.resource_id',
     day: `${local()} / ${DAY_MS}`,
+    dayPurpose: `${local()} / ${DAY_MS}`,
     purpose: 'o.purpose',
     // The local time of day of the start.
     hour: `${local()} % ${DAY_MS}`,
@@ -199,7 +202,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   const grace = perCenter(p, spec.centers, (c) => p.int(c.graceMinutes * 60_000));
 
   const sessions = `
-    SELECT ${key} AS group_key, o.start_ms AS st, o.end_ms AS en, o.owner_id AS owner,
+    SELECT ${key} AS group_key, ${spec.key === 'dayPurpose' ? 'o.purpose AS purpose_key, ' : ''}o.start_ms AS st, o.end_ms AS en, o.owner_id AS owner,
            ${loans ? 'a.quantity' : 'o.quantity'} AS units,
            CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now()} >= o.start_ms + ${grace}
                      AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
@@ -217,10 +220,16 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
        ${ownWindow}`;
   // A no-show's used time is left out when the groups are added up, so it is not tested here.
   const used = `CASE WHEN used_end <= used_start THEN 0 ELSE used_end - used_start END`;
+  // A loan's owner is its session's, already in the session's group for every key but `holding`.
+  const owners = loans && spec.key !== 'holding' ? 'NULL' : dialect.joinDistinct('owner');
   const sums = `ns, sem, first, COUNT(*) AS n, CAST(SUM(people) AS BIGINT) AS people,
     CAST(SUM((en - st) * units) AS BIGINT) AS booked,
     CAST(SUM((${used}) * units) AS BIGINT) AS used_ms,
-    ${dialect.joinDistinct('owner')} AS owners`;
+    ${owners} AS owners`;
+  if (spec.key === 'dayPurpose') {
+    return `SELECT group_key, purpose_key, ${sums} FROM (${sessions}) s
+             GROUP BY group_key, purpose_key, ns, sem, first`;
+  }
   if (spec.key !== 'hour' && spec.key !== 'dayHour') {
     return `SELECT group_key, ${sums} FROM (${sessions}) s GROUP BY group_key, ns, sem, first`;
   }
@@ -394,11 +403,39 @@ export async function aggregateSessions(
       const part = contributionOf(row, source, spec.key);
       if (spec.key === 'hour') addByHour(hours, row, part);
       else if (spec.key === 'dayHour') addByHour(hoursOf(Number(row.d)), row, part);
-      else {
+      else if (spec.key === 'dayPurpose') {
+        groupOf(`${Number(row.group_key)}|${String(row.purpose_key)}`).add(part);
+      } else {
         const key = typeof row.group_key === 'number' ? row.group_key : String(row.group_key);
         groupOf(key).add(part);
       }
     }
   }
   return [...groups.values()].map((group) => group.group());
+}
+
+/**
+ * The groups by day and by purpose (as the keys `day` and `purpose` give them) from the groups of
+ * `dayPurpose`: each is the sum of its (day, purpose) groups, its owners their union.
+ */
+export function byDayAndPurpose(groups: readonly AggregateGroup[]): {
+  days: AggregateGroup[];
+  purposes: AggregateGroup[];
+} {
+  const days = new Map<number, GroupTotal>();
+  const purposes = new Map<string, GroupTotal>();
+  for (const group of groups) {
+    const [day, purpose] = String(group.key).split('|');
+    const part = { ...group, noShow: false };
+    const byDay = days.get(Number(day)) ?? new GroupTotal(Number(day));
+    days.set(Number(day), byDay);
+    byDay.add(part);
+    const byPurpose = purposes.get(purpose) ?? new GroupTotal(purpose);
+    purposes.set(purpose, byPurpose);
+    byPurpose.add(part);
+  }
+  return {
+    days: [...days.values()].map((total) => total.group()),
+    purposes: [...purposes.values()].map((total) => total.group()),
+  };
 }

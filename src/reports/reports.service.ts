@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { validationError } from '../common/domain-error';
-import { type AggregateGroup, type AggregateKey, SessionRecords } from '../bookings';
+import {
+  type AggregateGroup,
+  type AggregateKey,
+  byDayAndPurpose,
+  SessionRecords,
+} from '../bookings';
 import { CenterEntity, CentersService, ClosuresService } from '../centers';
 import { UsersService } from '../identity';
 import { Principal } from '../access';
@@ -254,7 +259,8 @@ export class ReportsService {
    * Everything the reports page shows for a center (or, for admins, the network) over a period:
    * the reports by resource, day, kind and purpose, a long period by week, the weekday × hour
    * chart, and for the network each center's report. One aggregate statement per view (the
-   * resources and kinds share theirs; the weeks come from the days'), one more per center.
+   * resources and kinds share theirs; the days and purposes share one grouped by both; the weeks
+   * come from the days'), one more per center.
    */
   async utilizationOverview(
     caller: Principal,
@@ -262,7 +268,7 @@ export class ReportsService {
   ): Promise<UtilizationOverview> {
     const basis = await this.basisOf(caller, query);
     const holdings = await this.groupsOf(basis, 'holding');
-    const days = await this.groupsOf(basis, 'day');
+    const { days, purposes } = byDayAndPurpose(await this.groupsOf(basis, 'dayPurpose'));
     const byDay = reportOf(basis, 'day', days);
     const weekly = byDay.rows.length > HEAT_MAX_DAYS;
     return {
@@ -270,7 +276,7 @@ export class ReportsService {
       byDay: weekly ? { ...byDay, rows: weeklyRows(inputOf(basis, 'day', days)) } : byDay,
       weekly,
       byKind: reportOf(basis, 'kind', holdings),
-      byPurpose: reportOf(basis, 'purpose', await this.groupsOf(basis, 'purpose')),
+      byPurpose: reportOf(basis, 'purpose', purposes),
       heat: weekly ? null : heatGrid(byDay.rows, await this.groupsOf(basis, 'dayHour')),
       comparison: basis.only === null ? await this.comparison(basis) : undefined,
     };
@@ -393,20 +399,32 @@ function aggregateKeyOf(groupBy: GroupBy): AggregateKey {
   return groupBy === 'resource' || groupBy === 'kind' ? 'holding' : groupBy;
 }
 
-function inputOf(
-  basis: ReportBasis,
-  groupBy: GroupBy,
-  groups: readonly AggregateGroup[],
-): UtilizationInput {
-  return {
-    centers: basis.centers.map((center): ReportCenter => ({
+/** The centers of a basis as the reports read them: the same objects for all its reports. */
+const reportCenters = new WeakMap<ReportBasis, ReportCenter[]>();
+
+function reportCentersOf(basis: ReportBasis): ReportCenter[] {
+  let centers = reportCenters.get(basis);
+  if (!centers) {
+    centers = basis.centers.map((center): ReportCenter => ({
       id: center.id,
       name: center.name,
       zone: center.timezone,
       openingHours: center.openingHours,
       closures: basis.closures.get(center.id) ?? [],
       resources: basis.resources.filter((r) => r.centerId === center.id),
-    })),
+    }));
+    reportCenters.set(basis, centers);
+  }
+  return centers;
+}
+
+function inputOf(
+  basis: ReportBasis,
+  groupBy: GroupBy,
+  groups: readonly AggregateGroup[],
+): UtilizationInput {
+  return {
+    centers: reportCentersOf(basis),
     from: basis.from,
     to: basis.to,
     groupBy,

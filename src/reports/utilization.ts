@@ -158,23 +158,49 @@ function datesOf(from: string, to: string): string[] {
   return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
 }
 
-/** Open milliseconds of one unit of a center: in all, per local date and per hour of day. */
-function openTimeOf(center: ReportCenter, dates: readonly string[]) {
-  const open = {
-    total: 0,
-    byDate: new Map<string, number>(),
-    byHour: new Array<number>(24).fill(0),
-  };
-  for (const date of dates) {
-    let day = 0;
-    for (const period of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
-      day += period.end - period.start;
-      forEachLocalHour(period.start, period.end, center.zone, (hour, ms) => {
-        open.byHour[hour] += ms;
-      });
+interface OpenTime {
+  total: number;
+  byDate: Map<string, number>;
+  /** Per hour of day; computed only for the report by hour (a pass of zone look-ups per hour). */
+  byHour?: number[];
+}
+
+/**
+ * The open time of each center object per period: the reports page assembles several reports of
+ * the same centers and period (by resource, day, kind, purpose, the weeks), and a year's open
+ * periods take a few thousand zone look-ups. Keyed by the center object (reportCentersOf gives
+ * the same objects to every report of one request), so it goes with the request.
+ */
+const openTimes = new WeakMap<ReportCenter, Map<string, OpenTime>>();
+
+/** Open milliseconds of one unit of a center: in all, per local date and (`withHours`) per hour. */
+function openTimeOf(center: ReportCenter, dates: readonly string[], withHours = false): OpenTime {
+  let byPeriod = openTimes.get(center);
+  if (!byPeriod) openTimes.set(center, (byPeriod = new Map<string, OpenTime>()));
+  const period = `${dates[0]}/${dates.length}`;
+  let open = byPeriod.get(period);
+  if (!open) {
+    open = { total: 0, byDate: new Map<string, number>() };
+    for (const date of dates) {
+      let day = 0;
+      for (const p of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
+        day += p.end - p.start;
+      }
+      open.byDate.set(date, day);
+      open.total += day;
     }
-    open.byDate.set(date, day);
-    open.total += day;
+    byPeriod.set(period, open);
+  }
+  if (withHours && !open.byHour) {
+    const byHour = new Array<number>(24).fill(0);
+    for (const date of dates) {
+      for (const p of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
+        forEachLocalHour(p.start, p.end, center.zone, (hour, ms) => {
+          byHour[hour] += ms;
+        });
+      }
+    }
+    open.byHour = byHour;
   }
   return open;
 }
@@ -208,7 +234,7 @@ export function utilizationReport(input: UtilizationInput): {
   }
   const resources = new Map<string, ReportResource>();
   for (const center of input.centers) {
-    const open = openTimeOf(center, dates);
+    const open = openTimeOf(center, dates, groupBy === 'hour');
     const units = center.resources.reduce((sum, r) => sum + openUnits(r), 0);
     totals.openMs! += open.total * units;
     for (const resource of center.resources) {
@@ -221,7 +247,7 @@ export function utilizationReport(input: UtilizationInput): {
       if (groupBy === 'kind') row(resource.kind).openMs! += open.total * openUnits(resource);
     }
     if (groupBy === 'day') for (const [date, ms] of open.byDate) row(date).openMs! += ms * units;
-    if (groupBy === 'hour') open.byHour.forEach((ms, h) => (row(pad2(h)).openMs! += ms * units));
+    if (groupBy === 'hour') open.byHour!.forEach((ms, h) => (row(pad2(h)).openMs! += ms * units));
   }
 
   for (const group of input.groups) {
