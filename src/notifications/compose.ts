@@ -67,12 +67,18 @@ export async function readBatchFacts(
     ),
   );
   const bookings = byId(await repository.bookingsByIds(manager, bookingIds));
-  const [centers, resources, closures, live] = await Promise.all([
-    repository.centersByIds(manager, unique([...bookings.values()].map((b) => b.centerId))),
-    repository.resourcesByIds(manager, unique([...bookings.values()].map((b) => b.resourceId))),
-    repository.closuresByIds(manager, unique(data.map((d) => d.closureId))),
-    repository.liveSessionsOf(manager, [...bookings.keys()], LIVE),
-  ]);
+  // One after another: on PostgreSQL they share the transaction's connection.
+  const bookingRows = [...bookings.values()];
+  const centers = await repository.centersByIds(
+    manager,
+    unique(bookingRows.map((b) => b.centerId)),
+  );
+  const resources = await repository.resourcesByIds(
+    manager,
+    unique(bookingRows.map((b) => b.resourceId)),
+  );
+  const closures = await repository.closuresByIds(manager, unique(data.map((d) => d.closureId)));
+  const live = await repository.liveSessionsOf(manager, [...bookings.keys()], LIVE);
   const liveSessions = new Map<string, SessionEntity[]>();
   for (const session of live) {
     const list = liveSessions.get(session.bookingId) ?? [];
