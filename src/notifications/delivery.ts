@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../common/config';
 import { WriteTransactions } from '../database';
 import { OutboxRepository } from '../outbox';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
-import { FAN_OUT_BATCH, fanOutBatch } from './fan-out';
+import { FAN_OUT_BATCH, fanOutBatch, yieldToRequests } from './fan-out';
 import { ClaimedDelivery, NotificationsRepository } from './notifications.repository';
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
@@ -12,10 +12,7 @@ export const MAX_ATTEMPTS = 10;
 /** How many deliveries one claim takes (and one write records). */
 export const SEND_BATCH = 50;
 
-/** Lets requests that came in meanwhile run before the job's next batch (and its next write). */
-export function yieldToRequests(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+export { yieldToRequests };
 
 type Outcome = 'sent' | 'retrying' | 'failed';
 
@@ -59,14 +56,13 @@ export class NotificationDelivery {
     const round: DeliveryRound = { fannedOut: 0, sent: 0, retrying: 0, failed: 0 };
     for (;;) {
       const now = this.clock.now();
-      const done = await this.writes.run({}, ({ manager }) =>
-        fanOutBatch(
-          { notifications: this.repository, outbox: this.outbox },
-          manager,
-          [...this.channels.values()],
-          this.config.publicUrl,
-          now,
-        ),
+      const done = await fanOutBatch(
+        { notifications: this.repository, outbox: this.outbox },
+        (work) => this.writes.run({}, ({ manager }) => work(manager)),
+        [...this.channels.values()],
+        this.config.publicUrl,
+        now,
+        { oneTransaction: this.writes.postgres },
       );
       round.fannedOut += done;
       if (done < FAN_OUT_BATCH) break;

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { NotificationChannel } from './channel';
-import { BatchCache, gatherFacts } from './compose';
+import { BatchFacts, gatherFacts, readBatchFacts } from './compose';
 import type { NotificationEntity } from './notification.entity';
 import { OutboxEntity, OutboxRepository } from '../outbox';
 import { NotificationsRepository } from './notifications.repository';
 import { renderMessage } from './render';
-import { settingsOf } from './settings';
+import { settingsView } from './settings';
 
 /**
- * How many outbox events one transaction fans out: small enough that a request's write never
- * waits long behind one (the job yields between batches).
+ * How many outbox events one batch fans out: small enough that a request's write never waits
+ * long behind one (the job yields between batches, and between the events it renders).
  */
 export const FAN_OUT_BATCH = 25;
 
@@ -20,71 +20,104 @@ interface BatchWrites {
   deliveries: Parameters<NotificationsRepository['insertDeliveries']>[1];
 }
 
+/** Runs `work` in a write transaction and answers what it answers. */
+export type InWrite = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
+
+/** Lets requests that came in meanwhile run (between events, between batches). */
+export function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Takes up to FAN_OUT_BATCH events not yet fanned out (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so
  * instances take different ones) and, for each person it concerns who wants it: writes the in-app
  * notification in their language and one delivery per channel that reaches them, then marks the
- * event done, all in the caller's transaction. Unique keys make a repeat harmless. The batch's
- * centers and resources are read once each (BatchCache), and its writes are three statements.
+ * event done. Unique keys make a repeat harmless.
+ *
+ * The cost of a batch does not grow with the history: what its events say is read in a few
+ * statements for the whole batch by key (compose.ts, `readBatchFacts`), and its writes are three
+ * statements. Rendering (text, HTML, `.ics`) is the CPU of a fan-out; the job yields to requests
+ * between events. `oneTransaction` (PostgreSQL, where instances share the outbox): reading,
+ * rendering and writing in one transaction that holds the events' row locks. Otherwise (SQLite's
+ * single writer) the events and their facts are read in one write, rendered outside any, and
+ * written in a second, so that no request's write waits behind the rendering.
  */
 export async function fanOutBatch(
   repositories: { notifications: NotificationsRepository; outbox: OutboxRepository },
-  manager: EntityManager,
+  inWrite: InWrite,
   channels: readonly NotificationChannel[],
   publicUrl: string,
   now: number,
+  options: { oneTransaction: boolean },
 ): Promise<number> {
-  const rows = await repositories.outbox.takeNotFannedOut(manager, FAN_OUT_BATCH);
-  const cache: BatchCache = new Map();
-  const writes: BatchWrites = { notifications: [], deliveries: [] };
-  for (const row of rows) {
-    await fanOutOne(repositories.notifications, manager, row, channels, publicUrl, now, {
-      cache,
-      writes,
+  const read = async (manager: EntityManager) => {
+    const rows = await repositories.outbox.takeNotFannedOut(manager, FAN_OUT_BATCH);
+    const facts =
+      rows.length > 0 ? await readBatchFacts(repositories.notifications, manager, rows) : null;
+    return { rows, facts };
+  };
+  const write = async (manager: EntityManager, rows: OutboxEntity[], writes: BatchWrites) => {
+    await repositories.notifications.insertNotifications(manager, writes.notifications);
+    await repositories.notifications.insertDeliveries(manager, writes.deliveries);
+    await repositories.outbox.markFannedOut(
+      manager,
+      rows.map((row) => row.id),
+    );
+  };
+  const render = async (rows: OutboxEntity[], facts: BatchFacts): Promise<BatchWrites> => {
+    const writes: BatchWrites = { notifications: [], deliveries: [] };
+    for (const [index, row] of rows.entries()) {
+      if (index > 0) await yieldToRequests();
+      fanOutOne(row, facts, channels, publicUrl, now, writes);
+    }
+    return writes;
+  };
+  if (options.oneTransaction) {
+    return inWrite(async (manager) => {
+      const { rows, facts } = await read(manager);
+      if (!facts) return 0;
+      await write(manager, rows, await render(rows, facts));
+      return rows.length;
     });
   }
-  await repositories.notifications.insertNotifications(manager, writes.notifications);
-  await repositories.notifications.insertDeliveries(manager, writes.deliveries);
-  await repositories.outbox.markFannedOut(
-    manager,
-    rows.map((row) => row.id),
-  );
+  const { rows, facts } = await inWrite(read);
+  if (!facts) return 0;
+  const writes = await render(rows, facts);
+  await inWrite((manager) => write(manager, rows, writes));
   return rows.length;
 }
 
-async function fanOutOne(
-  repository: NotificationsRepository,
-  manager: EntityManager,
+function fanOutOne(
   row: OutboxEntity,
+  batch: BatchFacts,
   channels: readonly NotificationChannel[],
   publicUrl: string,
   now: number,
-  batch: { cache: BatchCache; writes: BatchWrites },
-): Promise<void> {
-  if (!(await stillTrue(repository, manager, row))) return;
-  const gathered = await gatherFacts(repository, manager, row, batch.cache);
+  writes: BatchWrites,
+): void {
+  if (!stillTrue(row, batch)) return;
+  const gathered = gatherFacts(row, batch);
   if (!gathered) return;
   const recipientIds = row.recipientId
     ? [row.recipientId]
     : row.event === 'booking_pending'
-      ? await repository.approversOf(manager, gathered.centerId)
+      ? (batch.approvers.get(gathered.centerId) ?? [])
       : [gathered.ownerId];
-  if (recipientIds.length === 0) return;
-  const people = await repository.activeUsers(manager, recipientIds);
-  const settings = await settingsOf(
-    repository,
-    manager,
-    people.map((p) => p.id),
-  );
+  // The active ones among them, in the order of their ids (as the read by key answered them).
+  const people = [...new Set(recipientIds)]
+    .map((id) => batch.users.get(id))
+    .filter((person) => person !== undefined && person.active)
+    .sort((a, b) => (a!.id < b!.id ? -1 : a!.id > b!.id ? 1 : 0));
   for (const person of people) {
-    const wanted = settings.get(person.id)!;
+    if (!person) continue;
+    const wanted = settingsView(batch.settings.get(person.id) ?? null);
     if (!wanted.events[row.event]) continue;
     const link =
       row.event === 'booking_pending'
         ? `${publicUrl}/admin/bookings/${gathered.facts.bookingId}`
         : `${publicUrl}/me`;
     const message = renderMessage(gathered.facts, person.locale, link);
-    batch.writes.notifications.push({
+    writes.notifications.push({
       id: randomUUID(),
       userId: person.id,
       outboxId: row.id,
@@ -97,7 +130,7 @@ async function fanOutOne(
     });
     for (const channel of channels) {
       if (!channel.reaches(person, wanted)) continue;
-      batch.writes.deliveries.push({
+      writes.deliveries.push({
         outboxId: row.id,
         userId: person.id,
         channel: channel.name,
@@ -111,13 +144,9 @@ async function fanOutOne(
 }
 
 /** A reminder is said only if its session is still booked at the time it was meant for. */
-async function stillTrue(
-  repository: NotificationsRepository,
-  manager: EntityManager,
-  row: OutboxEntity,
-): Promise<boolean> {
+function stillTrue(row: OutboxEntity, batch: BatchFacts): boolean {
   if (row.event !== 'session_reminder' || !row.occurrenceId) return true;
   const meant = (JSON.parse(row.data ?? '{}') as { startMs?: number }).startMs;
-  const session = await repository.findSession(manager, row.occurrenceId);
+  const session = batch.sessions.get(row.occurrenceId);
   return session?.status === 'booked' && session.startMs === meant;
 }

@@ -344,43 +344,42 @@ export class NotificationsRepository {
     return admins.map((r) => r.id);
   }
 
-  activeUsers(db: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
-    return db.findBy(UserEntity, { id: In([...ids]), active: true });
+  // Each of these reads a batch's rows by primary key (or, for sessions, by booking): one
+  // statement per fan-out batch, never one per event (compose.ts).
+
+  usersByIds(db: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(UserEntity, { id: In([...ids]) });
   }
 
-  findUser(db: EntityManager, id: string): Promise<UserEntity | null> {
-    return db.findOneBy(UserEntity, { id });
+  sessionsByIds(db: EntityManager, ids: readonly string[]): Promise<SessionEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(SessionEntity, { id: In([...ids]) });
   }
 
-  findSession(db: EntityManager, id: string): Promise<SessionEntity | null> {
-    return db.findOneBy(SessionEntity, { id });
+  bookingsByIds(db: EntityManager, ids: readonly string[]): Promise<BookingEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(BookingEntity, { id: In([...ids]) });
   }
 
-  findBooking(db: EntityManager, id: string): Promise<BookingEntity | null> {
-    return db.findOneBy(BookingEntity, { id });
+  centersByIds(db: EntityManager, ids: readonly string[]): Promise<CenterEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(CenterEntity, { id: In([...ids]) });
   }
 
-  getCenter(db: EntityManager, id: string): Promise<CenterEntity> {
-    return db.findOneByOrFail(CenterEntity, { id });
+  resourcesByIds(db: EntityManager, ids: readonly string[]): Promise<ResourceEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(ResourceEntity, { id: In([...ids]) });
   }
 
-  getResource(db: EntityManager, id: string): Promise<ResourceEntity> {
-    return db.findOneByOrFail(ResourceEntity, { id });
+  closuresByIds(db: EntityManager, ids: readonly string[]): Promise<ClosureEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(ClosureEntity, { id: In([...ids]) });
   }
 
-  findClosure(db: EntityManager, id: string): Promise<ClosureEntity | null> {
-    return db.findOneBy(ClosureEntity, { id });
-  }
-
-  /** The listed sessions, or else the booking's sessions in the given states; by start. */
-  sessionsFor(
+  /** The bookings' sessions in the given states, by start (idx_occurrences_booking_report). */
+  liveSessionsOf(
     db: EntityManager,
-    listed: readonly string[] | null,
-    bookingId: string,
+    bookingIds: readonly string[],
     statuses: readonly string[],
   ): Promise<SessionEntity[]> {
+    if (bookingIds.length === 0) return Promise.resolve([]);
     return db.find(SessionEntity, {
-      where: listed ? { id: In([...listed]) } : { bookingId, status: In([...statuses]) },
+      where: { bookingId: In([...bookingIds]), status: In([...statuses]) },
       order: { startMs: 'ASC' },
     });
   }
