@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../common/config';
 import { ENTITIES } from './entities';
@@ -74,11 +73,20 @@ function parseInt8(text: string): number | string {
   return Number.isSafeInteger(value) ? value : text;
 }
 
+/**
+ * pg's own type parsers, loaded on the first PostgreSQL answer: on SQLite the driver is never
+ * loaded (about 0.1 s of every start and of every test file).
+ */
+function pgTypes(): typeof import('pg').types {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('pg') as typeof import('pg')).types;
+}
+
 const postgresTypes = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID && format !== 'binary'
       ? parseInt8
-      : (types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format),
+      : (pgTypes().getTypeParser as (oid: number, format?: string) => unknown)(oid, format),
 };
 
 /** The one DataSource definition, used by the app, the migration CLI, seeds, tests and the bench. */
