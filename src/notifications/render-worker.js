@@ -27,10 +27,6 @@ if (!existsSync(join(__dirname, 'payloads.js'))) {
 const { renderTask } = require('./payloads');
 
 parentPort.on('message', (message) => {
-  if (message === 'close') {
-    parentPort.close();
-    return;
-  }
   try {
     parentPort.postMessage({ id: message.id, results: message.tasks.map(renderTask) });
   } catch (error) {

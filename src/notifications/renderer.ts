@@ -38,6 +38,8 @@ export class MessageRenderer implements OnApplicationShutdown {
   private stopped = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Batches the worker thread rendered (for tests and the bench). */
+  workerBatches = 0;
 
   /** Whether batches are rendered in the worker thread (for tests and the bench). */
   get inWorker(): boolean {
@@ -61,9 +63,10 @@ export class MessageRenderer implements OnApplicationShutdown {
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.postMessage('close');
-    await exited;
+    // Terminated, not asked to close: it holds nothing to finish cleanly (a batch still in it is
+    // rendered here), and a thread that loaded @swc/core (under jest) otherwise can keep the
+    // process from exiting.
+    await worker.terminate();
   }
 
   private send(tasks: RenderTask[]): Promise<RenderResult[]> {
@@ -95,7 +98,10 @@ export class MessageRenderer implements OnApplicationShutdown {
         }
         const waiting = settle(answer.id);
         if (answer.error !== undefined) waiting?.reject(new Error(answer.error));
-        else waiting?.resolve(answer.results ?? []);
+        else {
+          this.workerBatches++;
+          waiting?.resolve(answer.results ?? []);
+        }
       },
     );
     const fail = (error: Error) => {
