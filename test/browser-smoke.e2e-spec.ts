@@ -178,7 +178,10 @@ describeInBrowser(
           for (const address of pages) {
             const url = `${server.baseUrl}${address}`;
             if (isDownload(address)) {
-              const download = await context.request.get(url);
+              // Downloads go through the context's own keep-alive client, whose idle socket the
+              // server may close (after its keep-alive timeout) just as a walk reuses it: a reset
+              // connection is retried once, as a browser retries an idempotent GET.
+              const download = await context.request.get(url, { maxRetries: 1 });
               if (download.status() !== 200)
                 failures.push(`${locale} ${address}: ${download.status()}`);
               continue;
