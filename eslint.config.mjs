@@ -62,13 +62,12 @@ export default tseslint.config(
     },
   },
   {
-    // The worker threads (src/database/read-worker.js, src/notifications/render-worker.js): plain
-    // CommonJS for Node, run as written.
-    files: ['src/database/**/*.js', 'src/notifications/**/*.js'],
+    // HeavyReads' worker (src/database/read-worker.js): plain CommonJS for Node, run as written.
+    files: ['src/database/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', __dirname: 'readonly' },
+      globals: { require: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

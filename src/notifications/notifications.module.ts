@@ -13,7 +13,6 @@ import {
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-import { MessageRenderer } from './renderer';
 
 /**
  * Notifications: the outbox the write paths fill (src/outbox, its OutboxRepository), the job that fans events out and
@@ -35,7 +34,6 @@ import { MessageRenderer } from './renderer';
     },
     NotificationsRepository,
     { provide: OutboxRepository, useValue: outbox },
-    MessageRenderer,
     NotificationDelivery,
     NotificationJob,
     NotificationsService,
