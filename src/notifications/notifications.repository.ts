@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  In,
+  IsNull,
+  LessThanOrEqual,
+} from 'typeorm';
 import { BookingEntity, SessionEntity } from '../bookings';
 import { CenterEntity, ClosureEntity } from '../centers';
 import { Dialect } from '../database';
@@ -344,31 +352,31 @@ export class NotificationsRepository {
     return admins.map((r) => r.id);
   }
 
-  // Each of these reads a batch's rows by primary key (or, for sessions, by booking): one
-  // statement per fan-out batch, never one per event (compose.ts).
+  // Each of these reads a batch's rows by primary key: one statement per fan-out batch, never one
+  // per event (compose.ts).
 
   usersByIds(db: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(UserEntity, { id: In([...ids]) });
+    return byIds(db, UserEntity, ids);
   }
 
   sessionsByIds(db: EntityManager, ids: readonly string[]): Promise<SessionEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(SessionEntity, { id: In([...ids]) });
+    return byIds(db, SessionEntity, ids);
   }
 
   bookingsByIds(db: EntityManager, ids: readonly string[]): Promise<BookingEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(BookingEntity, { id: In([...ids]) });
+    return byIds(db, BookingEntity, ids);
   }
 
   centersByIds(db: EntityManager, ids: readonly string[]): Promise<CenterEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(CenterEntity, { id: In([...ids]) });
+    return byIds(db, CenterEntity, ids);
   }
 
   resourcesByIds(db: EntityManager, ids: readonly string[]): Promise<ResourceEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(ResourceEntity, { id: In([...ids]) });
+    return byIds(db, ResourceEntity, ids);
   }
 
   closuresByIds(db: EntityManager, ids: readonly string[]): Promise<ClosureEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : db.findBy(ClosureEntity, { id: In([...ids]) });
+    return byIds(db, ClosureEntity, ids);
   }
 
   /** The bookings' sessions in the given states, by start (idx_occurrences_booking_report). */
@@ -383,4 +391,14 @@ export class NotificationsRepository {
       order: { startMs: 'ASC' },
     });
   }
+}
+
+/** The rows of `entity` with these ids, in one statement (none for no ids). */
+function byIds<T extends { id: string }>(
+  db: EntityManager,
+  entity: EntityTarget<T>,
+  ids: readonly string[],
+): Promise<T[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.findBy(entity, { id: In([...ids]) } as FindOptionsWhere<T>);
 }
