@@ -61,11 +61,7 @@ export async function readBatchFacts(
       unique([...rows.map((r) => r.occurrenceId), ...listed]),
     ),
   );
-  const bookingIds = unique(
-    rows.map(
-      (r) => r.bookingId ?? (r.occurrenceId ? sessions.get(r.occurrenceId)?.bookingId : null),
-    ),
-  );
+  const bookingIds = unique(rows.map((r) => bookingIdOf(r, sessions)));
   const bookings = byId(await repository.bookingsByIds(manager, bookingIds));
   // One after another: on PostgreSQL they share the transaction's connection.
   const bookingRows = [...bookings.values()];
@@ -114,12 +110,18 @@ export async function readBatchFacts(
   };
 }
 
+/** The booking an event is about: its own, or its session's (a reminder names only the session). */
+function bookingIdOf(row: OutboxEntity, sessions: BatchFacts['sessions']): string | null {
+  return (
+    row.bookingId ?? (row.occurrenceId ? sessions.get(row.occurrenceId)?.bookingId : null) ?? null
+  );
+}
+
 function bookingOf(
   row: OutboxEntity,
   facts: Pick<BatchFacts, 'sessions' | 'bookings'>,
 ): BookingEntity | null {
-  const bookingId =
-    row.bookingId ?? (row.occurrenceId ? facts.sessions.get(row.occurrenceId)?.bookingId : null);
+  const bookingId = bookingIdOf(row, facts.sessions);
   return (bookingId && facts.bookings.get(bookingId)) || null;
 }
 

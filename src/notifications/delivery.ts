@@ -12,8 +12,6 @@ export const MAX_ATTEMPTS = 10;
 /** How many deliveries one claim takes (and one write records). */
 export const SEND_BATCH = 50;
 
-export { yieldToRequests };
-
 type Outcome = 'sent' | 'retrying' | 'failed';
 
 /** Wait after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour. */

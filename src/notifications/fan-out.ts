@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { UserEntity } from '../identity';
 import type { NotificationChannel } from './channel';
 import { BatchFacts, gatherFacts, readBatchFacts } from './compose';
 import type { NotificationEntity } from './notification.entity';
@@ -106,10 +107,9 @@ function fanOutOne(
   // The active ones among them, in the order of their ids (as the read by key answered them).
   const people = [...new Set(recipientIds)]
     .map((id) => batch.users.get(id))
-    .filter((person) => person !== undefined && person.active)
-    .sort((a, b) => (a!.id < b!.id ? -1 : a!.id > b!.id ? 1 : 0));
+    .filter((person): person is UserEntity => person !== undefined && person.active)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const person of people) {
-    if (!person) continue;
     const wanted = settingsView(batch.settings.get(person.id) ?? null);
     if (!wanted.events[row.event]) continue;
     const link =

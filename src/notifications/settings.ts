@@ -1,7 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { NOTIFICATION_EVENTS, NotificationEvent } from '../outbox';
 import { DEFAULT_REMINDER_MINUTES, NotificationSettingsEntity } from './notification.entity';
-import { NotificationsRepository } from './notifications.repository';
 
 /** `GET /users/me/notification-settings` (API.md): every event named, on unless turned off. */
 export interface NotificationSettingsView {
@@ -22,15 +20,4 @@ export function settingsView(row: NotificationSettingsEntity | null): Notificati
     reminderMinutes: row ? row.reminderMinutes : DEFAULT_REMINDER_MINUTES,
     events,
   };
-}
-
-/** Each person's settings (the defaults for those who never changed them). */
-export async function settingsOf(
-  repository: NotificationsRepository,
-  manager: EntityManager,
-  userIds: readonly string[],
-): Promise<Map<string, NotificationSettingsView>> {
-  const rows = await repository.settingsOf(manager, userIds);
-  const byUser = new Map(rows.map((row) => [row.userId, row] as const));
-  return new Map(userIds.map((id) => [id, settingsView(byUser.get(id) ?? null)] as const));
 }
