@@ -77,9 +77,11 @@ function parseInt8(text: string): number | string {
  * pg's own type parsers, loaded on the first PostgreSQL answer: on SQLite the driver is never
  * loaded (about 0.1 s of every start and of every test file).
  */
+let loadedPgTypes: typeof import('pg').types | undefined;
 function pgTypes(): typeof import('pg').types {
+  // Asked for each column of each answer: resolved once, not a `require` per column.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('pg') as typeof import('pg')).types;
+  return (loadedPgTypes ??= (require('pg') as typeof import('pg')).types);
 }
 
 const postgresTypes = {
