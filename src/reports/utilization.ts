@@ -179,28 +179,21 @@ function openTimeOf(center: ReportCenter, dates: readonly string[], withHours = 
   if (!byPeriod) openTimes.set(center, (byPeriod = new Map<string, OpenTime>()));
   const period = `${dates[0]}/${dates.length}`;
   let open = byPeriod.get(period);
-  if (!open) {
-    open = { total: 0, byDate: new Map<string, number>() };
+  if (!open || (withHours && !open.byHour)) {
+    // One pass over the open periods; the hours only when asked (their zone look-ups cost most).
+    const byHour = withHours ? new Array<number>(24).fill(0) : undefined;
+    const fresh: OpenTime = { total: 0, byDate: new Map<string, number>(), byHour };
     for (const date of dates) {
       let day = 0;
       for (const p of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
         day += p.end - p.start;
+        if (byHour)
+          forEachLocalHour(p.start, p.end, center.zone, (hour, ms) => (byHour[hour] += ms));
       }
-      open.byDate.set(date, day);
-      open.total += day;
+      fresh.byDate.set(date, day);
+      fresh.total += day;
     }
-    byPeriod.set(period, open);
-  }
-  if (withHours && !open.byHour) {
-    const byHour = new Array<number>(24).fill(0);
-    for (const date of dates) {
-      for (const p of openPeriodsOn(date, center.zone, center.openingHours, center.closures)) {
-        forEachLocalHour(p.start, p.end, center.zone, (hour, ms) => {
-          byHour[hour] += ms;
-        });
-      }
-    }
-    open.byHour = byHour;
+    byPeriod.set(period, (open = fresh));
   }
   return open;
 }
