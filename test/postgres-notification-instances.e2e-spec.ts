@@ -31,8 +31,9 @@ let databaseUrl = '';
  * load: a third attempt).
  */
 const LEASE_SECONDS = 60;
-const PEOPLE = 10;
-const BOOKINGS_EACH = 3;
+/** 60 confirmations: more than one claim (SEND_BATCH), so that both instances have some to send. */
+const PEOPLE = 12;
+const BOOKINGS_EACH = 5;
 const ALL_WEEK = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [
     day,
@@ -113,8 +114,9 @@ describeOnPostgres(
         people.push(await createUser(instances[i % 2], world.admin.token, 'member'));
         desks.push((await createResource(survivor, world.admin.token, center.id)).id);
       }
-      // 30 bookings, more than one claim (20): while one instance's claim is held, the other
+      // More bookings than one claim takes: while one instance's claim is held, the other
       // instance's timer claims the rest, so both end up in the middle of sending.
+      expect(PEOPLE * BOOKINGS_EACH).toBeGreaterThan(SEND_BATCH);
       const created = await Promise.all(
         people.flatMap((person, i) =>
           Array.from({ length: BOOKINGS_EACH }, (_, k) =>
@@ -158,7 +160,7 @@ describeOnPostgres(
       const mail = catchers.flatMap((catcher) => catcher.messages);
       const copiesOf = (id: string) =>
         mail.filter((m) => deliveryIdOf(m.parsed.messageId) === id && m.to.includes(emailOf(id)));
-      // Every message arrived, to its owner: three to each person, nothing to anyone else.
+      // Every message arrived, to its owner: BOOKINGS_EACH to each person, nothing to anyone else.
       for (const row of rows) expect(copiesOf(row.id).length).toBeGreaterThanOrEqual(1);
       for (const person of people) {
         expect(rows.filter((r) => r.email === person.email)).toHaveLength(BOOKINGS_EACH);
