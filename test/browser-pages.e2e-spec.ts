@@ -166,9 +166,11 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
       });
       const page = await context.newPage();
       await page.goto(`${data.t.baseUrl}/admin`);
-      const paths = await page
-        .locator('.nav a')
-        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const paths = (
+        await page
+          .locator('.nav a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+      ).map((href) => new URL(href ?? '/', data.t.baseUrl).pathname);
       for (const path of paths) {
         await page.goto(`${data.t.baseUrl}${path}`);
         for (let width = 1256; width <= 1448; width += 32) {
