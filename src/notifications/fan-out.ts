@@ -6,7 +6,6 @@ import { BatchFacts, gatherFacts, readBatchFacts } from './compose';
 import type { NotificationEntity } from './notification.entity';
 import { OutboxEntity, OutboxRepository } from '../outbox';
 import { NotificationsRepository } from './notifications.repository';
-import type { UserEntity } from '../identity';
 import { PAYLOAD_RENDERERS, RenderResult, RenderTask } from './payloads';
 import { renderHere } from './renderer';
 import { settingsView } from './settings';
