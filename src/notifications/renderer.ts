@@ -40,6 +40,8 @@ export class MessageRenderer implements OnApplicationShutdown {
   private nextId = 1;
   /** Batches the worker thread rendered (for tests and the bench). */
   workerBatches = 0;
+  /** The worker thread's script (a spec replaces it with one that fails). */
+  protected readonly script: string = WORKER_SCRIPT;
 
   /** Whether batches are rendered in the worker thread (for tests and the bench). */
   get inWorker(): boolean {
@@ -80,7 +82,7 @@ export class MessageRenderer implements OnApplicationShutdown {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(this.script, { resourceLimits: WORKER_LIMITS });
     this.worker = worker;
     this.ready = false;
     const settle = (id: number) => {
