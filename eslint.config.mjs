@@ -62,12 +62,13 @@ export default tseslint.config(
     },
   },
   {
-    // HeavyReads' worker (src/database/read-worker.js): plain CommonJS for Node, run as written.
-    files: ['src/database/**/*.js'],
+    // The worker threads (src/database/read-worker.js, src/notifications/render-worker.js): plain
+    // CommonJS for Node, run as written.
+    files: ['src/database/**/*.js', 'src/notifications/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly' },
+      globals: { require: 'readonly', __dirname: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NotificationJob } from '../src/notifications/notification.job';
+import { MessageRenderer } from '../src/notifications/renderer';
 import { MailCatcher } from './support/smtp';
 import { startTestApp, TestApp } from './support/test-app';
 import { createResource, createUser, createWorld, World } from './support/world';
@@ -95,5 +96,7 @@ describe('notification fan-out: statements per batch, not per event', () => {
       );
     }
     expect(smtp.messages).toHaveLength(14); // and each confirmation went out
+    // Rendered off the event loop: one batch per round in the render worker thread.
+    expect(t.app.get(MessageRenderer).workerBatches).toBe(2);
   });
 });

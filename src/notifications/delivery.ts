@@ -6,6 +6,7 @@ import { OutboxRepository } from '../outbox';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
 import { FAN_OUT_BATCH, fanOutBatch, yieldToRequests } from './fan-out';
 import { ClaimedDelivery, NotificationsRepository } from './notifications.repository';
+import { MessageRenderer } from './renderer';
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
 export const MAX_ATTEMPTS = 10;
@@ -45,6 +46,7 @@ export class NotificationDelivery {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
+    private readonly renderer: MessageRenderer,
   ) {
     this.channels = new Map(channels.map((c) => [c.name, c] as const));
   }
@@ -61,6 +63,7 @@ export class NotificationDelivery {
         this.config.publicUrl,
         now,
         { oneTransaction: this.writes.postgres },
+        this.renderer,
       );
       round.fannedOut += done;
       if (done < FAN_OUT_BATCH) break;

@@ -4,16 +4,9 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import type { UserEntity } from '../identity';
 import type { NotificationChannel, OutgoingDelivery } from './channel';
+import { EmailPayload, emailPayload } from './payloads';
 import type { RenderedMessage } from './render';
 import type { NotificationSettingsView } from './settings';
-
-interface EmailPayload {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  ics: string | null;
-}
 
 /**
  * Email over SMTP_URL with nodemailer, over a small pool of SMTP connections that are kept open and
@@ -37,14 +30,9 @@ export class EmailChannel implements NotificationChannel, OnApplicationShutdown 
     return this.transport !== null && !!person.email && settings.email;
   }
 
+  /** Pure (payloads.ts): fan-outs render it in the render worker, by the channel's name. */
   render(message: RenderedMessage, person: UserEntity): EmailPayload {
-    return {
-      to: person.email ?? '',
-      subject: message.title,
-      text: message.text,
-      html: message.html,
-      ics: message.ics,
-    };
+    return emailPayload(message, person);
   }
 
   async send(delivery: OutgoingDelivery): Promise<void> {

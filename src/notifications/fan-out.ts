@@ -6,7 +6,8 @@ import { BatchFacts, gatherFacts, readBatchFacts } from './compose';
 import type { NotificationEntity } from './notification.entity';
 import { OutboxEntity, OutboxRepository } from '../outbox';
 import { NotificationsRepository } from './notifications.repository';
-import { renderMessage } from './render';
+import { PAYLOAD_RENDERERS, RenderResult, RenderTask } from './payloads';
+import { renderHere } from './renderer';
 import { settingsView } from './settings';
 
 /**
@@ -19,6 +20,11 @@ export const FAN_OUT_BATCH = 25;
 interface BatchWrites {
   notifications: NotificationEntity[];
   deliveries: Parameters<NotificationsRepository['insertDeliveries']>[1];
+}
+
+/** Renders a batch's tasks, in order (MessageRenderer: in its worker thread). */
+export interface BatchRenderer {
+  render(tasks: RenderTask[]): Promise<RenderResult[]>;
 }
 
 /** Runs `work` in a write transaction and answers what it answers. */
@@ -37,8 +43,9 @@ export function yieldToRequests(): Promise<void> {
  *
  * The cost of a batch does not grow with the history: what its events say is read in a few
  * statements for the whole batch by key (compose.ts, `readBatchFacts`), and its writes are three
- * statements. Rendering (text, HTML, `.ics`) is the CPU of a fan-out; the job yields to requests
- * between events. `oneTransaction` (PostgreSQL, where instances share the outbox): reading,
+ * statements. Rendering (text, HTML, `.ics`, the channels' payloads) is the CPU of a fan-out: it
+ * is `renderer`'s, in a worker thread (MessageRenderer; renderer.ts), the main thread only plans
+ * who gets what, posts the facts and writes the results. `oneTransaction` (PostgreSQL, where instances share the outbox): reading,
  * rendering and writing in one transaction that holds the events' row locks. Otherwise (SQLite's
  * single writer) the events and their facts are read in one write, rendered outside any, and
  * written in a second, so that no request's write waits behind the rendering.
@@ -50,6 +57,7 @@ export async function fanOutBatch(
   publicUrl: string,
   now: number,
   options: { oneTransaction: boolean },
+  renderer: BatchRenderer = { render: renderHere },
 ): Promise<number> {
   const read = async (manager: EntityManager) => {
     const rows = await repositories.outbox.takeNotFannedOut(manager, FAN_OUT_BATCH);
@@ -66,11 +74,11 @@ export async function fanOutBatch(
     );
   };
   const render = async (rows: OutboxEntity[], facts: BatchFacts): Promise<BatchWrites> => {
+    const planned: Planned[] = [];
+    for (const row of rows) plan(row, facts, channels, publicUrl, planned);
+    const results = await renderer.render(planned.map((p) => p.task));
     const writes: BatchWrites = { notifications: [], deliveries: [] };
-    for (const [index, row] of rows.entries()) {
-      if (index > 0) await yieldToRequests();
-      fanOutOne(row, facts, channels, publicUrl, now, writes);
-    }
+    planned.forEach((p, index) => record(p, results[index], now, writes));
     return writes;
   };
   if (options.oneTransaction) {
@@ -88,13 +96,23 @@ export async function fanOutBatch(
   return rows.length;
 }
 
-function fanOutOne(
+/** One event for one person, planned on the main thread; its rendering is a RenderTask. */
+interface Planned {
+  row: OutboxEntity;
+  bookingId: string | null;
+  person: UserEntity;
+  task: RenderTask;
+  /** The channels that reach the person, in order; those in `task.channels` come rendered. */
+  channels: NotificationChannel[];
+}
+
+/** Who gets the event and over which channels (cheap: no rendering). */
+function plan(
   row: OutboxEntity,
   batch: BatchFacts,
   channels: readonly NotificationChannel[],
   publicUrl: string,
-  now: number,
-  writes: BatchWrites,
+  planned: Planned[],
 ): void {
   if (!stillTrue(row, batch)) return;
   const gathered = gatherFacts(row, batch);
@@ -116,30 +134,53 @@ function fanOutOne(
       row.event === 'booking_pending'
         ? `${publicUrl}/admin/bookings/${gathered.facts.bookingId}`
         : `${publicUrl}/me`;
-    const message = renderMessage(gathered.facts, person.locale, link);
-    writes.notifications.push({
-      id: randomUUID(),
-      userId: person.id,
-      outboxId: row.id,
-      event: row.event,
+    const reaching = channels.filter((channel) => channel.reaches(person, wanted));
+    const pure = reaching.filter((channel) => Object.hasOwn(PAYLOAD_RENDERERS, channel.name));
+    planned.push({
+      row,
       bookingId: gathered.facts.bookingId,
-      title: message.title.slice(0, 300),
-      body: message.text,
-      createdAt: row.createdAt,
-      readAt: null,
+      person,
+      channels: reaching,
+      task: {
+        facts: gathered.facts,
+        locale: person.locale,
+        link,
+        person,
+        channels: pure.map((channel) => channel.name),
+        needMessage: pure.length < reaching.length,
+      },
     });
-    for (const channel of channels) {
-      if (!channel.reaches(person, wanted)) continue;
-      writes.deliveries.push({
-        outboxId: row.id,
-        userId: person.id,
-        channel: channel.name,
-        nextAttemptAt: now,
-        payload: JSON.stringify(channel.render(message, person)),
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+  }
+}
+
+/** The in-app notification and one delivery per channel, from what was rendered. */
+function record(planned: Planned, result: RenderResult, now: number, writes: BatchWrites): void {
+  const { row, person } = planned;
+  writes.notifications.push({
+    id: randomUUID(),
+    userId: person.id,
+    outboxId: row.id,
+    event: row.event,
+    bookingId: planned.bookingId,
+    title: result.title.slice(0, 300),
+    body: result.text,
+    createdAt: row.createdAt,
+    readAt: null,
+  });
+  let rendered = 0;
+  for (const channel of planned.channels) {
+    const payload = Object.hasOwn(PAYLOAD_RENDERERS, channel.name)
+      ? result.payloads[rendered++]
+      : JSON.stringify(channel.render(result.message!, person));
+    writes.deliveries.push({
+      outboxId: row.id,
+      userId: person.id,
+      channel: channel.name,
+      nextAttemptAt: now,
+      payload,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { MessageRenderer } from './renderer';
 
 /**
  * Notifications: the outbox the write paths fill (src/outbox, its OutboxRepository), the job that fans events out and
@@ -34,6 +35,7 @@ import { NotificationsService } from './notifications.service';
     },
     NotificationsRepository,
     { provide: OutboxRepository, useValue: outbox },
+    MessageRenderer,
     NotificationDelivery,
     NotificationJob,
     NotificationsService,
