@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { RequestActivity } from '../common/request-activity';
 import { WriteTransactions } from '../database';
 import { OutboxRepository } from '../outbox';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
-import { FAN_OUT_BATCH, fanOutBatch, yieldToRequests } from './fan-out';
+import { FAN_OUT_BATCH, fanOutBatch } from './fan-out';
 import { ClaimedDelivery, NotificationsRepository } from './notifications.repository';
 
 /** Attempts per delivery before it is marked `failed` with its last error. */
@@ -45,6 +46,7 @@ export class NotificationDelivery {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
+    private readonly activity: RequestActivity,
   ) {
     this.channels = new Map(channels.map((c) => [c.name, c] as const));
   }
@@ -54,6 +56,7 @@ export class NotificationDelivery {
     const round: DeliveryRound = { fannedOut: 0, sent: 0, retrying: 0, failed: 0 };
     for (;;) {
       const now = this.clock.now();
+      const began = this.activity.mark();
       const done = await fanOutBatch(
         { notifications: this.repository, outbox: this.outbox },
         (work) => this.writes.run({}, ({ manager }) => work(manager)),
@@ -63,11 +66,12 @@ export class NotificationDelivery {
         { oneTransaction: this.writes.postgres },
       );
       round.fannedOut += done;
+      if (done > 0) await this.activity.giveWay(began);
       if (done < FAN_OUT_BATCH) break;
-      await yieldToRequests();
     }
     const tried = new Set<string>();
     for (;;) {
+      const began = this.activity.mark();
       const claimed = (await this.claim(this.clock.now())).filter((c) => !tried.has(c.id));
       if (claimed.length === 0) break;
       claimed.forEach((c) => tried.add(c.id));
@@ -75,7 +79,7 @@ export class NotificationDelivery {
       const errors = await Promise.all(claimed.map((c) => this.sendOne(c)));
       const outcomes = await this.record(claimed, errors);
       for (const outcome of outcomes) round[outcome]++;
-      await yieldToRequests();
+      await this.activity.giveWay(began);
     }
     return round;
   }
