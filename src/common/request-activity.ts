@@ -3,9 +3,9 @@ import { performance } from 'node:perf_hooks';
 /**
  * While people's requests come in, background work (the notification job) takes at most this share
  * of the time: after a unit of it that took t ms, it waits t × (1 − share) / share before the
- * next. Measured at c=1 on the 1M data set, unpaced delivery made bookings 1.7× slower.
+ * next. Measured at c=1 on the 1M data set (docs/benchmarks.md): unpaced delivery made bookings 1.72× slower, a 10% share 1.11×, 5% 1.09×.
  */
-export const BACKGROUND_SHARE = 0.1;
+export const BACKGROUND_SHARE = 0.05;
 /**
  * Requests that ended this recently still count as people using the server (ms): long enough to
  * bridge the gap between one request and the next of a client that sends them one after another,
