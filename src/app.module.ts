@@ -8,6 +8,7 @@ import { CentersModule } from './centers';
 import { Clock, SystemClock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './common/config';
 import { GlobalErrorFilter } from './common/error.filter';
+import { RequestActivity } from './common/request-activity';
 import { createValidationPipe } from './common/validation';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health';
@@ -27,7 +28,7 @@ import { WebModule } from './web';
 })
 class CrossModuleHooks {}
 
-/** The configuration and the clock, available everywhere. */
+/** The configuration, the clock and the requests in flight, available everywhere. */
 @Global()
 @Module({})
 class CoreModule {
@@ -37,8 +38,9 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        { provide: RequestActivity, useValue: new RequestActivity() },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, RequestActivity],
     };
   }
 }

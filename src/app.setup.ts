@@ -5,6 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyServerOptions } from 'fastify';
 import { AppConfig } from './common/config';
+import { RequestActivity } from './common/request-activity';
 import {
   describePathIds,
   describeValidatedProperties,
@@ -31,6 +32,21 @@ export const COMPRESSIBLE_TYPES =
 
 /** What main.ts and the e2e tests both apply to the application, so tests see production. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // Counted for background work, which gives way to people's requests (common/request-activity.ts).
+  const activity = app.get(RequestActivity);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, _reply, done) => {
+    activity.started();
+    done();
+  });
+  fastify.addHook('onResponse', (_request, _reply, done) => {
+    activity.ended();
+    done();
+  });
+  fastify.addHook('onRequestAbort', (_request, done) => {
+    activity.ended();
+    done();
+  });
   // Brotli (its quality 4: fast, smaller than gzip) when the client takes it, else gzip; bodies
   // under 1 KB as they are. Registered first, so that every route's answer passes through it.
   await app.register(compress, {

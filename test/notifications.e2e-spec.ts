@@ -1,4 +1,5 @@
 import { NoShowReleaseJob } from '../src/bookings/check-in/no-show-release.job';
+import { RequestActivity } from '../src/common/request-activity';
 import { NotificationJob } from '../src/notifications/notification.job';
 import { MailCatcher, startAppWithMail } from './support/smtp';
 import { WebClient } from './support/web-client';
@@ -382,6 +383,19 @@ describe('notifications: outbox, email, in-app, reminders', () => {
       await remindAt('2026-12-17T11:00:00+05:00');
       expect(reminders()).toHaveLength(before);
     });
+  });
+
+  it('counts the requests it serves, so that the delivery job gives way to them', async () => {
+    const activity = t.app.get(RequestActivity);
+    const before = activity.counts();
+    await t.request('GET', '/api/v1/health');
+    await t.request('GET', '/no/such/page');
+    expect(activity.counts().started).toBe(before.started + 2);
+    // The second's end is recorded when its answer has been written, which the client may see first.
+    const deadline = Date.now() + 5_000;
+    while (activity.counts().ended < before.ended + 2 && Date.now() < deadline)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(activity.counts().ended).toBe(before.ended + 2);
   });
 
   describe('the in-app API', () => {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../common/config';
+import { RequestActivity } from '../common/request-activity';
 import { WriteTransactions } from '../database';
 import { OutboxRepository } from '../outbox';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './channel';
-import { FAN_OUT_BATCH, fanOutBatch, yieldToRequests } from './fan-out';
+import { FAN_OUT_BATCH, fanOutBatch } from './fan-out';
 import { ClaimedDelivery, NotificationsRepository } from './notifications.repository';
 import { MessageRenderer } from './renderer';
 
@@ -47,40 +48,51 @@ export class NotificationDelivery {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
     private readonly renderer: MessageRenderer,
+    private readonly activity: RequestActivity,
   ) {
     this.channels = new Map(channels.map((c) => [c.name, c] as const));
   }
 
-  /** One round: everything fanned out, every due delivery tried once. */
+  /**
+   * One round: everything fanned out, every due delivery tried once. A fan-out batch and a send
+   * batch take turns, so that sending goes on while events keep coming; between turns the job
+   * gives way to people's requests (RequestActivity).
+   */
   async run(): Promise<DeliveryRound> {
     const round: DeliveryRound = { fannedOut: 0, sent: 0, retrying: 0, failed: 0 };
-    for (;;) {
-      const now = this.clock.now();
-      const done = await fanOutBatch(
-        { notifications: this.repository, outbox: this.outbox },
-        (work) => this.writes.run({}, ({ manager }) => work(manager)),
-        [...this.channels.values()],
-        this.config.publicUrl,
-        now,
-        { oneTransaction: this.writes.postgres },
-        this.renderer,
-      );
-      round.fannedOut += done;
-      if (done < FAN_OUT_BATCH) break;
-      await yieldToRequests();
-    }
     const tried = new Set<string>();
+    let fanningOut = true;
     for (;;) {
-      const claimed = (await this.claim(this.clock.now())).filter((c) => !tried.has(c.id));
-      if (claimed.length === 0) break;
-      claimed.forEach((c) => tried.add(c.id));
-      // The pool sends them over its few connections; their outcomes are recorded in one write.
-      const errors = await Promise.all(claimed.map((c) => this.sendOne(c)));
-      const outcomes = await this.record(claimed, errors);
-      for (const outcome of outcomes) round[outcome]++;
-      await yieldToRequests();
+      const began = this.activity.mark();
+      if (fanningOut) {
+        const done = await fanOutBatch(
+          { notifications: this.repository, outbox: this.outbox },
+          (work) => this.writes.run({}, ({ manager }) => work(manager)),
+          [...this.channels.values()],
+          this.config.publicUrl,
+          this.clock.now(),
+          { oneTransaction: this.writes.postgres },
+          this.renderer,
+        );
+        round.fannedOut += done;
+        fanningOut = done === FAN_OUT_BATCH;
+      }
+      const sent = await this.sendBatch(tried, round);
+      if (!fanningOut && sent === 0) return round;
+      await this.activity.giveWay(began);
     }
-    return round;
+  }
+
+  /** Claims, sends and records one batch of due deliveries not yet tried this round; how many. */
+  private async sendBatch(tried: Set<string>, round: DeliveryRound): Promise<number> {
+    const claimed = (await this.claim(this.clock.now())).filter((c) => !tried.has(c.id));
+    if (claimed.length === 0) return 0;
+    claimed.forEach((c) => tried.add(c.id));
+    // The pool sends them over its few connections; their outcomes are recorded in one write.
+    const errors = await Promise.all(claimed.map((c) => this.sendOne(c)));
+    const outcomes = await this.record(claimed, errors);
+    for (const outcome of outcomes) round[outcome]++;
+    return claimed.length;
   }
 
   /** Marks up to SEND_BATCH due deliveries `sending` and answers them (committed). */
