@@ -1,9 +1,10 @@
 import {
   BACKGROUND_SHARE,
+  BUSY_UTILIZATION,
   giveWayMs,
   MAX_GIVE_WAY_MS,
-  QUIET_AFTER_MS,
   RequestActivity,
+  UTILIZATION_WINDOW_MS,
 } from './request-activity';
 
 describe('RequestActivity', () => {
@@ -15,27 +16,51 @@ describe('RequestActivity', () => {
     activity = new RequestActivity(() => now);
   });
 
-  it('is quiet before any request, busy while one is in flight, and for a moment after it', () => {
+  /** Requests one after another for `ms`: each `work` ms long, then `gap` ms without one. */
+  function serve(ms: number, work: number, gap: number): void {
+    for (const until = now + ms; now < until;) {
+      activity.started();
+      now += work;
+      activity.ended();
+      now += gap;
+    }
+  }
+
+  it('is quiet before any request and busy while one has been in flight for a while', () => {
+    expect(activity.utilization()).toBe(0);
     expect(activity.busy()).toBe(false);
     activity.started();
-    now += 5_000;
+    now += UTILIZATION_WINDOW_MS * BUSY_UTILIZATION + 1;
     expect(activity.busy()).toBe(true);
-    activity.ended();
-    now += QUIET_AFTER_MS - 1;
+    now += UTILIZATION_WINDOW_MS;
+    expect(activity.utilization()).toBe(1);
+  });
+
+  it('is busy under a client that sends requests one after another, and quiet a window after it stops', () => {
+    serve(3_000, 2.2, 0.3);
+    expect(activity.utilization()).toBeCloseTo(0.88, 1);
     expect(activity.busy()).toBe(true);
-    now += 2;
+    now += UTILIZATION_WINDOW_MS;
+    expect(activity.utilization()).toBe(0);
     expect(activity.busy()).toBe(false);
   });
 
-  it('stays busy while any of several requests is in flight', () => {
-    activity.started();
-    activity.started();
-    activity.ended();
-    now += QUIET_AFTER_MS + 1;
-    expect(activity.busy()).toBe(true);
-    activity.ended();
-    now += QUIET_AFTER_MS + 1;
+  it('is not busy because of a monitor asking a few times a second, or a few people on the pages', () => {
+    serve(5_000, 15, 235);
+    expect(activity.utilization()).toBeLessThan(0.1);
     expect(activity.busy()).toBe(false);
+  });
+
+  it('counts overlapping requests once: the time with any in flight', () => {
+    activity.started();
+    now += 100;
+    activity.started();
+    now += 100;
+    activity.ended();
+    now += 100;
+    activity.ended();
+    now += 700;
+    expect(activity.utilization()).toBeCloseTo(0.3, 10);
   });
 
   it('forgets a request whose end it never saw, after half a minute without any change', () => {
@@ -50,10 +75,11 @@ describe('RequestActivity', () => {
     activity.started();
     activity.ended();
     activity.ended();
-    now += QUIET_AFTER_MS + 1;
     activity.started();
-    now += QUIET_AFTER_MS + 1;
-    expect(activity.busy()).toBe(true);
+    now += 10;
+    activity.ended();
+    now += UTILIZATION_WINDOW_MS;
+    expect(activity.busy()).toBe(false);
   });
 });
 

@@ -7,11 +7,12 @@ import { performance } from 'node:perf_hooks';
  */
 export const BACKGROUND_SHARE = 0.05;
 /**
- * Requests that ended this recently still count as people using the server (ms): long enough to
- * bridge the gap between one request and the next of a client that sends them one after another,
- * short enough that a monitor asking for /health a few times a second does not hold the job back.
+ * People are using the server when requests were in flight for at least this share of the last
+ * UTILIZATION_WINDOW_MS: a client sending requests one after another keeps it near 1, a monitor
+ * asking for /health a few times a second or a few people on the pages near 0.
  */
-export const QUIET_AFTER_MS = 20;
+export const BUSY_UTILIZATION = 0.25;
+export const UTILIZATION_WINDOW_MS = 1_000;
 /** The longest wait between two units of background work, however long the last one took (ms). */
 export const MAX_GIVE_WAY_MS = 2_000;
 /**
@@ -36,33 +37,54 @@ export class RequestActivity {
   private startedCount = 0;
   private endedCount = 0;
   private lastChangeAt = Number.NEGATIVE_INFINITY;
-  private lastEndAt = Number.NEGATIVE_INFINITY;
+  /** When the server last went from no request in flight to one; null while none is. */
+  private busySince: number | null = null;
+  /** The periods with requests in flight that ended within the window, oldest first. */
+  private readonly periods: Array<{ from: number; to: number }> = [];
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   started(): void {
+    const now = this.now();
     this.startedCount++;
+    if (this.inFlight === 0 || this.busySince === null) this.busySince = now;
     this.inFlight++;
-    this.lastChangeAt = this.now();
+    this.lastChangeAt = now;
   }
 
   ended(): void {
+    const now = this.now();
     this.endedCount++;
     this.inFlight = Math.max(0, this.inFlight - 1);
-    this.lastChangeAt = this.lastEndAt = this.now();
+    this.lastChangeAt = now;
+    if (this.inFlight === 0 && this.busySince !== null) {
+      this.periods.push({ from: this.busySince, to: now });
+      this.busySince = null;
+    }
+    this.forgetBefore(now - UTILIZATION_WINDOW_MS);
   }
 
-  /** Whether people are using the server: a request in flight, or one that ended just now. */
-  busy(): boolean {
+  /** The share of the last UTILIZATION_WINDOW_MS during which a request was in flight. */
+  utilization(): number {
     const now = this.now();
-    if (now - this.lastEndAt < QUIET_AFTER_MS) return true;
-    return this.inFlight > 0 && now - this.lastChangeAt < FORGOTTEN_AFTER_MS;
+    const windowStart = now - UTILIZATION_WINDOW_MS;
+    this.forgetBefore(windowStart);
+    let busyMs = 0;
+    for (const period of this.periods) busyMs += period.to - Math.max(period.from, windowStart);
+    if (this.busySince !== null && now - this.lastChangeAt < FORGOTTEN_AFTER_MS)
+      busyMs += now - Math.max(this.busySince, windowStart);
+    return Math.min(1, busyMs / UTILIZATION_WINDOW_MS);
+  }
+
+  /** Whether people are using the server (BUSY_UTILIZATION). */
+  busy(): boolean {
+    return this.utilization() >= BUSY_UTILIZATION;
   }
 
   /**
    * Called by background work after a unit of it that began at `startedAt` (this clock's
-   * milliseconds): waits as giveWayMs says while requests come in, else only lets waiting I/O and
-   * requests run (setImmediate).
+   * milliseconds): waits as giveWayMs says while people use the server, else only lets waiting
+   * I/O and requests run (setImmediate).
    */
   giveWay(startedAt: number): Promise<void> {
     const wait = giveWayMs(this.now() - startedAt, this.busy());
@@ -80,5 +102,9 @@ export class RequestActivity {
   /** This clock's now, for a unit's `startedAt`. */
   mark(): number {
     return this.now();
+  }
+
+  private forgetBefore(time: number): void {
+    while (this.periods.length > 0 && this.periods[0].to <= time) this.periods.shift();
   }
 }
