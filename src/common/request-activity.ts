@@ -47,7 +47,7 @@ export class RequestActivity {
   started(): void {
     const now = this.now();
     this.startedCount++;
-    if (this.inFlight === 0 || this.busySince === null) this.busySince = now;
+    this.busySince ??= now;
     this.inFlight++;
     this.lastChangeAt = now;
   }

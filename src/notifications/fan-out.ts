@@ -12,7 +12,7 @@ import { settingsView } from './settings';
 
 /**
  * How many outbox events one batch fans out: small enough that a request's write never waits
- * long behind one (the job yields between batches, and between the events it renders).
+ * long behind one (the job gives way to requests between batches: RequestActivity).
  */
 export const FAN_OUT_BATCH = 25;
 
@@ -29,11 +29,6 @@ export interface BatchRenderer {
 
 /** Runs `work` in a write transaction and answers what it answers. */
 export type InWrite = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
-
-/** Lets requests that came in meanwhile run (between events, between batches). */
-export function yieldToRequests(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * Takes up to FAN_OUT_BATCH events not yet fanned out (on PostgreSQL `FOR UPDATE SKIP LOCKED`, so
