@@ -9,7 +9,7 @@ import {
   browserContext,
   describeInBrowser,
   launchChromium,
-  overflowsHorizontally,
+  pageFacts,
   PHONE,
   signInThroughForm,
 } from './support/browser';
@@ -66,15 +66,14 @@ async function problemsOf(
   const problems: string[] = [];
   if (status !== 200) problems.push(`answered ${status}`);
   if (bytes > MAX_PAGE_BYTES) problems.push(`${bytes} bytes`);
-  if (await overflowsHorizontally(page)) problems.push('scrolls sideways at 360 px');
-  const header = await page.locator('header.top').boundingBox();
-  if (!header || header.height > MAX_PHONE_HEADER_PX) problems.push(`header ${header?.height} px`);
-  const lang = await page.getAttribute('html', 'lang');
-  if (lang !== locale) problems.push(`in ${lang}, not ${locale}`);
-  const title = (await page.locator('h1').first().textContent())?.trim();
-  if (title === MESSAGES[locale]['error.title']) problems.push('an error page');
-  if ((await page.locator('.error[role="alert"]').count()) > 0) problems.push('shows an error');
-  if ((await page.locator('[data-untranslated]').count()) > 0) problems.push('a catalog miss');
+  const facts = await pageFacts(page);
+  if (facts.overflows) problems.push('scrolls sideways at 360 px');
+  if (facts.headerHeight === null || facts.headerHeight > MAX_PHONE_HEADER_PX)
+    problems.push(`header ${facts.headerHeight} px`);
+  if (facts.lang !== locale) problems.push(`in ${facts.lang}, not ${locale}`);
+  if (facts.title === MESSAGES[locale]['error.title']) problems.push('an error page');
+  if (facts.errors > 0) problems.push('shows an error');
+  if (facts.untranslated > 0) problems.push('a catalog miss');
   return problems;
 }
 
