@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/demo-data';
 import { Role } from '../src/identity/user.entity';
 import { Locale, LOCALES, MESSAGES } from '../src/web/i18n';
@@ -116,19 +116,25 @@ describeInBrowser(
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    /** Every page reachable from where sign-in lands, by same-origin links, breadth first. */
-    async function crawl(page: Page): Promise<string[]> {
+    /** Opens (or, for a file, fetches) one address and checks it; its response, for a page. */
+    type Visit = (address: string) => Promise<Response | null>;
+
+    /**
+     * Every page reachable from where sign-in lands, by same-origin links, breadth first, each
+     * opened once through `visit` (which checks it) as it is found.
+     */
+    async function crawl(page: Page, visit: Visit): Promise<string[]> {
       const origin = new URL(server.baseUrl).origin;
       const start = new URL(page.url());
       const seen = new Set<string>([start.pathname + start.search, qrPath]);
       const shapes = new Map<string, number>();
       const queue = [start.pathname + start.search];
       const pages: string[] = [qrPath];
+      await visit(qrPath);
       while (queue.length > 0 && pages.length < MAX_PAGES) {
         const address = queue.shift()!;
         pages.push(address);
-        if (isDownload(address)) continue;
-        const response = await page.goto(`${origin}${address}`);
+        const response = await visit(address);
         if (!response?.ok() || !(response.headers()['content-type'] ?? '').includes('html'))
           continue;
         // Links, and the pages a search form opens as it comes (find now, a day, a center).
@@ -158,7 +164,11 @@ describeInBrowser(
       return pages;
     }
 
-    /** One role's walk: every page it finds, in each language, and what was wrong on them. */
+    /**
+     * One role's walk: every page it finds, in each language, and what was wrong on them. The
+     * pages are found in the first language, checked as they are found; the others open the same
+     * list.
+     */
     async function walk(role: Role): Promise<{ pages: string[]; failures: string[] }> {
       const user = DEMO_USERS.find((u) => u.role === role)!;
       // At phone width: no page may scroll sideways with the demo's longest names.
@@ -173,8 +183,7 @@ describeInBrowser(
           // The language switch on the page, as a person would (it is saved in the account).
           await page.click(`form.lang button[value=${locale}]`);
           await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
-          if (pages.length === 0) pages = await crawl(page);
-          for (const address of pages) {
+          const visit: Visit = async (address) => {
             const url = `${server.baseUrl}${address}`;
             if (isDownload(address)) {
               // Downloads go through the context's own keep-alive client, whose idle socket the
@@ -183,7 +192,7 @@ describeInBrowser(
               const download = await context.request.get(url, { maxRetries: 1 });
               if (download.status() !== 200)
                 failures.push(`${locale} ${address}: ${download.status()}`);
-              continue;
+              return null;
             }
             const response = await page.goto(url);
             const html = (await response?.body())?.length ?? 0;
@@ -192,7 +201,10 @@ describeInBrowser(
             for (const problem of await problemsOf(page, locale, response?.status(), bytes)) {
               failures.push(`${locale} ${address}: ${problem}`);
             }
-          }
+            return response;
+          };
+          if (pages.length === 0) pages = await crawl(page, visit);
+          else for (const address of pages) await visit(address);
         }
       } finally {
         await context.close();
