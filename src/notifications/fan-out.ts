@@ -6,7 +6,7 @@ import { BatchFacts, gatherFacts, readBatchFacts } from './compose';
 import type { NotificationEntity } from './notification.entity';
 import { OutboxEntity, OutboxRepository } from '../outbox';
 import { NotificationsRepository } from './notifications.repository';
-import { PAYLOAD_RENDERERS, RenderResult, RenderTask } from './payloads';
+import { PAYLOAD_RENDERERS, recipientOf, RenderResult, RenderTask } from './payloads';
 import { renderHere } from './renderer';
 import { settingsView } from './settings';
 
@@ -140,7 +140,7 @@ function plan(
         facts: gathered.facts,
         locale: person.locale,
         link,
-        person,
+        person: recipientOf(person),
         channels: pure.map((channel) => channel.name),
         needMessage: pure.length < reaching.length,
       },

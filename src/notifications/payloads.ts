@@ -1,5 +1,4 @@
-import type { UserEntity } from '../identity';
-import type { Locale } from '../identity';
+import type { Locale, UserEntity } from '../identity';
 import { MessageFacts, renderMessage, RenderedMessage } from './render';
 
 /** What the email channel stores with a delivery and sends (email.channel.ts). */
@@ -11,7 +10,17 @@ export interface EmailPayload {
   ics: string | null;
 }
 
-export function emailPayload(message: RenderedMessage, person: UserEntity): EmailPayload {
+/**
+ * What a payload renderer knows of the person: the worker gets this copy, never the whole
+ * account (its password hash among it).
+ */
+export type Recipient = Pick<UserEntity, 'id' | 'email' | 'locale'>;
+
+export function recipientOf(person: UserEntity): Recipient {
+  return { id: person.id, email: person.email, locale: person.locale };
+}
+
+export function emailPayload(message: RenderedMessage, person: Recipient): EmailPayload {
   return {
     to: person.email ?? '',
     subject: message.title,
@@ -23,12 +32,12 @@ export function emailPayload(message: RenderedMessage, person: UserEntity): Emai
 
 /**
  * The channels whose payload is a pure function of the message and the person, by channel name:
- * these are rendered in the render worker (render-worker.ts) with the message. A channel not here
+ * these are rendered in the render worker (render-worker.js) with the message. A channel not here
  * is rendered on the main thread by its own `render`, from the message the worker sends back.
  */
 export const PAYLOAD_RENDERERS: Record<
   string,
-  (message: RenderedMessage, person: UserEntity) => unknown
+  (message: RenderedMessage, person: Recipient) => unknown
 > = { email: emailPayload };
 
 /** One event for one person: what the worker renders (all of it plain data). */
@@ -36,7 +45,7 @@ export interface RenderTask {
   facts: MessageFacts;
   locale: Locale;
   link: string;
-  person: UserEntity;
+  person: Recipient;
   /** Channels (names in PAYLOAD_RENDERERS) whose payload to render, as JSON. */
   channels: string[];
   /** Whether to answer the whole message too (a channel that renders on the main thread). */

@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { UserEntity } from '../identity';
 import { RenderTask } from './payloads';
 import { MessageRenderer, renderHere } from './renderer';
 
@@ -55,7 +54,7 @@ function task(i: number, locale: 'uz' | 'ru' | 'en'): RenderTask {
     },
     locale,
     link: 'https://makon.test/me',
-    person: { id: `u${i}`, email: `member${i}@makon.test`, locale } as UserEntity,
+    person: { id: `u${i}`, email: `member${i}@makon.test`, locale },
     channels: ['email'],
     needMessage: i % 2 === 0,
   };
