@@ -165,7 +165,7 @@ async function main(): Promise<void> {
           logHttp(g.spec.label, result.http);
           if (notifications) {
             log(
-              `[${g.spec.label}] notifications: booking c=1 with and without delivery, the burst…`,
+              `[${g.spec.label}] notifications: the burst, then booking c=1 with and without delivery in turns…`,
             );
             result.http.notifications = await measureNotifications(g.dataSet, now, server, {
               quick,

@@ -49,13 +49,33 @@ export interface BurstResult {
   waitedSeconds: number;
 }
 
+/**
+ * Rounds of booking at c=1, with delivery and without, taken in turns: two runs on two fresh
+ * servers minutes apart moved by ±20% on PostgreSQL, more than the difference measured.
+ */
+const ROUNDS = 3;
+
+/** One round: the medians (ms) with delivery and without, and their ratio. */
+export interface SingleRound {
+  withMedian: number;
+  withoutMedian: number;
+  ratio: number;
+}
+
 export interface NotificationResult {
   burst: BurstResult;
-  /** Booking c=1 on free slots, `SMTP_URL` set and `RUN_JOBS=true` (delivery running meanwhile). */
+  /**
+   * Booking c=1 on free slots, `SMTP_URL` set and `RUN_JOBS=true` (delivery running meanwhile):
+   * the round whose ratio is the median of the rounds' (`rounds`).
+   */
   withDelivery: LoadResult;
-  /** The same with `RUN_JOBS=false` and no `SMTP_URL`: no notification work in the process. */
+  /** The same round with `RUN_JOBS=false` and no `SMTP_URL`: no notification work in the process. */
   withoutDelivery: LoadResult;
-  /** Confirmations the SMTP server received while `withDelivery` was measured. */
+  /** Every round, in the order run. */
+  rounds?: SingleRound[];
+  /** The median of the rounds' ratios (with / without). */
+  ratio?: number;
+  /** Confirmations the SMTP server received while booking at c=1 with delivery (all rounds). */
   mailsDuringSingle: number;
 }
 
@@ -206,7 +226,10 @@ async function drained(server: Server): Promise<number> {
   }
 }
 
-/** Bookings at c=1 on free slots, each with one of the members' tokens in turn. */
+/**
+ * Bookings at c=1 on free slots, each with one of the members' tokens in turn: a warm-up, then
+ * one round's measured run.
+ */
 async function singleBookings(
   server: Server,
   slots: FreeSlots,
@@ -226,8 +249,8 @@ async function singleBookings(
     }),
   };
   await load({ ...options, amount: quick ? 50 : 100 });
-  // Long enough for several of the delivery job's rounds (every 5 s) to fall within it.
-  return load({ ...options, duration: quick ? 15 : 30 });
+  // Long enough for two of the delivery job's rounds (every 5 s) to fall within it.
+  return load({ ...options, duration: quick ? 5 : 10 });
 }
 
 /** The burst: BURST bookings sent at once by the members (100 at a time in flight). */
@@ -315,31 +338,26 @@ export async function measureNotifications(
   const slots = new FreeSlots(dataSet, localDateOf(now, ZONE));
   const catcher = new MailCatcher();
   await catcher.start();
-  let withDelivery: LoadResult;
+  const withJobs = { ...appEnv(app, options.databaseUrl), RUN_JOBS: 'true', SMTP_URL: catcher.url };
+  // No notification work in the process at all. The events its bookings leave in the outbox are
+  // sent by the next round's server before it is measured (it waits for the outbox to empty).
+  const plainEnv = { ...appEnv(app, options.databaseUrl), RUN_JOBS: 'false' };
+  const start = (env: Record<string, string>) =>
+    startServer(app.script, env, '/api/v1/health', app.nodeArgs);
+  let tokens: string[] = [];
   let result: BurstResult;
+  const rounds: Array<{ with: LoadResult; without: LoadResult }> = [];
   let mailsDuringSingle = 0;
   try {
-    const server = await startServer(
-      app.script,
-      { ...appEnv(app, options.databaseUrl), RUN_JOBS: 'true', SMTP_URL: catcher.url },
-      '/api/v1/health',
-      app.nodeArgs,
-    );
+    const server = await start(withJobs);
     try {
-      const tokens = await members(server.url, MEMBERS);
+      // The tokens stay valid across the servers (one secret).
+      tokens = await members(server.url, MEMBERS);
       // What measureHttp's servers left in the outbox (their last seconds) goes out first.
       await drained(server);
-      const before = catcher.count;
-      withDelivery = await singleBookings(server, slots, tokens, options.quick);
-      mailsDuringSingle = catcher.count - before;
-      options.log(
-        `  booking c=1 with delivery: median ${withDelivery.latency.median.toFixed(2)} ms, ` +
-          `${mailsDuringSingle} emails received meanwhile; draining…`,
-      );
-      const drainSeconds = await drained(server);
-      options.log(`  drained in ${drainSeconds.toFixed(0)} s; the burst…`);
       catcher.parse = true;
       result = await burst(server, catcher, slots, tokens);
+      catcher.parse = false;
       options.log(
         `  burst: ${result.confirmed} confirmed in ${result.answeredSeconds.toFixed(1)} s, ` +
           `${result.delivered} delivered` +
@@ -351,26 +369,53 @@ export async function measureNotifications(
     } finally {
       await server.stop();
     }
+    for (let round = 0; round < ROUNDS; round++) {
+      const delivering = await start(withJobs);
+      let withDelivery: LoadResult;
+      let drainSeconds: number;
+      try {
+        drainSeconds = await drained(delivering);
+        const before = catcher.count;
+        withDelivery = await singleBookings(delivering, slots, tokens, options.quick);
+        mailsDuringSingle += catcher.count - before;
+      } finally {
+        await delivering.stop();
+      }
+      const plain = await start(plainEnv);
+      let withoutDelivery: LoadResult;
+      try {
+        withoutDelivery = await singleBookings(plain, slots, tokens, options.quick);
+      } finally {
+        await plain.stop();
+      }
+      rounds.push({ with: withDelivery, without: withoutDelivery });
+      options.log(
+        `  booking c=1, round ${round + 1}: median ${withDelivery.latency.median.toFixed(2)} ms ` +
+          `with delivery, ${withoutDelivery.latency.median.toFixed(2)} ms without ` +
+          `(the outbox emptied in ${drainSeconds.toFixed(0)} s before it)`,
+      );
+    }
   } finally {
     await catcher.stop();
   }
-  // Last, so that the events it leaves in the outbox are never sent by a later server.
-  const plain = await startServer(
-    app.script,
-    { ...appEnv(app, options.databaseUrl), RUN_JOBS: 'false' },
-    '/api/v1/health',
-    app.nodeArgs,
-  );
-  let withoutDelivery: LoadResult;
-  try {
-    withoutDelivery = await singleBookings(
-      plain,
-      slots,
-      await members(plain.url, MEMBERS),
-      options.quick,
-    );
-  } finally {
-    await plain.stop();
-  }
-  return { burst: result, withDelivery, withoutDelivery, mailsDuringSingle };
+  const ratioOf = (r: (typeof rounds)[number]) => r.with.latency.median / r.without.latency.median;
+  const byRatio = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b));
+  const median = byRatio[Math.floor(byRatio.length / 2)];
+  return {
+    burst: result,
+    withDelivery: median.with,
+    withoutDelivery: median.without,
+    rounds: rounds.map((r) => ({
+      withMedian: r.with.latency.median,
+      withoutMedian: r.without.latency.median,
+      ratio: ratioOf(r),
+    })),
+    ratio: ratioOf(median),
+    mailsDuringSingle,
+  };
+}
+
+/** The ratio of c=1 medians with delivery to without: the rounds' median (older results: one pair). */
+export function deliveryRatio(result: NotificationResult): number {
+  return result.ratio ?? result.withDelivery.latency.median / result.withoutDelivery.latency.median;
 }
