@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { ConcurrencyLimit } from '../common/concurrency-limit';
 import { validationError } from '../common/domain-error';
 import {
   type AggregateGroup,
@@ -120,8 +121,17 @@ function daysWindow(date: string, last: string, zone: string): Interval {
   };
 }
 
+/**
+ * Reports computed at once; the others wait. A year's report holds its groups (owners included)
+ * between its statements, so without a limit sixty at once held sixty reports' data together
+ * (docs/operations.md, "Memory"); two keep the worker and the event loop both busy.
+ */
+const REPORTS_AT_ONCE = 2;
+
 @Injectable()
 export class ReportsService {
+  private readonly reportsAtOnce = new ConcurrencyLimit(REPORTS_AT_ONCE);
+
   constructor(
     private readonly centers: CentersService,
     private readonly closures: ClosuresService,
@@ -252,7 +262,9 @@ export class ReportsService {
   async utilization(caller: Principal, query: UtilizationQuery): Promise<UtilizationReport> {
     const basis = await this.basisOf(caller, query);
     const groupBy = query.groupBy ?? 'resource';
-    return reportOf(basis, groupBy, await this.groupsOf(basis, aggregateKeyOf(groupBy)));
+    return this.reportsAtOnce.run(async () =>
+      reportOf(basis, groupBy, await this.groupsOf(basis, aggregateKeyOf(groupBy))),
+    );
   }
 
   /**
@@ -267,6 +279,10 @@ export class ReportsService {
     query: Omit<UtilizationQuery, 'groupBy' | 'format'>,
   ): Promise<UtilizationOverview> {
     const basis = await this.basisOf(caller, query);
+    return this.reportsAtOnce.run(() => this.overviewOf(basis));
+  }
+
+  private async overviewOf(basis: ReportBasis): Promise<UtilizationOverview> {
     const holdings = await this.groupsOf(basis, 'holding');
     const { days, purposes } = byDayAndPurpose(await this.groupsOf(basis, 'dayPurpose'));
     const byDay = reportOf(basis, 'day', days);
@@ -291,7 +307,7 @@ export class ReportsService {
     query: Omit<UtilizationQuery, 'groupBy' | 'format'>,
   ): Promise<ResourceAndKindReport> {
     const basis = await this.basisOf(caller, query);
-    const holdings = await this.groupsOf(basis, 'holding');
+    const holdings = await this.reportsAtOnce.run(() => this.groupsOf(basis, 'holding'));
     return {
       byResource: reportOf(basis, 'resource', holdings),
       byKind: reportOf(basis, 'kind', holdings),

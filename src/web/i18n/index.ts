@@ -68,8 +68,24 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** The form of a plural message for `count` in the language (`other` when it lacks the form). */
 export function pluralForm(locale: Locale, forms: PluralForms, count: number): string {
-  const category = new Intl.PluralRules(INTL_TAG[locale]).select(count);
+  const category = pluralRulesOf(locale).select(count);
   return (forms as Record<string, string>)[category] ?? forms.other;
+}
+
+/** Intl's rules and formats are costly to build and never change: one of each per language. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const countFormats = new Map<Locale, Intl.NumberFormat>();
+
+function pluralRulesOf(locale: Locale): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(INTL_TAG[locale])));
+  return rules;
+}
+
+function countFormatOf(locale: Locale): Intl.NumberFormat {
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(INTL_TAG[locale])));
+  return format;
 }
 
 export function translator(locale: Locale): Translate {
@@ -83,7 +99,7 @@ export function translator(locale: Locale): Translate {
       const text = pluralForm(locale, forms, count);
       return fill(text, {
         ...params,
-        count: new Intl.NumberFormat(INTL_TAG[locale]).format(count),
+        count: countFormatOf(locale).format(count),
       });
     }
     const text = strings[key as TextKey] ?? key;

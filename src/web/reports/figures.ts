@@ -36,11 +36,16 @@ export function hoursAndMinutes(ctx: WebContext, value: number): string {
 
 /** A fraction as a percentage in the reader's language ("31.3%", "31,3 %"). */
 export function percentOf(locale: Locale, fraction: number): string {
-  return new Intl.NumberFormat(intlTag(locale), {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(fraction);
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 1 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(fraction);
 }
+
+/** Built once per language: a report page writes hundreds of percentages. */
+const percentFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** The separator a spreadsheet in the reader's language expects: `;` where the decimal mark is `,`. */
 export function csvSeparatorOf(locale: Locale): ',' | ';' {

@@ -57,8 +57,15 @@ export function formatRange(startMs: number, endMs: number, zone: string, locale
     : `${formatDateTime(startMs, zone, locale)} – ${formatDateTime(endMs, zone, locale)}`;
 }
 
+/** Built once per language and precision: a report page formats thousands of numbers. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(intlTag(locale), {
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  const key = `${locale}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
