@@ -283,17 +283,24 @@ export class ReportsService {
   }
 
   private async overviewOf(basis: ReportBasis): Promise<UtilizationOverview> {
-    const holdings = await this.groupsOf(basis, 'holding');
-    const { days, purposes } = byDayAndPurpose(await this.groupsOf(basis, 'dayPurpose'));
+    // A row per day of the period: a longer one is shown by week, without the heat map.
+    const weekly = daysBetween(basis.from, basis.to) + 1 > HEAT_MAX_DAYS;
+    // The statements asked for at once: on SQLite the heavy-read worker runs the next while the
+    // event loop adds up the previous one's groups.
+    const [holdings, dayPurposes, dayHours] = await Promise.all([
+      this.groupsOf(basis, 'holding'),
+      this.groupsOf(basis, 'dayPurpose'),
+      weekly ? null : this.groupsOf(basis, 'dayHour'),
+    ]);
+    const { days, purposes } = byDayAndPurpose(dayPurposes);
     const byDay = reportOf(basis, 'day', days);
-    const weekly = byDay.rows.length > HEAT_MAX_DAYS;
     return {
       byResource: reportOf(basis, 'resource', holdings),
       byDay: weekly ? { ...byDay, rows: weeklyRows(inputOf(basis, 'day', days)) } : byDay,
       weekly,
       byKind: reportOf(basis, 'kind', holdings),
       byPurpose: reportOf(basis, 'purpose', purposes),
-      heat: weekly ? null : heatGrid(byDay.rows, await this.groupsOf(basis, 'dayHour')),
+      heat: dayHours && heatGrid(byDay.rows, dayHours),
       comparison: basis.only === null ? await this.comparison(basis) : undefined,
     };
   }
@@ -319,18 +326,18 @@ export class ReportsService {
   }
 
   /** Each center's report by kind for the same period, for admins looking at the network. */
-  private async comparison(network: ReportBasis): Promise<UtilizationReport[]> {
-    const out: UtilizationReport[] = [];
-    for (const center of network.centers) {
-      const basis: ReportBasis = {
-        ...network,
-        centers: [center],
-        only: center,
-        resources: network.resources.filter((r) => r.centerId === center.id),
-      };
-      out.push(reportOf(basis, 'kind', await this.groupsOf(basis, 'holding')));
-    }
-    return out;
+  private comparison(network: ReportBasis): Promise<UtilizationReport[]> {
+    return Promise.all(
+      network.centers.map(async (center) => {
+        const basis: ReportBasis = {
+          ...network,
+          centers: [center],
+          only: center,
+          resources: network.resources.filter((r) => r.centerId === center.id),
+        };
+        return reportOf(basis, 'kind', await this.groupsOf(basis, 'holding'));
+      }),
+    );
   }
 
   /** The period checked, and what a report reads besides the sessions. */
