@@ -9,6 +9,7 @@ import {
   browserContext,
   describeInBrowser,
   launchChromium,
+  linkedPageWeight,
   pageFacts,
   PHONE,
   signInThroughForm,
@@ -44,16 +45,6 @@ function shapeOf(url: URL): string {
     .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id')
     .replace(/\/c\/[^/]+$/, '/c/:token');
   return `${path}?${[...url.searchParams.keys()].sort().join('&')}`;
-}
-
-/** The bytes of the pages' one stylesheet and one script (the same for every page). */
-async function assetBytes(page: Page): Promise<number> {
-  const urls = await page.evaluate<string[]>(
-    `[...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.href || e.src)`,
-  );
-  let total = 0;
-  for (const url of urls) total += (await (await page.request.get(url)).body()).length;
-  return total;
 }
 
 /** What is wrong with the page now open, if anything. */
@@ -178,7 +169,8 @@ describeInBrowser(
       let pages: string[] = [];
       try {
         await signInThroughForm(page, server.baseUrl, user.email, DEMO_PASSWORD);
-        let assets: number | undefined;
+        // The linked stylesheet and script, fetched once per walk (linkedPageWeight).
+        const assetSizes = new Map<string, number>();
         for (const locale of LOCALES) {
           // The language switch on the page, as a person would (it is saved in the account).
           await page.click(`form.lang button[value=${locale}]`);
@@ -195,9 +187,7 @@ describeInBrowser(
               return null;
             }
             const response = await page.goto(url);
-            const html = (await response?.body())?.length ?? 0;
-            assets ??= await assetBytes(page);
-            const bytes = html + assets;
+            const bytes = await linkedPageWeight(page, response, assetSizes);
             for (const problem of await problemsOf(page, locale, response?.status(), bytes)) {
               failures.push(`${locale} ${address}: ${problem}`);
             }

@@ -177,9 +177,12 @@ export async function linkedPageWeight(
   return total;
 }
 
+/** In the page: whether it scrolls sideways at its current width (one pixel of rounding allowed). */
+const OVERFLOWS_HORIZONTALLY = 'document.documentElement.scrollWidth > window.innerWidth + 1';
+
 /** Whether the page scrolls sideways at its current width (it must not, at 360 px). */
 export function overflowsHorizontally(page: Page): Promise<boolean> {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
+  return page.evaluate<boolean>(OVERFLOWS_HORIZONTALLY);
 }
 
 /** What the page walks check on every page, read at once (pageFacts). */
@@ -212,7 +215,7 @@ export function pageFacts(page: Page): Promise<PageFacts> {
       lang: document.documentElement.getAttribute('lang'),
       headerHeight:
         header && header.getClientRects().length > 0 ? header.getBoundingClientRect().height : null,
-      overflows: document.documentElement.scrollWidth > window.innerWidth + 1,
+      overflows: ${OVERFLOWS_HORIZONTALLY},
       title: h1 ? h1.textContent.trim() : null,
       errors: document.querySelectorAll('.error[role="alert"]').length,
       untranslated: document.querySelectorAll('[data-untranslated]').length,
