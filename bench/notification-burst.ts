@@ -72,9 +72,9 @@ export interface NotificationResult {
   /** The same round with `RUN_JOBS=false` and no `SMTP_URL`: no notification work in the process. */
   withoutDelivery: LoadResult;
   /** Every round, in the order run. */
-  rounds?: SingleRound[];
+  rounds: SingleRound[];
   /** The median of the rounds' ratios (with / without). */
-  ratio?: number;
+  ratio: number;
   /** Confirmations the SMTP server received while booking at c=1 with delivery (all rounds). */
   mailsDuringSingle: number;
 }
@@ -413,9 +413,4 @@ export async function measureNotifications(
     ratio: ratioOf(median),
     mailsDuringSingle,
   };
-}
-
-/** The ratio of c=1 medians with delivery to without: the rounds' median (older results: one pair). */
-export function deliveryRatio(result: NotificationResult): number {
-  return result.ratio ?? result.withDelivery.latency.median / result.withoutDelivery.latency.median;
 }
