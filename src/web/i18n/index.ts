@@ -72,9 +72,12 @@ export function pluralForm(locale: Locale, forms: PluralForms, count: number): s
   return (forms as Record<string, string>)[category] ?? forms.other;
 }
 
-/** Intl's rules and formats are costly to build and never change: one of each per language. */
+/**
+ * Intl's rules and formats cost far more to build than to use, and never change: one per
+ * language (and, for number formats, per options). A report page formats thousands of numbers.
+ */
 const pluralRules = new Map<Locale, Intl.PluralRules>();
-const countFormats = new Map<Locale, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function pluralRulesOf(locale: Locale): Intl.PluralRules {
   let rules = pluralRules.get(locale);
@@ -82,9 +85,14 @@ function pluralRulesOf(locale: Locale): Intl.PluralRules {
   return rules;
 }
 
-function countFormatOf(locale: Locale): Intl.NumberFormat {
-  let format = countFormats.get(locale);
-  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(INTL_TAG[locale])));
+/** The language's number format with `options`, built once. */
+export function numberFormatOf(
+  locale: Locale,
+  options: Intl.NumberFormatOptions = {},
+): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(INTL_TAG[locale], options)));
   return format;
 }
 
@@ -99,7 +107,7 @@ export function translator(locale: Locale): Translate {
       const text = pluralForm(locale, forms, count);
       return fill(text, {
         ...params,
-        count: countFormatOf(locale).format(count),
+        count: numberFormatOf(locale).format(count),
       });
     }
     const text = strings[key as TextKey] ?? key;

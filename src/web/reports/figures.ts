@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ResourceKind } from '../../resources';
-import { intlTag, Locale, MessageKey } from '../i18n';
+import { intlTag, Locale, MessageKey, numberFormatOf } from '../i18n';
 import { formatNumber } from '../shared/format';
 import { WebContext } from '../shared/web-context';
 
@@ -36,16 +36,8 @@ export function hoursAndMinutes(ctx: WebContext, value: number): string {
 
 /** A fraction as a percentage in the reader's language ("31.3%", "31,3 %"). */
 export function percentOf(locale: Locale, fraction: number): string {
-  let format = percentFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 1 });
-    percentFormats.set(locale, format);
-  }
-  return format.format(fraction);
+  return numberFormatOf(locale, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
 }
-
-/** Built once per language: a report page writes hundreds of percentages. */
-const percentFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** The separator a spreadsheet in the reader's language expects: `;` where the decimal mark is `,`. */
 export function csvSeparatorOf(locale: Locale): ',' | ';' {

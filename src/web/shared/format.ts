@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { intlTag, Locale } from '../i18n';
+import { intlTag, Locale, numberFormatOf } from '../i18n';
 
 /** Dates and times are shown in the center's zone and the reader's language, never the server's. */
 function at(ms: number, zone: string, locale: Locale): DateTime {
@@ -57,15 +57,6 @@ export function formatRange(startMs: number, endMs: number, zone: string, locale
     : `${formatDateTime(startMs, zone, locale)} – ${formatDateTime(endMs, zone, locale)}`;
 }
 
-/** Built once per language and precision: a report page formats thousands of numbers. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  const key = `${locale}|${fractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: fractionDigits });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+  return numberFormatOf(locale, { maximumFractionDigits: fractionDigits }).format(value);
 }
