@@ -262,9 +262,10 @@ export class ReportsService {
   async utilization(caller: Principal, query: UtilizationQuery): Promise<UtilizationReport> {
     const basis = await this.basisOf(caller, query);
     const groupBy = query.groupBy ?? 'resource';
-    return this.reportsAtOnce.run(async () =>
-      reportOf(basis, groupBy, await this.groupsOf(basis, aggregateKeyOf(groupBy))),
+    const groups = await this.reportsAtOnce.run(() =>
+      this.groupsOf(basis, aggregateKeyOf(groupBy)),
     );
+    return reportOf(basis, groupBy, groups);
   }
 
   /**
