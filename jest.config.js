@@ -24,6 +24,8 @@ module.exports = {
   // Both cores (jest's default leaves one for itself, which on 2 cores means one spec at a time):
   // a spec file's app and its HTTP client share one process, and the parent mostly waits.
   maxWorkers: '100%',
+  // V8's compiled code of the modules kept from one spec file to the next (see the file).
+  runtime: '<rootDir>/config/jest-runtime.js',
   // The longest spec files first, so that both workers finish together (see the file).
   testSequencer: '<rootDir>/config/jest-sequencer.js',
 };
