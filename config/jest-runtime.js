@@ -27,7 +27,10 @@ class CodeCachingRuntime extends Runtime {
     const compileFromSource = executor.compile.bind(executor);
     executor.compile = (source, filename) => {
       const context = executor.environment.getVmContext();
-      if (context == null) return null;
+      // Node's own modules (jest names them apart) and a torn-down environment: jest's way.
+      if (context == null || executor.resolution.isCoreModule(filename)) {
+        return compileFromSource(source, filename);
+      }
       const known = codeCache.get(filename);
       const cachedData = known?.source === source ? known.data : undefined;
       let compiled;
