@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
+  BROWSER_ZONE,
   browserContext,
   describeInBrowser,
   DESKTOP,
@@ -86,6 +87,19 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
     },
     PAGES_TIMEOUT_MS,
   );
+
+  it('runs the browser in a zone of its own, with DST (the reason CI runs these specs once)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const [zone, januaryOffset, julyOffset] = await page.evaluate<[string, number, number]>(`[
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+      new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset(),
+      new Date(Date.UTC(2026, 6, 15)).getTimezoneOffset(),
+    ]`);
+    await context.close();
+    expect(zone).toBe(BROWSER_ZONE);
+    expect(januaryOffset).not.toBe(julyOffset);
+  });
 
   it('opens the phone menu by its button, and switches the language in one tap', async () => {
     const context = await browserContext(browser, data.t.baseUrl, {

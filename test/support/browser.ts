@@ -17,10 +17,19 @@ export function describeInBrowser(file: string, name: string, body: () => void):
   describeWhen(existsSync(CHROMIUM_PATH) ? null : WITHOUT_CHROMIUM, file, name, body);
 }
 
+/**
+ * The browser's own zone in every browser spec: one with DST, neither the centers' (Tashkent) nor,
+ * on CI, the server's (the machine's, UTC), so a page script that reads the browser's zone instead
+ * of the center's shows up in every run. This is why CI runs the browser specs once, in `npm test`,
+ * and not again in its run under TZ=America/New_York (config/browser-specs.js).
+ */
+export const BROWSER_ZONE = 'America/New_York';
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    env: { ...process.env, TZ: BROWSER_ZONE },
   });
 }
 
