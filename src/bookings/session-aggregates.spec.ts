@@ -13,15 +13,17 @@ const group = (
   bookedMs: number,
   usedMs: number,
   primary: SessionCounts,
-  owners: string[],
+  owners: number[],
 ): AggregateGroup => ({ key, bookedMs, usedMs, row: primary, kind: primary, primary, owners });
+
+const [ANA, BEN] = [1, 2];
 
 describe('byDayAndPurpose', () => {
   it('adds the (day, purpose) groups up by day and by purpose, owners as their union', () => {
     const { days, purposes } = byDayAndPurpose([
-      group('20400|work', 3_600_000, 1_800_000, counts(2, 0, 3), ['ana', 'ben']),
+      group('20400|work', 3_600_000, 1_800_000, counts(2, 0, 3), [ANA, BEN]),
       group('20400|seminar', 7_200_000, 0, counts(1, 1, 0), []),
-      group('20401|work', 5_400_000, 5_400_000, counts(1, 0, 1), ['ben']),
+      group('20401|work', 5_400_000, 5_400_000, counts(1, 0, 1), [BEN]),
       // A pool's hours on a day: no counts (a loan never counts a session a second time).
       group('20401|work', 900_000, 0, counts(0), []),
     ]);
@@ -33,7 +35,7 @@ describe('byDayAndPurpose', () => {
         row: counts(3, 1, 3),
         kind: counts(3, 1, 3),
         primary: counts(3, 1, 3),
-        owners: ['ana', 'ben'],
+        owners: [ANA, BEN],
       },
       {
         key: 20401,
@@ -42,7 +44,7 @@ describe('byDayAndPurpose', () => {
         row: counts(1, 0, 1),
         kind: counts(1, 0, 1),
         primary: counts(1, 0, 1),
-        owners: ['ben'],
+        owners: [BEN],
       },
     ]);
     expect(purposes).toEqual([
@@ -53,7 +55,7 @@ describe('byDayAndPurpose', () => {
         row: counts(3, 0, 4),
         kind: counts(3, 0, 4),
         primary: counts(3, 0, 4),
-        owners: ['ana', 'ben'],
+        owners: [ANA, BEN],
       },
       {
         key: 'seminar',

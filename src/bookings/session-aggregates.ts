@@ -9,6 +9,7 @@
  */
 import type { ReadQueries } from '../database';
 import type { Interval } from '../scheduling';
+import { ownerNumberOf } from './owner-numbers';
 
 /**
  * Where the group key comes from: the resource held (own booking or loan), the local day, the
@@ -58,8 +59,8 @@ export interface AggregateGroup {
   kind: SessionCounts;
   /** Counting each session once in the whole report, for the totals. */
   primary: SessionCounts;
-  /** Distinct owners of the sessions that were not no-shows. */
-  owners: string[];
+  /** Distinct owners of the sessions that were not no-shows, by their numbers (owner-numbers). */
+  owners: number[];
 }
 
 const DAY_MS = 86_400_000;
@@ -301,12 +302,17 @@ function contributionOf(row: Row, source: Source, key: AggregateKey) {
     row: !loans || key === 'holding' ? counts : zero(),
     kind: !loans || (key === 'holding' && Number(row.first) === 1) ? counts : zero(),
     primary: loans ? zero() : counts,
-    owners:
-      !noShow && typeof row.owners === 'string' && row.owners !== '' ? row.owners.split(',') : [],
+    owners: noShow ? [] : ownersOf(row.owners),
   };
 }
 
 type Contribution = ReturnType<typeof contributionOf>;
+
+/** The numbers of a group's owners, from the ids the statement joined with commas. */
+function ownersOf(joined: unknown): number[] {
+  if (typeof joined !== 'string' || joined === '') return [];
+  return joined.split(',').map(ownerNumberOf);
+}
 
 class GroupTotal {
   bookedMs = 0;
@@ -314,7 +320,7 @@ class GroupTotal {
   readonly row = zero();
   readonly kind = zero();
   readonly primary = zero();
-  readonly owners = new Set<string>();
+  readonly owners = new Set<number>();
 
   constructor(readonly key: string | number) {}
 

@@ -3,7 +3,13 @@
  * the open time computed from opening hours and closures. The figures are described for
  * coordinators in docs/reports.md.
  */
-import { type AggregateGroup, type Purpose, PURPOSES, type SessionCounts } from '../bookings';
+import {
+  type AggregateGroup,
+  ownerIdOf,
+  type Purpose,
+  PURPOSES,
+  type SessionCounts,
+} from '../bookings';
 import { isExclusive, RESOURCE_KINDS, type ResourceKind } from '../resources';
 import {
   addDays,
@@ -81,7 +87,8 @@ class Tally {
     seminars: 0,
     participants: 0,
   };
-  readonly users = new Set<string>();
+  /** By their numbers (owner-numbers). */
+  readonly users = new Set<number>();
 
   constructor(
     readonly key: string,
@@ -102,7 +109,7 @@ class Tally {
   figures(organizationByUser: ReadonlyMap<string, string>): UtilizationFigures {
     const organizations = new Set<string>();
     for (const user of this.users) {
-      const organization = organizationByUser.get(user);
+      const organization = organizationByUser.get(ownerIdOf(user));
       if (organization !== undefined) organizations.add(organization);
     }
     return {
