@@ -104,4 +104,9 @@ describeOnPostgres(__filename, 'round trips of a booking on PostgreSQL', () => {
       `postgres-round-trips: one booking (a room and a pool) sent ${sent.length} statements\n`,
     );
   });
+
+  it("plans with random_page_cost 1.1 on the app's connections (the reports' joins need it)", async () => {
+    const [{ random_page_cost }] = await t.dataSource.query('SHOW random_page_cost');
+    expect(random_page_cost).toBe('1.1');
+  });
 });

@@ -130,7 +130,28 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     extra: {
       max: 10,
       types: postgresTypes,
-      ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
+      options: postgresSessionOptions(database.schema),
     },
   };
+}
+
+/**
+ * The settings of Makon's PostgreSQL sessions (libpq's `options`): the schema, and
+ * `random_page_cost = 1.1` instead of PostgreSQL's 4, which is priced for spinning disks. With 4,
+ * the planner reads a year of every center's sessions by their start to join a few thousand pool
+ * loans, and passes over the covering index of the reports (docs/benchmarks.md, "Seventh round":
+ * the year's reports page at 1M, 533 → 345 ms). `PGOPTIONS`, when set, comes last and wins, as
+ * with libpq.
+ */
+export function postgresSessionOptions(
+  schema: string | undefined,
+  pgOptions = process.env.PGOPTIONS,
+): string {
+  return [
+    schema ? `-c search_path=${schema}` : '',
+    '-c random_page_cost=1.1',
+    pgOptions?.trim() ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
