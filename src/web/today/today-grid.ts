@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { TimelineSession } from '../../reports';
 import type { ResourceView } from '../../resources';
+import { localDateOf, offsetMinutesAt } from '../../scheduling';
 import { STATE_ICON } from '../shared/badges';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
@@ -133,14 +134,13 @@ function sessionBar(
 /** A free stretch: a link to the booking form with this resource and time filled in. */
 function freeBar(ctx: WebContext, data: TodayData, resourceId: string, span: Span): Bar {
   const zone = data.center.timezone;
-  const start = DateTime.fromMillis(span.start, { zone });
-  const end = DateTime.fromMillis(Math.min(span.end, span.start + BOOK_FROM_GRID_MS), { zone });
+  const end = Math.min(span.end, span.start + BOOK_FROM_GRID_MS);
   const query = new URLSearchParams({
     center: data.center.id,
     resourceId,
-    date: start.toISODate()!,
-    startTime: start.toFormat('HH:mm'),
-    endTime: end.toFormat('HH:mm'),
+    date: localDateOf(span.start, zone),
+    startTime: formatTime(span.start, zone),
+    endTime: formatTime(end, zone),
   });
   const time = spanText(span, zone);
   return {
@@ -151,7 +151,7 @@ function freeBar(ctx: WebContext, data: TodayData, resourceId: string, span: Spa
           href="/book?${query.toString()}"
           data-free-from="${span.start}"
           data-free-to="${span.end}"
-          data-zone-offset="${start.offset}"
+          data-zone-offset="${offsetMinutesAt(span.start, zone)}"
           ><span class="visually-hidden">${ctx.t('state.free')} ${time}: ${ctx.t('today.bookThis')}</span
           ><span aria-hidden="true">+ ${time}</span></a
         >
