@@ -18,6 +18,8 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/env.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // The browser specs are `npm run test:browser` (config/jest.browser.js, browser-specs.js).
+  testPathIgnorePatterns: ['/node_modules/', require('./config/browser-specs')],
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
   testTimeout: 30000,

@@ -13,4 +13,6 @@ module.exports = [
   'query-plans',
   // Tests the test clock alone.
   'test-clock',
+  // Lists the spec files of each test command.
+  'suite-split',
 ];

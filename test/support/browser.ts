@@ -10,8 +10,8 @@ export const WITHOUT_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get instal
 
 /**
  * Browser specs call this instead of `describe`: without Chromium jest reports their tests as
- * skipped and one printed line says why (test/support/skip.ts); `npm test` passes on a machine
- * without it.
+ * skipped and one printed line says why (test/support/skip.ts); `npm run test:browser` passes on
+ * a machine without it.
  */
 export function describeInBrowser(file: string, name: string, body: () => void): void {
   describeWhen(existsSync(CHROMIUM_PATH) ? null : WITHOUT_CHROMIUM, file, name, body);
@@ -20,8 +20,9 @@ export function describeInBrowser(file: string, name: string, body: () => void):
 /**
  * The browser's own zone in every browser spec: one with DST, neither the centers' (Tashkent) nor,
  * on CI, the server's (the machine's, UTC), so a page script that reads the browser's zone instead
- * of the center's shows up in every run. This is why CI runs the browser specs once, in `npm test`,
- * and not again in its run under TZ=America/New_York (config/browser-specs.js).
+ * of the center's shows up in every run. This is why CI runs the browser specs once
+ * (`npm run test:browser`), and not again in its run under TZ=America/New_York
+ * (config/browser-specs.js).
  */
 export const BROWSER_ZONE = 'America/New_York';
 
