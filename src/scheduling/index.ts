@@ -10,6 +10,7 @@ export {
   isLocalDate,
   isValidZone,
   localDateOf,
+  localTimeOf,
   localWallOf,
   offsetMinutesAt,
   parseRequestMoment,

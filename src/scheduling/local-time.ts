@@ -135,10 +135,15 @@ export function formatFloatingDate(floating: number): string {
   return `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
+/** `HH:mm` of a floating value. */
+function formatFloatingTime(floating: number): string {
+  const d = new Date(floating);
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
 /** `YYYY-MM-DDTHH:mm` of a floating value. */
 export function formatFloatingWall(floating: number): string {
-  const d = new Date(floating);
-  return `${formatFloatingDate(floating)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+  return `${formatFloatingDate(floating)}T${formatFloatingTime(floating)}`;
 }
 
 function wallFieldsOf(match: RegExpExecArray): WallFields {
@@ -212,6 +217,11 @@ export function localDateOf(ms: number, zone: string): string {
 /** `YYYY-MM-DDTHH:mm` of an instant in `zone`. */
 export function localWallOf(ms: number, zone: string): string {
   return formatFloatingWall(instantToFloating(ms, zone));
+}
+
+/** `HH:mm` of an instant in `zone`. */
+export function localTimeOf(ms: number, zone: string): string {
+  return formatFloatingTime(instantToFloating(ms, zone));
 }
 
 function formatOffset(offsetMinutes: number): string {

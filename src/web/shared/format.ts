@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instantToFloating, MINUTE_MS } from '../../scheduling';
+import { localTimeOf } from '../../scheduling';
 import { intlTag, Locale, numberFormatOf } from '../i18n';
 
 /** Dates and times are shown in the center's zone and the reader's language, never the server's. */
@@ -41,9 +41,6 @@ export function formatCalendarDate(date: string, locale: Locale, yearly = false)
   return day.setLocale(intlTag(locale)).toFormat(pattern);
 }
 
-const MINUTES_A_DAY = 24 * 60;
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
 /**
  * 24-hour "14:00": the convention in all three languages here. From the scheduling module's
  * offsets, which it remembers per day: luxon asks Intl each time, and Today's grid shows a
@@ -51,15 +48,11 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  * is not one (stored zones always are).
  */
 export function formatTime(ms: number, zone: string): string {
-  let floating: number;
   try {
-    floating = instantToFloating(ms, zone);
+    return localTimeOf(ms, zone);
   } catch {
     return DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
   }
-  const minute =
-    ((Math.floor(floating / MINUTE_MS) % MINUTES_A_DAY) + MINUTES_A_DAY) % MINUTES_A_DAY;
-  return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
 }
 
 export function formatDateTime(ms: number, zone: string, locale: Locale): string {
