@@ -7,6 +7,7 @@
  * both, and what the two spell differently (placeholders, joining the distinct owners of a group
  * into one text) is in `dialectOf`.
  */
+import { TimeSlices } from '../common/yield';
 import type { ReadQueries } from '../database';
 import type { Interval } from '../scheduling';
 import { ownerNumberOf } from './owner-numbers';
@@ -405,7 +406,10 @@ export async function aggregateSessions(
     const parameters = new Parameters();
     const [sql, values] = parameters.bind(statement(spec, dialect, source, parameters), dialect);
     const rows: Row[] = await reads.query(sql, values);
+    // A year's rows carry about a million owners: added up in slices, between other requests.
+    const slices = new TimeSlices();
     for (const row of rows) {
+      if (slices.due) await slices.next();
       const part = contributionOf(row, source, spec.key);
       if (spec.key === 'hour') addByHour(hours, row, part);
       else if (spec.key === 'dayHour') addByHour(hoursOf(Number(row.d)), row, part);

@@ -1,16 +1,12 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { yieldToRequests } from '../common/yield';
 import { RenderResult, RenderTask, renderTask } from './payloads';
 
 const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
 /** A batch's messages are a few hundred KB at most; the limits keep its garbage small. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
-
-/** Lets requests that came in meanwhile run. */
-function yieldToRequests(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 interface Pending {
   resolve(results: RenderResult[]): void;

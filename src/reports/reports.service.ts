@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { ConcurrencyLimit } from '../common/concurrency-limit';
 import { validationError } from '../common/domain-error';
+import { yieldToRequests } from '../common/yield';
 import {
   type AggregateGroup,
   type AggregateKey,
@@ -293,14 +294,24 @@ export class ReportsService {
       this.groupsOf(basis, 'dayPurpose'),
       weekly ? null : this.groupsOf(basis, 'dayHour'),
     ]);
+    // Each view is tens of ms of work at a year of a hub: other requests run between them.
     const { days, purposes } = byDayAndPurpose(dayPurposes);
+    await yieldToRequests();
     const byDay = reportOf(basis, 'day', days);
+    await yieldToRequests();
+    const byResource = reportOf(basis, 'resource', holdings);
+    await yieldToRequests();
+    const dayRows = weekly ? weeklyRows(inputOf(basis, 'day', days)) : byDay.rows;
+    await yieldToRequests();
+    const byKind = reportOf(basis, 'kind', holdings);
+    const byPurpose = reportOf(basis, 'purpose', purposes);
+    await yieldToRequests();
     return {
-      byResource: reportOf(basis, 'resource', holdings),
-      byDay: weekly ? { ...byDay, rows: weeklyRows(inputOf(basis, 'day', days)) } : byDay,
+      byResource,
+      byDay: weekly ? { ...byDay, rows: dayRows } : byDay,
       weekly,
-      byKind: reportOf(basis, 'kind', holdings),
-      byPurpose: reportOf(basis, 'purpose', purposes),
+      byKind,
+      byPurpose,
       heat: dayHours && heatGrid(byDay.rows, dayHours),
       comparison: basis.only === null ? await this.comparison(basis) : undefined,
     };
