@@ -22,8 +22,12 @@ describe('TimeSlices', () => {
     expect(request).toBeLessThan(order.length - 1);
   });
 
-  it('does not yield within a slice', () => {
-    const slices = new TimeSlices(60_000);
+  it('is due only once its slice has passed, and starts a new slice after yielding', async () => {
+    const slices = new TimeSlices(100);
+    expect(slices.due).toBe(false);
+    busy(110);
+    expect(slices.due).toBe(true);
+    await slices.next();
     expect(slices.due).toBe(false);
   });
 });

@@ -294,21 +294,22 @@ export class ReportsService {
       this.groupsOf(basis, 'dayPurpose'),
       weekly ? null : this.groupsOf(basis, 'dayHour'),
     ]);
-    // Each view is tens of ms of work at a year of a hub: other requests run between them.
+    // Each view is up to tens of ms of work at a year of a hub: other requests run between them.
     const { days, purposes } = byDayAndPurpose(dayPurposes);
     await yieldToRequests();
     const byDay = reportOf(basis, 'day', days);
     await yieldToRequests();
     const byResource = reportOf(basis, 'resource', holdings);
     await yieldToRequests();
-    const dayRows = weekly ? weeklyRows(inputOf(basis, 'day', days)) : byDay.rows;
+    const dayView = weekly ? { ...byDay, rows: weeklyRows(inputOf(basis, 'day', days)) } : byDay;
     await yieldToRequests();
     const byKind = reportOf(basis, 'kind', holdings);
+    await yieldToRequests();
     const byPurpose = reportOf(basis, 'purpose', purposes);
     await yieldToRequests();
     return {
       byResource,
-      byDay: weekly ? { ...byDay, rows: dayRows } : byDay,
+      byDay: dayView,
       weekly,
       byKind,
       byPurpose,
