@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCommandOf } from '../../bench/start-command';
@@ -10,6 +10,27 @@ const ROOT = join(__dirname, '..', '..');
 
 /** A build older than this has died with its lock held (a build takes well under a minute). */
 const STALE_BUILD_LOCK_MS = 10 * 60_000;
+
+/**
+ * Whether the process that took the build lock is gone (a run stopped with Ctrl-C or a kill
+ * during a build): its lock would otherwise hold every process spec of the next run for
+ * STALE_BUILD_LOCK_MS, past their hooks' timeouts.
+ */
+function lockHolderGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return false; // taken a moment ago, its pid not yet written
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 /**
  * Builds dist/ when it is missing or older than the sources (as `npm start` does). One spec file
@@ -22,11 +43,14 @@ export function buildServer(): void {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > STALE_BUILD_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      if (age > STALE_BUILD_LOCK_MS || lockHolderGone(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+      }
       // Waits for the other worker's build: it is synchronous, like the build itself.
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
