@@ -1,8 +1,6 @@
 /**
- * `npm run test:browser`: the browser specs (browser-specs.js), in headless Chromium. `npm test`
- * leaves them out, so that it stays the quick suite of the edit loop (97 s on 2 quiet cores;
- * the browser specs take 139 s more there). `npm run check`, and so CI, runs
- * both.
+ * `npm run test:browser`: the browser specs, in headless Chromium; browser-specs.js says why
+ * `npm test` leaves them out and where CI runs them.
  */
 const base = require('../jest.config');
 const browserSpecs = require('./browser-specs');
