@@ -221,6 +221,13 @@ export async function generateDataSet(
     return id;
   });
 
+  // The numbers the database gave the users (migration OwnerNumbers), which each session keeps.
+  const numberOf = new Map(
+    (db.prepare('SELECT id, number FROM users').all() as Array<{ id: string; number: number }>).map(
+      (u) => [u.id, u.number],
+    ),
+  );
+
   // ---------------------------------------------------------------- bookings, day by day
   const counts = { allocations: 0, occurrences: 0, bookings: 0, sinceCommit: 0 };
   const held = new Map<string, Held>();
@@ -316,6 +323,7 @@ export async function generateDataSet(
         center.id,
         resource.id,
         owner,
+        numberOf.get(owner)!,
         purpose,
         attendees,
         quantity,
@@ -598,8 +606,8 @@ function prepareInserts(db: SqliteConnection) {
     ),
     occurrence: db.prepare(
       `INSERT INTO occurrences (id, booking_id, start_ms, end_ms, status, checked_in_at,
-         checked_out_at, center_id, resource_id, owner_id, purpose, attendees, quantity,
-         booking_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         checked_out_at, center_id, resource_id, owner_id, owner_number, purpose, attendees,
+         quantity, booking_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     allocation: db.prepare(
       `INSERT INTO allocations (id, occurrence_id, booking_id, resource_id, start_ms, end_ms,

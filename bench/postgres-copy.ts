@@ -103,6 +103,18 @@ export async function copyToPostgres(
       await flush();
     }
     await target.query('COMMIT');
+    // Identity columns (users.number) were copied as they were: their sequences go on after them.
+    const identities = await target.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = $1 AND is_identity = 'YES'`,
+      [schema],
+    );
+    for (const { table_name: table, column_name: column } of identities.rows) {
+      await target.query(
+        `SELECT setval(pg_get_serial_sequence('${table}', '${column}'),
+                       (SELECT COALESCE(MAX("${column}"), 0) + 1 FROM ${table}), false)`,
+      );
+    }
     // VACUUM as well: a database in use has been vacuumed by autovacuum, and until a table is,
     // its visibility map is empty and the planner prices index-only scans (the reports' covering
     // index) as if each row were read from the table too.

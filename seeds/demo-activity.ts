@@ -56,6 +56,8 @@ export interface ActivityCenter {
 
 export interface ActivityPerson {
   id: string;
+  /** `users.number`. */
+  number: number;
   email: string;
   role: 'member' | 'trainer' | 'coordinator' | 'admin';
   /** Home centers (slugs). */
@@ -244,6 +246,7 @@ class CenterPlan {
     const made = this.create({
       resource: room,
       ownerId: owner.id,
+      ownerNumber: owner.number,
       creatorId: owner.id,
       title: series.title,
       purpose: series.purpose,
@@ -299,6 +302,7 @@ class CenterPlan {
     const made = this.create({
       resource: room,
       ownerId: owner.id,
+      ownerNumber: owner.number,
       creatorId: owner.id,
       title,
       purpose,
@@ -338,6 +342,7 @@ class CenterPlan {
     const made = this.create({
       resource: pool,
       ownerId: owner.id,
+      ownerNumber: owner.number,
       creatorId: owner.id,
       title: LOAN_TITLES[pool.name] ?? '',
       purpose: 'work',
@@ -376,6 +381,7 @@ class CenterPlan {
         const made = this.create({
           resource,
           ownerId: owner.id,
+          ownerNumber: owner.number,
           creatorId: onBehalf ? this.center.coordinatorId : owner.id,
           title,
           purpose: 'work',
@@ -431,6 +437,7 @@ class CenterPlan {
             center: this.center,
             resource,
             ownerId: owner.id,
+            ownerNumber: owner.number,
             creatorId: owner.id,
             title: WALK_IN_TITLE,
             purpose: 'work',
@@ -468,6 +475,7 @@ class CenterPlan {
         this.create({
           resource: room,
           ownerId: owner.id,
+          ownerNumber: owner.number,
           creatorId: owner.id,
           title: 'Legal consultation for our volunteers',
           purpose: 'consultation',
@@ -506,6 +514,7 @@ class CenterPlan {
     this.create({
       resource: desk,
       ownerId: owner.id,
+      ownerNumber: owner.number,
       creatorId: owner.id,
       title: 'Report writing',
       purpose: 'work',

@@ -29,6 +29,8 @@ export interface NewDemoBooking {
   center: { id: string; timezone: string };
   resource: ResourceEntity;
   ownerId: string;
+  /** The owner's `users.number`. */
+  ownerNumber: number;
   creatorId: string;
   title: string;
   purpose: Purpose;
@@ -89,7 +91,7 @@ export class DemoLedger {
     };
     const held = [{ resource: input.resource, quantity: input.quantity }, ...input.equipment];
     const sessions = input.sessions.map((s): SessionEntity => {
-      const session = newSessionRow(booking, this.newId(), s);
+      const session = newSessionRow(booking, input.ownerNumber, this.newId(), s);
       const allocations = held.map((h): AllocationEntity => ({
         id: this.newId(),
         occurrenceId: session.id,

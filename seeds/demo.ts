@@ -128,7 +128,15 @@ async function activityPeople(manager: EntityManager): Promise<ActivityPerson[]>
   return DEMO_USERS.flatMap((demo) => {
     const user = byEmail.get(demo.email);
     return user?.active
-      ? [{ id: user.id, email: demo.email, role: user.role, centers: demo.centers ?? [] }]
+      ? [
+          {
+            id: user.id,
+            number: user.number,
+            email: demo.email,
+            role: user.role,
+            centers: demo.centers ?? [],
+          },
+        ]
       : [];
   });
 }

@@ -52,7 +52,7 @@ describe('writes declare the resources they touch', () => {
     const sessions = [{ start, end: start + 3600_000, localDate: '2026-12-03' }];
     await expect(
       writes.run({ resources: [deskId] }, (tx) =>
-        repository.insertSeries(tx, copy, sessions, [{ resource: desk, quantity: 1 }]),
+        repository.insertSeries(tx, copy, 1, sessions, [{ resource: desk, quantity: 1 }]),
       ),
     ).rejects.toThrow(UndeclaredLockError);
     expect(await activeAllocations()).toBe(before);

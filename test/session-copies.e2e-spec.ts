@@ -155,4 +155,52 @@ describe('the booking fields each session keeps', () => {
     expect(await copies(kept.id)).toEqual(before);
     await assertSessionCopies(t.dataSource);
   });
+
+  it("keep their owner's number, which the database gives each user once", async () => {
+    const users: Array<{ id: string; number: number | null }> = await t.query(
+      'SELECT id, number FROM users',
+    );
+    expect(users.length).toBeGreaterThan(3);
+    for (const user of users) expect(Number.isInteger(user.number)).toBe(true);
+    expect(new Set(users.map((u) => u.number)).size).toBe(users.length);
+
+    const created = await t.request('POST', '/api/v1/users', {
+      token: w.admin.token,
+      body: { email: 'numbered@example.org', name: 'Numbered', role: 'member' },
+    });
+    expect(created.status).toBe(201);
+    const [{ number }] = await t.query('SELECT number FROM users WHERE id = ?', [created.body.id]);
+    expect(number).toBe(Math.max(...users.map((u) => Number(u.number))) + 1);
+    const booked = await book(w.coordinator.token, {
+      resourceId: room,
+      start: '2026-12-21T10:00',
+      end: '2026-12-21T11:00',
+      ownerId: created.body.id,
+    });
+    expect(
+      await t.query('SELECT owner_number FROM occurrences WHERE booking_id = ?', [booked.id]),
+    ).toEqual([{ owner_number: number }]);
+  });
+
+  it("are given their owner's number by the migration on a database that has sessions", async () => {
+    const kept = await book(w.member.token, {
+      resourceId: room,
+      start: '2026-12-22T10:00',
+      end: '2026-12-22T11:00',
+    });
+    const names = t.dataSource.migrations.map((m) => m.name);
+    const index = names.indexOf('OwnerNumbers1764950000000');
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = names.length - 1; i >= index; i--) await t.dataSource.undoLastMigration();
+    const [undone] = await t.query('SELECT * FROM occurrences WHERE booking_id = ?', [kept.id]);
+    expect(Object.keys(undone)).not.toContain('owner_number');
+    await t.dataSource.runMigrations();
+    const [{ owner_number: ownerNumber }] = await t.query(
+      'SELECT owner_number FROM occurrences WHERE booking_id = ?',
+      [kept.id],
+    );
+    const [{ number }] = await t.query('SELECT number FROM users WHERE id = ?', [w.member.id]);
+    expect(ownerNumber).toBe(number);
+    await assertSessionCopies(t.dataSource);
+  });
 });

@@ -124,6 +124,10 @@ export class SessionEntity {
   @Column(uuidColumn('owner_id'))
   ownerId: string;
 
+  /** The owner's `users.number`: what the reports count people by (migration OwnerNumbers). */
+  @Column({ name: 'owner_number', type: 'integer' })
+  ownerNumber: number;
+
   @Column({ type: 'varchar', length: 16 })
   purpose: Purpose;
 

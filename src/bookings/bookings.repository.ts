@@ -90,15 +90,20 @@ export function sessionCopiesOf(booking: BookingEntity) {
   };
 }
 
-/** A new booked session of the booking from `interval.start` to `interval.end`. */
+/**
+ * A new booked session of the booking from `interval.start` to `interval.end`; `ownerNumber` is
+ * the owner's `users.number`.
+ */
 export function newSessionRow(
   booking: BookingEntity,
+  ownerNumber: number,
   id: string,
   interval: Interval,
 ): SessionEntity {
   return {
     id,
     bookingId: booking.id,
+    ownerNumber,
     startMs: interval.start,
     endMs: interval.end,
     status: 'booked',
@@ -239,6 +244,7 @@ export class BookingsRepository {
   async insertSeries(
     tx: WriteTx,
     booking: BookingEntity,
+    ownerNumber: number,
     sessions: Session[],
     held: readonly HeldUnits[],
   ): Promise<SessionEntity[]> {
@@ -248,7 +254,7 @@ export class BookingsRepository {
     );
     const db = tx.manager;
     await insertRows(db, BookingEntity, booking);
-    const occurrences = sessions.map((s) => newSessionRow(booking, randomUUID(), s));
+    const occurrences = sessions.map((s) => newSessionRow(booking, ownerNumber, randomUUID(), s));
     for (let i = 0; i < occurrences.length; i += INSERT_CHUNK) {
       await insertRows(db, SessionEntity, occurrences.slice(i, i + INSERT_CHUNK));
     }

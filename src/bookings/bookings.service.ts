@@ -60,6 +60,8 @@ export interface NewBookingRequest {
 
 export interface CheckedBooking {
   booking: BookingEntity;
+  /** The owner's `users.number`, which each session keeps. */
+  ownerNumber: number;
   kept: Session[];
   skipped: Conflict[];
   held: HeldResource[];
@@ -170,7 +172,7 @@ export class BookingsService {
         );
         if (replay) return { statusCode: 201, body: replay };
       }
-      const { booking, kept, skipped, held } = await this.checkedBooking(
+      const checked = await this.checkedBooking(
         tx,
         caller,
         prepared,
@@ -189,6 +191,7 @@ export class BookingsService {
         },
         now,
       );
+      const { booking, kept, skipped } = checked;
       if (input.dryRun) {
         const preview = kept.map((s) => ({
           id: null,
@@ -201,7 +204,7 @@ export class BookingsService {
           body: bookingView({ ...booking, id: null }, preview, zone, skipped),
         };
       }
-      const occurrences = await this.storeBooking(tx, caller, booking, kept, held);
+      const occurrences = await this.storeBooking(tx, caller, checked);
       await outbox.enqueue(tx.manager, bookingCreated(booking, skipped), now);
       const body = bookingView(booking, occurrences, zone, skipped);
       if (remembered) {
@@ -303,18 +306,16 @@ export class BookingsService {
       createdAt: now,
       updatedAt: now,
     };
-    return { booking, kept, skipped, held: context.held };
+    return { booking, ownerNumber: owner.number, kept, skipped, held: context.held };
   }
 
   /** Stores a booking that `checkedBooking` answered, and records its creation. */
   async storeBooking(
     tx: WriteTx,
     caller: Principal,
-    booking: BookingEntity,
-    sessions: Session[],
-    held: BookingContext['held'],
+    { booking, ownerNumber, kept, held }: CheckedBooking,
   ): Promise<SessionEntity[]> {
-    const occurrences = await this.repository.insertSeries(tx, booking, sessions, held);
+    const occurrences = await this.repository.insertSeries(tx, booking, ownerNumber, kept, held);
     tx.audit({
       actorId: caller.id,
       action: 'booking.created',

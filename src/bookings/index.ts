@@ -27,7 +27,6 @@ export { OwnedSessionsCanceller } from './owned-sessions-canceller';
 export { IsAfterField, IsRequestTime } from './request-time.validators';
 export type { AggregateGroup, AggregateKey, SessionCounts } from './session-aggregates';
 export { byDayAndPurpose } from './session-aggregates';
-export { ownerIdOf } from './owner-numbers';
 export { SessionRecords } from './session-records';
 export type { DaySession } from './session-records';
 export { parseWindowTime } from './window-time';

@@ -10,7 +10,6 @@
 import { TimeSlices } from '../common/yield';
 import type { ReadQueries } from '../database';
 import type { Interval } from '../scheduling';
-import { ownerNumberOf } from './owner-numbers';
 
 /**
  * Where the group key comes from: the resource held (own booking or loan), the local day, the
@@ -60,7 +59,7 @@ export interface AggregateGroup {
   kind: SessionCounts;
   /** Counting each session once in the whole report, for the totals. */
   primary: SessionCounts;
-  /** Distinct owners of the sessions that were not no-shows, by their numbers (owner-numbers). */
+  /** Distinct owners of the sessions that were not no-shows, by their `users.number`. */
   owners: number[];
 }
 
@@ -79,7 +78,7 @@ function dialectOf(postgres: boolean): Dialect {
   return postgres
     ? {
         placeholder: (n) => `$${n}`,
-        joinDistinct: (expression) => `string_agg(DISTINCT ${expression}, ',')`,
+        joinDistinct: (expression) => `string_agg(DISTINCT CAST(${expression} AS TEXT), ',')`,
       }
     : {
         placeholder: () => '?',
@@ -204,7 +203,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   const grace = perCenter(p, spec.centers, (c) => p.int(c.graceMinutes * 60_000));
 
   const sessions = `
-    SELECT ${key} AS group_key, ${spec.key === 'dayPurpose' ? 'o.purpose AS purpose_key, ' : ''}o.start_ms AS st, o.end_ms AS en, o.owner_id AS owner,
+    SELECT ${key} AS group_key, ${spec.key === 'dayPurpose' ? 'o.purpose AS purpose_key, ' : ''}o.start_ms AS st, o.end_ms AS en, o.owner_number AS owner,
            ${loans ? 'a.quantity' : 'o.quantity'} AS units,
            CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now()} >= o.start_ms + ${grace}
                      AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
@@ -309,10 +308,10 @@ function contributionOf(row: Row, source: Source, key: AggregateKey) {
 
 type Contribution = ReturnType<typeof contributionOf>;
 
-/** The numbers of a group's owners, from the ids the statement joined with commas. */
+/** A group's owners, from the numbers the statement joined with commas. */
 function ownersOf(joined: unknown): number[] {
   if (typeof joined !== 'string' || joined === '') return [];
-  return joined.split(',').map(ownerNumberOf);
+  return joined.split(',').map(Number);
 }
 
 class GroupTotal {

@@ -29,6 +29,8 @@ import { Notifications1764940000000 } from './migrations/sqlite/1764940000000-no
 import { Notifications1764940000000 as PostgresNotifications } from './migrations/postgres/1764940000000-notifications';
 import { BookingListIndex1764945000000 } from './migrations/sqlite/1764945000000-booking-list-index';
 import { BookingListIndex1764945000000 as PostgresBookingListIndex } from './migrations/postgres/1764945000000-booking-list-index';
+import { OwnerNumbers1764950000000 } from './migrations/sqlite/1764950000000-owner-numbers';
+import { OwnerNumbers1764950000000 as PostgresOwnerNumbers } from './migrations/postgres/1764950000000-owner-numbers';
 
 const SQLITE_MIGRATIONS = [
   InitialSchema1764288000000,
@@ -43,6 +45,7 @@ const SQLITE_MIGRATIONS = [
   ClosureNames1764930000000,
   Notifications1764940000000,
   BookingListIndex1764945000000,
+  OwnerNumbers1764950000000,
 ];
 
 /** The same history as SQLite's, plus what only PostgreSQL has (the exclusion constraint). */
@@ -60,6 +63,7 @@ const POSTGRES_MIGRATIONS = [
   PostgresClosureNames,
   PostgresNotifications,
   PostgresBookingListIndex,
+  PostgresOwnerNumbers,
 ];
 
 const INT8_OID = 20;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { escapeLike, LIKE_ESCAPE } from '../common/like';
 import { Dialect, findRow, rowsOf, RowsQuery } from '../database';
 import type { Principal } from '../access';
-import { OrganizationEntity, UserCenterEntity, UserEntity } from './user.entity';
+import { NewUser, OrganizationEntity, UserCenterEntity, UserEntity } from './user.entity';
 
 /** The row behind a token: its user and whether its session was ended. */
 export interface PrincipalRow {
@@ -83,11 +83,12 @@ export class IdentityRepository {
   }
 
   /** The organization of every user who has one, by user id (for the reports' counts). */
-  async organizationByUser(): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; organization_id: string }> = await this.reads.query(
-      'SELECT id, organization_id FROM users WHERE organization_id IS NOT NULL',
+  /** Each user's organization, by the user's number (`users.number`; users without one left out). */
+  async organizationByUser(): Promise<Map<number, string>> {
+    const rows: Array<{ number: number; organization_id: string }> = await this.reads.query(
+      'SELECT number, organization_id FROM users WHERE organization_id IS NOT NULL',
     );
-    return new Map(rows.map((row) => [String(row.id), String(row.organization_id)]));
+    return new Map(rows.map((row) => [Number(row.number), String(row.organization_id)]));
   }
 
   /** A page of users by name and id, and how many match. */
@@ -127,7 +128,7 @@ export class IdentityRepository {
 
   async insertUser(
     db: EntityManager,
-    user: Omit<UserEntity, 'tokenVersion'> & { tokenVersion?: number },
+    user: Omit<NewUser, 'tokenVersion'> & { tokenVersion?: number },
   ): Promise<void> {
     await db.getRepository(UserEntity).insert(user);
   }

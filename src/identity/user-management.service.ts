@@ -13,7 +13,7 @@ import { EmailChangeLimit } from './email-change-limit';
 import { OrganizationsService } from './organizations.service';
 import { OwnedSessions, UpcomingSessions } from './owned-sessions';
 import { hashPassword, verifyPassword } from './passwords';
-import { Role, UserEntity } from './user.entity';
+import { NewUser, Role, UserEntity } from './user.entity';
 import { CreateUserInput, SignupInput, UpdateUserInput, UserQuery, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -47,7 +47,7 @@ export class UserManagementService {
     const email = normalizeEmail(input.email);
     const user = await this.writes.run({}, async (tx) => {
       await this.assertEmailFree(tx.manager, email, null);
-      const entity: UserEntity = {
+      const entity: NewUser = {
         id: randomUUID(),
         email,
         phone: input.phone ?? null,
@@ -72,7 +72,7 @@ export class UserManagementService {
    * A member's own account (self sign-up), registered at the one active center they chose. The
    * entry in the audit log names them as the actor: nobody else made it.
    */
-  async registerSelf(input: SignupInput): Promise<UserEntity> {
+  async registerSelf(input: SignupInput): Promise<NewUser> {
     const center = await this.centers.findEntity(input.centerId);
     if (!center?.active) throw new DomainError('NOT_FOUND', `No center ${input.centerId}`);
     if (input.organizationId) await this.organizations.assertExists(input.organizationId);
@@ -80,7 +80,7 @@ export class UserManagementService {
     const email = normalizeEmail(input.email);
     return this.writes.run({}, async (tx) => {
       await this.assertEmailFree(tx.manager, email, null);
-      const entity: UserEntity = {
+      const entity: NewUser = {
         id: randomUUID(),
         email,
         phone: input.phone ?? null,

@@ -41,7 +41,17 @@ export class UserEntity {
 
   @Column(instantColumn('created_at'))
   createdAt: number;
+
+  /**
+   * A small integer of the user's own, given by the database when the user is inserted (migration
+   * OwnerNumbers); each session keeps its owner's, and the reports count people by it.
+   */
+  @Column({ type: 'integer', insert: false, update: false })
+  number: number;
 }
+
+/** A user as written: the database gives the number. */
+export type NewUser = Omit<UserEntity, 'number'>;
 
 /** The centers a coordinator runs. */
 @Entity('user_centers')

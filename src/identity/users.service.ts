@@ -10,7 +10,7 @@ import { Principal } from '../access';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { IdentityRepository } from './identity.repository';
-import { UserEntity } from './user.entity';
+import { NewUser, UserEntity } from './user.entity';
 import { UserView } from './users.dto';
 
 interface TokenPayload {
@@ -38,7 +38,7 @@ export class UsersService {
   ) {}
 
   /** The organization of every user who has one, by user id (for the reports' counts). */
-  organizationByUser(): Promise<Map<string, string>> {
+  organizationByUser(): Promise<Map<number, string>> {
     return this.repository.organizationByUser();
   }
 
@@ -59,7 +59,7 @@ export class UsersService {
   }
 
   /** A token for a user who has just proved who they are (by password, or by signing up). */
-  async signIn(user: UserEntity): Promise<{ accessToken: string; user: UserView }> {
+  async signIn(user: NewUser): Promise<{ accessToken: string; user: UserView }> {
     // Issued and checked against the app's clock, so expiry follows the same time as everything else.
     const payload: TokenPayload & { iat: number } = {
       sub: user.id,
@@ -184,12 +184,12 @@ export class UsersService {
     });
   }
 
-  async view(user: UserEntity): Promise<UserView> {
+  async view(user: NewUser): Promise<UserView> {
     return (await this.views([user]))[0];
   }
 
   /** Views of several users with one query for their centers. Never carries the password hash. */
-  async views(users: UserEntity[]): Promise<UserView[]> {
+  async views(users: NewUser[]): Promise<UserView[]> {
     const centers = await this.centerIdsOf(users.map((u) => u.id));
     return users.map((user) => ({
       id: user.id,

@@ -427,7 +427,7 @@ interface ReportBasis {
   to: string;
   resources: ResourceEntity[];
   closures: Map<string, ClosureRule[]>;
-  organizationByUser: ReadonlyMap<string, string>;
+  organizationByUser: ReadonlyMap<number, string>;
 }
 
 /** The aggregate a report is assembled from (resources and kinds both from what is held). */

@@ -3,13 +3,7 @@
  * the open time computed from opening hours and closures. The figures are described for
  * coordinators in docs/reports.md.
  */
-import {
-  type AggregateGroup,
-  ownerIdOf,
-  type Purpose,
-  PURPOSES,
-  type SessionCounts,
-} from '../bookings';
+import { type AggregateGroup, type Purpose, PURPOSES, type SessionCounts } from '../bookings';
 import { isExclusive, RESOURCE_KINDS, type ResourceKind } from '../resources';
 import {
   addDays,
@@ -73,7 +67,7 @@ export interface UtilizationInput {
   to: string;
   groupBy: GroupBy;
   groups: readonly AggregateGroup[];
-  organizationByUser: ReadonlyMap<string, string>;
+  organizationByUser: ReadonlyMap<number, string>;
 }
 
 class Tally {
@@ -87,7 +81,7 @@ class Tally {
     seminars: 0,
     participants: 0,
   };
-  /** By their numbers (owner-numbers). */
+  /** By their `users.number`. */
   readonly users = new Set<number>();
 
   constructor(
@@ -106,10 +100,10 @@ class Tally {
     for (const owner of group.owners) this.users.add(owner);
   }
 
-  figures(organizationByUser: ReadonlyMap<string, string>): UtilizationFigures {
+  figures(organizationByUser: ReadonlyMap<number, string>): UtilizationFigures {
     const organizations = new Set<string>();
     for (const user of this.users) {
-      const organization = organizationByUser.get(ownerIdOf(user));
+      const organization = organizationByUser.get(user);
       if (organization !== undefined) organizations.add(organization);
     }
     return {

@@ -256,14 +256,17 @@ export async function startTestApp(
 
 /**
  * Fails when a session's copy of its booking's fields (SessionEntity; migration
- * SessionReportCopies) differs from the booking's.
+ * SessionReportCopies) differs from the booking's, or its owner's number from the owner's
+ * (migration OwnerNumbers).
  */
 export async function assertSessionCopies(dataSource: DataSource): Promise<void> {
   const [{ n }] = await dataSource.query(
     `SELECT COUNT(*) AS n FROM occurrences o JOIN bookings b ON b.id = o.booking_id
+       JOIN users u ON u.id = o.owner_id
       WHERE o.center_id <> b.center_id OR o.resource_id <> b.resource_id
          OR o.owner_id <> b.owner_id OR o.purpose <> b.purpose OR o.quantity <> b.quantity
-         OR o.booking_status <> b.status OR COALESCE(o.attendees, -1) <> COALESCE(b.attendees, -1)`,
+         OR o.booking_status <> b.status OR COALESCE(o.attendees, -1) <> COALESCE(b.attendees, -1)
+         OR u.number IS NULL OR o.owner_number <> u.number`,
   );
   if (Number(n) > 0) {
     throw new Error(`${n} sessions whose copies of their booking's fields differ from the booking`);

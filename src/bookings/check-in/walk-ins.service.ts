@@ -141,7 +141,7 @@ export class WalkInsService {
         await nextBookingLimit(this.repository, manager, context.resource, start, until),
       );
       const session = { start, end, localDate };
-      const { booking, kept, held } = await this.bookings.checkedBooking(
+      const checked = await this.bookings.checkedBooking(
         tx,
         caller,
         context,
@@ -160,7 +160,8 @@ export class WalkInsService {
         },
         now,
       );
-      const [occurrence] = await this.bookings.storeBooking(tx, caller, booking, kept, held);
+      const { booking } = checked;
+      const [occurrence] = await this.bookings.storeBooking(tx, caller, checked);
       await this.repository.markCheckedIn(tx, occurrence.id, now);
       return bookingView(
         booking,
