@@ -180,11 +180,12 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
       ? ''
       : `AND o.start_ms >= ${perCenter(p, spec.centers, (c) => p.int(c.window.start))}
          AND o.start_ms < ${perCenter(p, spec.centers, (c) => p.int(c.window.end))}`;
+  // The session's first pool among the loans read here: every active loan of a session is read
+  // (all of a session's allocations start when it does), so the window over its rows is the set a
+  // correlated look-up would read again per loan, at a third of the cost at 1M.
   const first =
     loans && spec.key === 'holding'
-      ? `CASE WHEN a.resource_id = (SELECT MIN(a2.resource_id) FROM allocations a2
-           WHERE a2.occurrence_id = a.occurrence_id AND a2.active = TRUE
-             AND a2.resource_id IN (${pools()}) AND a2.resource_id <> o.resource_id)
+      ? `CASE WHEN a.resource_id = MIN(a.resource_id) OVER (PARTITION BY a.occurrence_id)
          THEN 1 ELSE 0 END`
       : '1';
   const local = () => `(o.start_ms + ${perCenter(p, spec.centers, (c) => offsetSql(p, c))})`;
