@@ -160,3 +160,44 @@ describe('heavy reads off the event loop', () => {
     if (t.dialect === 'sqlite') expect(finished).toEqual(['booking', 'report', 'today']);
   });
 });
+
+describe('heavy reads with SQLITE_READ_WORKERS=2', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      now: '2026-12-01T08:00:00+05:00',
+      env: { SQLITE_READ_WORKERS: '2' },
+    });
+    w = await createWorld(t);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers Today while a long read runs (a second worker on SQLite; the pool on PostgreSQL)', async () => {
+    const reads = t.app.get(HeavyReads);
+    expect(await reads.query('SELECT 1 AS one', [])).toEqual([{ one: 1 }]);
+    const finished: string[] = [];
+    const report = (
+      t.dialect === 'postgres'
+        ? reads.query('SELECT 1 AS n FROM pg_sleep(2)', [])
+        : reads.query(
+            `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)
+             SELECT COUNT(*) AS n FROM c`,
+            [10_000_000],
+          )
+    ).then(() => finished.push('report'));
+    const today = WebClient.withToken(t.baseUrl, w.coordinator.token)
+      .get(`/admin?center=${w.centerId}`)
+      .then((page) => {
+        finished.push('today');
+        return page.status;
+      });
+    expect(await Promise.all([today, report])).toEqual([200, expect.any(Number)]);
+    expect(finished).toEqual(['today', 'report']);
+    if (t.dialect === 'sqlite') expect(reads.workersRunning).toBe(2);
+  });
+});

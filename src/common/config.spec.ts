@@ -33,6 +33,14 @@ describe('configuration', () => {
     );
   });
 
+  it('takes SQLITE_READ_WORKERS from 1 to 4, 1 unless set', () => {
+    expect(loadConfig({}).sqliteReadWorkers).toBe(1);
+    expect(loadConfig({ SQLITE_READ_WORKERS: '2' }).sqliteReadWorkers).toBe(2);
+    for (const wrong of ['0', '5', 'two']) {
+      expect(() => loadConfig({ SQLITE_READ_WORKERS: wrong })).toThrow(/SQLITE_READ_WORKERS/);
+    }
+  });
+
   it('takes NOTIFICATION_LEASE_SECONDS in seconds, 600 unless set', () => {
     expect(loadConfig({}).notificationLeaseMs).toBe(600_000);
     expect(loadConfig({ NOTIFICATION_LEASE_SECONDS: '15' }).notificationLeaseMs).toBe(15_000);

@@ -29,6 +29,8 @@ export interface AppConfig {
   unsafeDisableResourceLocks: boolean;
   /** Whether this instance runs the timed jobs (the no-show release every minute). */
   runJobs: boolean;
+  /** SQLITE_READ_WORKERS: at most this many heavy-read worker threads on SQLite (1–4). */
+  sqliteReadWorkers: number;
   /** Whether people may create their own member account (`/signup`, `POST /auth/signup`). */
   selfSignup: boolean;
   /** SMTP_URL (`smtp://user:pass@host:port` or `smtps://…`); unset: no email is sent. */
@@ -269,6 +271,7 @@ export function loadConfig(environment: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'silent'] as const),
     unsafeDisableResourceLocks: resourceLocksDisabled(env, nodeEnv),
     runJobs: oneOf(env, 'RUN_JOBS', ['true', 'false'] as const) === 'true',
+    sqliteReadWorkers: integer(env, 'SQLITE_READ_WORKERS', 1, 4),
     // Unset: on in the demo (so a newcomer can try it), off everywhere else.
     selfSignup:
       env.SELF_SIGNUP === undefined

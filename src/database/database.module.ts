@@ -10,7 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../common/config';
 import { dataSourceOptions } from './data-source';
-import { HeavyReads } from './heavy-reads';
+import { HEAVY_READ_DEFAULTS, HeavyReads } from './heavy-reads';
 import {
   AUDIT_TRAIL,
   AuditTrail,
@@ -76,9 +76,12 @@ export class DatabaseModule {
         },
         {
           provide: HeavyReads,
-          inject: [DataSource],
-          useFactory: async (dataSource: DataSource) => {
-            const reads = new HeavyReads(dataSource);
+          inject: [DataSource, APP_CONFIG],
+          useFactory: async (dataSource: DataSource, config: AppConfig) => {
+            const reads = new HeavyReads(dataSource, {
+              ...HEAVY_READ_DEFAULTS,
+              workers: config.sqliteReadWorkers,
+            });
             await reads.start();
             return reads;
           },

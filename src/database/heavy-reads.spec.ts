@@ -16,7 +16,7 @@ describe('HeavyReads on a SQLite file', () => {
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     // The timer is not started (0): the spec runs the checkpoints itself.
-    reads = new HeavyReads(dataSource, { worker: true, checkpointEveryMs: 0 });
+    reads = new HeavyReads(dataSource, { worker: true, checkpointEveryMs: 0, workers: 1 });
     await reads.start();
   });
 
@@ -69,6 +69,43 @@ describe('HeavyReads on a SQLite file', () => {
     await reads.stop();
     await dataSource.destroy();
     expect(existsSync(join(dir, 'makon.sqlite-wal'))).toBe(false);
+  });
+
+  /** A read that keeps its worker busy for a while (counting to `n` in SQL). */
+  const longRead = (n: number) =>
+    reads.query(
+      `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)
+       SELECT COUNT(*) AS n FROM c`,
+      [n],
+    );
+
+  it('with one worker, answers reads in turn', async () => {
+    const order: string[] = [];
+    await Promise.all([
+      longRead(2_000_000).then(() => order.push('long')),
+      reads.query('SELECT 1 AS n', []).then(() => order.push('short')),
+    ]);
+    expect(order).toEqual(['long', 'short']);
+    expect(reads.workersRunning).toBe(1);
+  });
+
+  it('with two workers, answers a short read while a long one runs, starting the second only then', async () => {
+    await reads.stop();
+    reads = new HeavyReads(dataSource, { worker: true, checkpointEveryMs: 0, workers: 2 });
+    await reads.query('SELECT 1', []);
+    await reads.query('SELECT 1', []);
+    expect(reads.workersRunning).toBe(1);
+    const order: string[] = [];
+    // Long enough (about a second) for the second worker to start and answer meanwhile.
+    await Promise.all([
+      longRead(10_000_000).then(() => order.push('long')),
+      reads.query('SELECT 1 AS n', []).then(() => order.push('short')),
+    ]);
+    expect(order).toEqual(['short', 'long']);
+    expect(reads.workersRunning).toBe(2);
+    // Never more than two: a third read at once waits in the least busy.
+    await Promise.all([longRead(100_000), longRead(100_000), longRead(100_000)]);
+    expect(reads.workersRunning).toBe(2);
   });
 
   it('reads on the app connection after shutdown', async () => {

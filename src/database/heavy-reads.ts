@@ -21,9 +21,18 @@ export interface HeavyReadOptions {
   worker: boolean;
   /** How often the WAL is checkpointed off the request path (SQLite on a file only); 0: never. */
   checkpointEveryMs: number;
+  /**
+   * At most this many worker threads (`SQLITE_READ_WORKERS`); another starts only when a read
+   * finds every started one busy.
+   */
+  workers: number;
 }
 
-export const HEAVY_READ_DEFAULTS: HeavyReadOptions = { worker: true, checkpointEveryMs: 1000 };
+export const HEAVY_READ_DEFAULTS: HeavyReadOptions = {
+  worker: true,
+  checkpointEveryMs: 1000,
+  workers: 1,
+};
 
 /**
  * The worker's V8 heap limits (MB). Its answers are a page's rows or a report's groups (a few
@@ -94,6 +103,11 @@ class ReadWorker {
     this.worker.on('exit', () => fail(new HeavyReadError('The read worker stopped')));
   }
 
+  /** Reads sent and not answered yet. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   send(message: Record<string, unknown>): Promise<ReadRow[]> {
     if (this.closed) return Promise.reject(new HeavyReadError('The read worker stopped'));
     const id = this.nextId++;
@@ -121,9 +135,10 @@ class ReadWorker {
  * file, `query` runs the statement in one worker thread holding its own connection to the same
  * file, which reads only (`query_only`; WAL lets it read while the app's single writer writes;
  * each statement sees the last committed state when it starts). The writer stays the one
- * connection behind WriteTransactions. One worker, not a pool: each is a V8 isolate with its own
- * heap and SQLite page cache (tens of MB of resident memory), and heavy reads queue behind each
- * other there instead of behind the event loop.
+ * connection behind WriteTransactions. One worker by default, not a pool: two reports' rows in
+ * flight at once and a second V8 heap cost about 30 MB of resident memory at 1M; heavy reads
+ * queue behind each other there instead of behind the event loop. `workers` (the setting
+ * `SQLITE_READ_WORKERS`) allows more, for a machine with the cores and memory to spare.
  *
  * The same worker also takes WAL checkpoints out of requests: the writer's automatic checkpoint
  * (which ran inside whichever COMMIT crossed 1,000 pages, 400 ms on a large file) is turned off,
@@ -139,7 +154,8 @@ export class HeavyReads implements ReadQueries {
   readonly postgres: boolean;
   /** The database file when reads go to workers; undefined: on the app's own connection. */
   private readonly file?: string;
-  private reader?: ReadWorker;
+  /** The worker threads started so far (at most `options.workers`). */
+  private readers: ReadWorker[] = [];
   private checkpointRunning = false;
   /** When the WAL file was last written before the last complete checkpoint. */
   private lastCheckpointedWrite?: number;
@@ -155,6 +171,11 @@ export class HeavyReads implements ReadQueries {
     if (!this.postgres && typeof database === 'string' && database !== ':memory:' && database) {
       this.file = database;
     }
+  }
+
+  /** Worker threads running now. */
+  get workersRunning(): number {
+    return this.readers.length;
   }
 
   /** Whether reads run in the worker thread (SQLite on a file). */
@@ -178,7 +199,7 @@ export class HeavyReads implements ReadQueries {
     params: readonly ReadValue[],
   ): Promise<T[]> {
     if (!this.inWorkers || this.stopped) return this.dataSource.query<T[]>(sql, [...params]);
-    return (await this.worker().send({ sql, params })) as T[];
+    return (await this.leastBusy().send({ sql, params })) as T[];
   }
 
   /**
@@ -192,7 +213,7 @@ export class HeavyReads implements ReadQueries {
     if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
     this.checkpointRunning = true;
     try {
-      const [result] = await this.worker().send({ how });
+      const [result] = await this.leastBusy().send({ how });
       if (Number(result?.busy) === 0) this.lastCheckpointedWrite = written;
       return result;
     } catch {
@@ -211,19 +232,26 @@ export class HeavyReads implements ReadQueries {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    const worker = this.reader;
-    this.reader = undefined;
-    await worker?.close();
+    const workers = this.readers;
+    this.readers = [];
+    await Promise.all(workers.map((worker) => worker.close()));
   }
 
-  /** The worker, started on first use (and again after one stopped). */
-  private worker(): ReadWorker {
-    if (!this.reader) {
+  /**
+   * An idle worker if there is one; else a new one while fewer than `options.workers` run; else
+   * the one with the fewest reads waiting. Workers start on first use (and again after one
+   * stopped).
+   */
+  private leastBusy(): ReadWorker {
+    const idle = this.readers.find((worker) => worker.waiting === 0);
+    if (idle) return idle;
+    if (this.readers.length < Math.max(1, this.options.workers)) {
       const started = new ReadWorker(this.file as string, (gone) => {
-        if (this.reader === gone) this.reader = undefined;
+        this.readers = this.readers.filter((worker) => worker !== gone);
       });
-      this.reader = started;
+      this.readers.push(started);
+      return started;
     }
-    return this.reader;
+    return this.readers.reduce((best, worker) => (worker.waiting < best.waiting ? worker : best));
   }
 }
