@@ -103,6 +103,12 @@ describe('HeavyReads on a SQLite file', () => {
     ]);
     expect(order).toEqual(['short', 'long']);
     expect(reads.workersRunning).toBe(2);
+    await reads.stop();
+    reads = new HeavyReads(dataSource, { worker: true, checkpointEveryMs: 0, workers: 2 });
+    await insertRows(10);
+    // A checkpoint while the one worker reads waits behind it instead of starting a second.
+    await Promise.all([longRead(1_000_000), reads.checkpoint()]);
+    expect(reads.workersRunning).toBe(1);
     // Never more than two: a third read at once waits in the least busy.
     await Promise.all([longRead(100_000), longRead(100_000), longRead(100_000)]);
     expect(reads.workersRunning).toBe(2);

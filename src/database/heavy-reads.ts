@@ -213,8 +213,14 @@ export class HeavyReads implements ReadQueries {
     if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
     this.checkpointRunning = true;
     try {
-      const [result] = await this.leastBusy().send({ how });
-      if (Number(result?.busy) === 0) this.lastCheckpointedWrite = written;
+      // A started worker (an idle one if there is one): a checkpoint never starts another.
+      const worker =
+        this.readers.find((reader) => reader.waiting === 0) ?? this.readers[0] ?? this.leastBusy();
+      const [result] = await worker.send({ how });
+      // Done only when every frame was copied: another worker's read can hold some back.
+      if (Number(result?.busy) === 0 && Number(result?.checkpointed) === Number(result?.log)) {
+        this.lastCheckpointedWrite = written;
+      }
       return result;
     } catch {
       // A busy or failed checkpoint is retried on the next tick; the WAL only grows meanwhile.
