@@ -213,10 +213,8 @@ export class HeavyReads implements ReadQueries {
     if (how === 'PASSIVE' && written === this.lastCheckpointedWrite) return undefined;
     this.checkpointRunning = true;
     try {
-      // A started worker (an idle one if there is one): a checkpoint never starts another.
-      const worker =
-        this.readers.find((reader) => reader.waiting === 0) ?? this.readers[0] ?? this.leastBusy();
-      const [result] = await worker.send({ how });
+      // A checkpoint never starts a worker beside a running one.
+      const [result] = await this.leastBusy(false).send({ how });
       // Done only when every frame was copied: another worker's read can hold some back.
       if (Number(result?.busy) === 0 && Number(result?.checkpointed) === Number(result?.log)) {
         this.lastCheckpointedWrite = written;
@@ -244,14 +242,15 @@ export class HeavyReads implements ReadQueries {
   }
 
   /**
-   * An idle worker if there is one; else a new one while fewer than `options.workers` run; else
-   * the one with the fewest reads waiting. Workers start on first use (and again after one
-   * stopped).
+   * An idle worker if there is one; else a new one while fewer than `options.workers` run (with
+   * `mayStartAnother`; the first always starts); else the one with the fewest reads waiting.
+   * Workers start on first use (and again after one stopped).
    */
-  private leastBusy(): ReadWorker {
+  private leastBusy(mayStartAnother = true): ReadWorker {
     const idle = this.readers.find((worker) => worker.waiting === 0);
     if (idle) return idle;
-    if (this.readers.length < Math.max(1, this.options.workers)) {
+    const room = mayStartAnother && this.readers.length < Math.max(1, this.options.workers);
+    if (this.readers.length === 0 || room) {
       const started = new ReadWorker(this.file as string, (gone) => {
         this.readers = this.readers.filter((worker) => worker !== gone);
       });
