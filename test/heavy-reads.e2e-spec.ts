@@ -4,6 +4,21 @@ import { WebClient } from './support/web-client';
 import { createResource, createWorld, World } from './support/world';
 
 /**
+ * Seconds of work for the database through the app's HeavyReads (SQLite: counting to `count`;
+ * PostgreSQL: a two-second sleep).
+ */
+function longRead(t: TestApp, count: number): Promise<Array<{ n: number }>> {
+  const reads = t.app.get(HeavyReads);
+  return t.dialect === 'postgres'
+    ? reads.query('SELECT 1 AS n FROM pg_sleep(2)', [])
+    : reads.query(
+        `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)
+         SELECT COUNT(*) AS n FROM c`,
+        [count],
+      );
+}
+
+/**
  * A long report must not hold up a booking made meanwhile (issue 17). On SQLite the report's
  * statement runs in a worker thread on its own read-only connection (HeavyReads); on PostgreSQL
  * on another pooled connection. Either way the event loop stays free for the booking. The same
@@ -31,16 +46,8 @@ describe('heavy reads off the event loop', () => {
     await t?.close();
   });
 
-  /** About two seconds of work for the database (SQLite: a long count; PostgreSQL: a sleep). */
-  function longRead(): Promise<Array<{ n: number }>> {
-    return t.dialect === 'postgres'
-      ? reads.query('SELECT 1 AS n FROM pg_sleep(2)', [])
-      : reads.query(
-          `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)
-           SELECT COUNT(*) AS n FROM c`,
-          [3_000_000],
-        );
-  }
+  /** About two seconds of work for the database. */
+  const longReadNow = () => longRead(t, 3_000_000);
 
   it('runs on SQLite in a worker thread (the test app uses a database file)', () => {
     expect(reads.inWorkers).toBe(t.dialect === 'sqlite');
@@ -50,7 +57,7 @@ describe('heavy reads off the event loop', () => {
     // The worker is started (and its connection opened) before the race, as in a running server.
     expect(await reads.query('SELECT 1 AS one', [])).toEqual([{ one: 1 }]);
     const finished: string[] = [];
-    const report = longRead().then((rows) => {
+    const report = longReadNow().then((rows) => {
       finished.push('report');
       return rows;
     });
@@ -134,7 +141,7 @@ describe('heavy reads off the event loop', () => {
   it('answers a booking made while Today waits behind a long read before either', async () => {
     const staff = WebClient.withToken(t.baseUrl, w.coordinator.token);
     const finished: string[] = [];
-    const report = longRead().then(() => finished.push('report'));
+    const report = longReadNow().then(() => finished.push('report'));
     const today = staff.get(`/admin?center=${w.centerId}`).then((page) => {
       finished.push('today');
       return page.status;
@@ -181,15 +188,7 @@ describe('heavy reads with SQLITE_READ_WORKERS=2', () => {
     const reads = t.app.get(HeavyReads);
     expect(await reads.query('SELECT 1 AS one', [])).toEqual([{ one: 1 }]);
     const finished: string[] = [];
-    const report = (
-      t.dialect === 'postgres'
-        ? reads.query('SELECT 1 AS n FROM pg_sleep(2)', [])
-        : reads.query(
-            `WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)
-             SELECT COUNT(*) AS n FROM c`,
-            [10_000_000],
-          )
-    ).then(() => finished.push('report'));
+    const report = longRead(t, 10_000_000).then(() => finished.push('report'));
     const today = WebClient.withToken(t.baseUrl, w.coordinator.token)
       .get(`/admin?center=${w.centerId}`)
       .then((page) => {
