@@ -33,6 +33,10 @@ describe('HeavyReads on a SQLite file', () => {
       [count],
     );
 
+  it('starts its first worker with the app, before the first read', () => {
+    expect(reads.workersRunning).toBe(1);
+  });
+
   it('answers in the worker thread what the app connection answers', async () => {
     await insertRows(100);
     const sql = 'SELECT id, length(body) AS size FROM t WHERE id > ? ORDER BY id LIMIT 3';
