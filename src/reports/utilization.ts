@@ -5,6 +5,7 @@
  */
 import { type AggregateGroup, type Purpose, PURPOSES, type SessionCounts } from '../bookings';
 import { isExclusive, RESOURCE_KINDS, type ResourceKind } from '../resources';
+import { NumberSet } from '../common/number-set';
 import {
   addDays,
   type ClosureRule,
@@ -82,7 +83,7 @@ class Tally {
     participants: 0,
   };
   /** By their `users.number`. */
-  readonly users = new Set<number>();
+  readonly users = new NumberSet();
 
   constructor(
     readonly key: string,
@@ -97,7 +98,8 @@ class Tally {
     for (const name of Object.keys(counts) as Array<keyof SessionCounts>) {
       this.counts[name] += counts[name];
     }
-    for (const owner of group.owners) this.users.add(owner);
+    const owners = group.owners;
+    for (let i = 0; i < owners.length; i++) this.users.add(owners[i]);
   }
 
   figures(organizationByUser: ReadonlyMap<number, string>): UtilizationFigures {
