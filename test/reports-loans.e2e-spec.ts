@@ -1,3 +1,5 @@
+import { UsersService } from '../src/identity/users.service';
+import { ReportsService } from '../src/reports/reports.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { createBooking, createResource, createWorld, World } from './support/world';
 
@@ -72,5 +74,29 @@ describe('reports: a session that borrows from two pools', () => {
     expect(kind('room')).toMatchObject({ sessions: 2, bookedHours: 4 });
     expect(kind('equipment')).toMatchObject({ sessions: 3, bookedHours: 17, uniqueUsers: 2 });
     expect(byKind.totals).toMatchObject({ sessions: 3, uniqueUsers: 2 });
+  });
+
+  it('gives the reports page the same figures, its loans read once for all its views', async () => {
+    const caller = await t.app.get(UsersService).authenticate(w.coordinator.token);
+    const page = await t.app
+      .get(ReportsService)
+      .utilizationOverview(caller, { centerId: w.centerId, from: '2026-12-01', to: '2026-12-31' });
+    for (const [view, groupBy] of [
+      ['byResource', 'resource'],
+      ['byKind', 'kind'],
+      ['byDay', 'day'],
+      ['byPurpose', 'purpose'],
+    ] as const) {
+      const { rows, totals } = await report(groupBy);
+      expect({ view, rows: page[view].rows, totals: page[view].totals }).toEqual({
+        view,
+        rows,
+        totals,
+      });
+    }
+    const day = (date: string) => page.byDay.rows.find((r) => r.key === date)!;
+    // The seminar's room and both pools on its days; the laptop on its own the next day.
+    expect(day('2026-12-07')).toMatchObject({ sessions: 1, bookedHours: 2 + 2 + 6 });
+    expect(day('2026-12-08')).toMatchObject({ sessions: 1, bookedHours: 1, uniqueUsers: 1 });
   });
 });

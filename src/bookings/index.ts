@@ -25,7 +25,12 @@ export { BookingsService } from './bookings.service';
 export { CalendarEffectsService } from './calendar-effects.service';
 export { OwnedSessionsCanceller } from './owned-sessions-canceller';
 export { IsAfterField, IsRequestTime } from './request-time.validators';
-export type { AggregateGroup, AggregateKey, SessionCounts } from './session-aggregates';
+export type {
+  AggregateGroup,
+  AggregateKey,
+  AggregateSpec,
+  SessionCounts,
+} from './session-aggregates';
 export { byDayAndPurpose } from './session-aggregates';
 export { SessionRecords } from './session-records';
 export type { DaySession } from './session-records';

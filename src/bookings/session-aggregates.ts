@@ -154,6 +154,13 @@ const smaller = (a: string, b: string): string => `CASE WHEN ${a} < ${b} THEN ${
 type Source = 'sessions' | 'loans';
 
 /**
+ * What a statement groups by: a report's key, or (loans only) `holdingDayPurpose`, the pool, the
+ * local day and the purpose together, from which `aggregateHoldingsAndDays` adds the loans up both
+ * by holding and by day and purpose.
+ */
+type StatementKey = AggregateKey | 'holdingDayPurpose';
+
+/**
  * One aggregate statement. `sessions` reads every session once as its own resource; `loans` reads
  * the pools that sessions borrow (their allocations, through the pools' index), adding hours (and,
  * per pool, counts) but never counting a session a second time in the totals.
@@ -162,8 +169,15 @@ type Source = 'sessions' | 'loans';
  * seminar) and `first` (a loan of the session's first pool, which counts it under the kind
  * "equipment"), so that each is computed once per session; `Totals` adds the groups up.
  */
-function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Parameters): string {
+function statement(
+  spec: Omit<AggregateSpec, 'key'>,
+  groupKey: StatementKey,
+  dialect: Dialect,
+  source: Source,
+  p: Parameters,
+): string {
   const loans = source === 'loans';
+  const byPoolAndDay = groupKey === 'holdingDayPurpose';
   const inRange = (column: string) =>
     `${column} >= ${p.int(Math.min(...spec.centers.map((c) => c.window.start)))}
      AND ${column} < ${p.int(Math.max(...spec.centers.map((c) => c.window.end)))}`;
@@ -187,7 +201,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   // (all of a session's allocations start when it does), so the window over its rows is the set a
   // correlated look-up would read again per loan, at a third of the cost at 1M.
   const first =
-    loans && spec.key === 'holding'
+    loans && (groupKey === 'holding' || byPoolAndDay)
       ? `CASE WHEN a.resource_id = MIN(a.resource_id) OVER (PARTITION BY a.occurrence_id)
          THEN 1 ELSE 0 END`
       : '1';
@@ -201,13 +215,14 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
     hour: `${local()} % ${DAY_MS}`,
     // The local start, split into its day and its time of day below.
     dayHour: local(),
-  }[spec.key];
+    holdingDayPurpose: 'a.resource_id',
+  }[groupKey];
   const checkIn = () => `o.resource_id IN (${p.list(spec.checkInResourceIds)})`;
   const now = () => p.int(spec.now);
   const grace = perCenter(p, spec.centers, (c) => p.int(c.graceMinutes * 60_000));
 
   const sessions = `
-    SELECT ${key} AS group_key, ${spec.key === 'dayPurpose' ? 'o.purpose AS purpose_key, ' : ''}o.start_ms AS st, o.end_ms AS en, o.owner_number AS owner,
+    SELECT ${key} AS group_key, ${byPoolAndDay ? `${local()} / ${DAY_MS} AS day_key, ` : ''}${groupKey === 'dayPurpose' || byPoolAndDay ? 'o.purpose AS purpose_key, ' : ''}o.start_ms AS st, o.end_ms AS en, o.owner_number AS owner,
            ${loans ? 'a.quantity' : 'o.quantity'} AS units,
            CASE WHEN o.status = 'no_show' OR (o.status = 'booked' AND ${now()} >= o.start_ms + ${grace}
                      AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
@@ -226,16 +241,21 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   // A no-show's used time is left out when the groups are added up, so it is not tested here.
   const used = `CASE WHEN used_end <= used_start THEN 0 ELSE used_end - used_start END`;
   // A loan's owner is its session's, already in the session's group for every key but `holding`.
-  const owners = loans && spec.key !== 'holding' ? 'NULL' : dialect.joinDistinct('owner');
+  const owners =
+    loans && groupKey !== 'holding' && !byPoolAndDay ? 'NULL' : dialect.joinDistinct('owner');
   const sums = `ns, sem, first, COUNT(*) AS n, CAST(SUM(people) AS BIGINT) AS people,
     CAST(SUM((en - st) * units) AS BIGINT) AS booked,
     CAST(SUM((${used}) * units) AS BIGINT) AS used_ms,
     ${owners} AS owners`;
-  if (spec.key === 'dayPurpose') {
+  if (groupKey === 'dayPurpose') {
     return `SELECT group_key, purpose_key, ${sums} FROM (${sessions}) s
              GROUP BY group_key, purpose_key, ns, sem, first`;
   }
-  if (spec.key !== 'hour' && spec.key !== 'dayHour') {
+  if (byPoolAndDay) {
+    return `SELECT group_key, day_key, purpose_key, ${sums} FROM (${sessions}) s
+             GROUP BY group_key, day_key, purpose_key, ns, sem, first`;
+  }
+  if (groupKey !== 'hour' && groupKey !== 'dayHour') {
     return `SELECT group_key, ${sums} FROM (${sessions}) s GROUP BY group_key, ns, sem, first`;
   }
   // Hours of day: grouped by the first and last hour a session (and its used part) touches, with
@@ -243,7 +263,7 @@ function statement(spec: AggregateSpec, dialect: Dialect, source: Source, p: Par
   // for `dayHour`, also by the local day (the start's time of day is then the key modulo a day).
   // The local times are computed once per session (materialized): inlined, their expressions
   // would be repeated in every sum.
-  const byDay = spec.key === 'dayHour';
+  const byDay = groupKey === 'dayHour';
   const timeOfDay = byDay ? `(group_key % ${DAY_MS})` : 'group_key';
   const day = byDay ? 'd, ' : '';
   const usedAt = (column: string) =>
@@ -306,7 +326,8 @@ function contributionOf(row: Row, source: Source, key: AggregateKey) {
     row: !loans || key === 'holding' ? counts : zero(),
     kind: !loans || (key === 'holding' && Number(row.first) === 1) ? counts : zero(),
     primary: loans ? zero() : counts,
-    owners: noShow ? [] : ownersOf(row.owners),
+    // A loan's owner is its session's, already counted by the session for every key but `holding`.
+    owners: noShow || (loans && key !== 'holding') ? [] : ownersOf(row.owners),
   };
 }
 
@@ -398,6 +419,84 @@ function addByHour(hours: GroupTotal[], row: Row, part: Contribution): void {
   addCounts(hours[sh].primary, part.primary);
 }
 
+/** The groups of one report key, added up row by row from its statements. */
+class GroupSums {
+  private readonly groups = new Map<string | number, GroupTotal>();
+  private readonly hours: GroupTotal[];
+  /** `dayHour`: the 24 hours of each local day that has sessions, keyed day × 24 + hour. */
+  private readonly dayHours = new Map<number, GroupTotal[]>();
+  /** A year's rows carry about a million owners: added up in slices, between other requests. */
+  private readonly slices = new TimeSlices();
+
+  constructor(private readonly key: AggregateKey) {
+    this.hours = key === 'hour' ? Array.from({ length: 24 }, (_, h) => this.groupOf(h)) : [];
+  }
+
+  async addRows(rows: readonly Row[], source: Source): Promise<void> {
+    for (const row of rows) {
+      if (this.slices.due) await this.slices.next();
+      this.addRow(row, source);
+    }
+  }
+
+  /**
+   * One row; `row.group_key` (and `purpose_key` for `dayPurpose`) as the statement of this key
+   * names them.
+   */
+  addRow(row: Row, source: Source): void {
+    const part = contributionOf(row, source, this.key);
+    if (this.key === 'hour') addByHour(this.hours, row, part);
+    else if (this.key === 'dayHour') addByHour(this.hoursOf(Number(row.d)), row, part);
+    else if (this.key === 'dayPurpose') {
+      this.groupOf(`${Number(row.group_key)}|${String(row.purpose_key)}`).add(part);
+    } else {
+      const key = typeof row.group_key === 'number' ? row.group_key : String(row.group_key);
+      this.groupOf(key).add(part);
+    }
+  }
+
+  result(): AggregateGroup[] {
+    return [...this.groups.values()].map((group) => group.group());
+  }
+
+  private groupOf(key: string | number): GroupTotal {
+    let found = this.groups.get(key);
+    if (!found) this.groups.set(key, (found = new GroupTotal(key)));
+    return found;
+  }
+
+  private hoursOf(day: number): GroupTotal[] {
+    let found = this.dayHours.get(day);
+    if (!found) {
+      found = Array.from({ length: 24 }, (_, h) => this.groupOf(day * 24 + h));
+      this.dayHours.set(day, found);
+    }
+    return found;
+  }
+}
+
+/** Runs the statements of a report, each as soon as asked. */
+function statementRunner(reads: ReadQueries, spec: Omit<AggregateSpec, 'key'>) {
+  const dialect = dialectOf(reads.postgres);
+  return (key: StatementKey, source: Source): Promise<Row[]> => {
+    const parameters = new Parameters();
+    const [sql, values] = parameters.bind(
+      statement(spec, key, dialect, source, parameters),
+      dialect,
+    );
+    return reads.query(sql, values);
+  };
+}
+
+/**
+ * Answers asked for at once and awaited one after another: a rejected one that is not awaited
+ * yet (an earlier one failed first) must not count as unhandled.
+ */
+function askedAtOnce<T>(answers: Array<Promise<T>>): Array<Promise<T>> {
+  for (const answer of answers) answer.catch(() => undefined);
+  return answers;
+}
+
 /**
  * Runs through HeavyReads (`reads`): on SQLite with a file, in a worker thread on a read-only
  * connection, so that a year's report does not hold up the bookings made meanwhile.
@@ -407,55 +506,64 @@ export async function aggregateSessions(
   spec: AggregateSpec,
 ): Promise<AggregateGroup[]> {
   if (spec.centers.length === 0) return [];
-  const dialect = dialectOf(reads.postgres);
-  const groups = new Map<string | number, GroupTotal>();
-  const groupOf = (key: string | number): GroupTotal => {
-    let found = groups.get(key);
-    if (!found) groups.set(key, (found = new GroupTotal(key)));
-    return found;
-  };
-  const hours = spec.key === 'hour' ? Array.from({ length: 24 }, (_, h) => groupOf(h)) : [];
-  /** `dayHour`: the 24 hours of each local day that has sessions, keyed day × 24 + hour. */
-  const dayHours = new Map<number, GroupTotal[]>();
-  const hoursOf = (day: number): GroupTotal[] => {
-    let found = dayHours.get(day);
-    if (!found) {
-      found = Array.from({ length: 24 }, (_, h) => groupOf(day * 24 + h));
-      dayHours.set(day, found);
-    }
-    return found;
-  };
-  const read = (source: Source): Promise<Row[]> => {
-    const parameters = new Parameters();
-    const [sql, values] = parameters.bind(statement(spec, dialect, source, parameters), dialect);
-    return reads.query(sql, values);
-  };
+  const run = statementRunner(reads, spec);
+  const sums = new GroupSums(spec.key);
   const sources: Source[] =
     spec.poolResourceIds.length === 0 ? ['sessions'] : ['sessions', 'loans'];
   // On SQLite both statements are asked for at once: the heavy-read worker reads the loans while
   // the event loop adds up the sessions, instead of waiting for it. On PostgreSQL one after the
   // other, so that a report holds one of the pool's connections at a time.
-  const early = reads.postgres ? undefined : sources.map((source) => read(source));
-  // A rejected early answer is awaited below; until then it must not count as unhandled.
-  for (const answer of early ?? []) answer.catch(() => undefined);
+  const early = reads.postgres
+    ? undefined
+    : askedAtOnce(sources.map((source) => run(spec.key, source)));
   for (const [index, source] of sources.entries()) {
-    const rows: Row[] = await (early ? early[index] : read(source));
-    // A year's rows carry about a million owners: added up in slices, between other requests.
-    const slices = new TimeSlices();
-    for (const row of rows) {
-      if (slices.due) await slices.next();
-      const part = contributionOf(row, source, spec.key);
-      if (spec.key === 'hour') addByHour(hours, row, part);
-      else if (spec.key === 'dayHour') addByHour(hoursOf(Number(row.d)), row, part);
-      else if (spec.key === 'dayPurpose') {
-        groupOf(`${Number(row.group_key)}|${String(row.purpose_key)}`).add(part);
-      } else {
-        const key = typeof row.group_key === 'number' ? row.group_key : String(row.group_key);
-        groupOf(key).add(part);
-      }
-    }
+    await sums.addRows(await (early ? early[index] : run(spec.key, source)), source);
   }
-  return [...groups.values()].map((group) => group.group());
+  return sums.result();
+}
+
+/**
+ * The groups of `holding` and of `dayPurpose` (what the reports page shows by resource, kind, day,
+ * week and purpose), as `aggregateSessions` gives each, with the pools' loans read once for both:
+ * grouped by pool, day and purpose, then added up by pool for the one and by day and purpose for
+ * the other. Three statements instead of four; on SQLite all asked for at once (the one worker
+ * runs them in turn), on PostgreSQL on two connections (the loans after the sessions by holding).
+ */
+export async function aggregateHoldingsAndDays(
+  reads: ReadQueries,
+  spec: Omit<AggregateSpec, 'key'>,
+): Promise<{ holdings: AggregateGroup[]; dayPurposes: AggregateGroup[] }> {
+  if (spec.centers.length === 0) return { holdings: [], dayPurposes: [] };
+  const run = statementRunner(reads, spec);
+  const holdings = new GroupSums('holding');
+  const dayPurposes = new GroupSums('dayPurpose');
+  const withLoans = spec.poolResourceIds.length > 0;
+  // A few thousand rows (pools × days × purposes): added up at once.
+  const addLoans = (rows: readonly Row[]) => {
+    for (const row of rows) {
+      holdings.addRow(row, 'loans');
+      dayPurposes.addRow({ ...row, group_key: row.day_key }, 'loans');
+    }
+  };
+  if (reads.postgres) {
+    await Promise.all([
+      (async () => {
+        await holdings.addRows(await run('holding', 'sessions'), 'sessions');
+        if (withLoans) addLoans(await run('holdingDayPurpose', 'loans'));
+      })(),
+      (async () => dayPurposes.addRows(await run('dayPurpose', 'sessions'), 'sessions'))(),
+    ]);
+  } else {
+    const [byHolding, byDay, loans] = askedAtOnce([
+      run('holding', 'sessions'),
+      run('dayPurpose', 'sessions'),
+      withLoans ? run('holdingDayPurpose', 'loans') : Promise.resolve([]),
+    ]);
+    await holdings.addRows(await byHolding, 'sessions');
+    await dayPurposes.addRows(await byDay, 'sessions');
+    addLoans(await loans);
+  }
+  return { holdings: holdings.result(), dayPurposes: dayPurposes.result() };
 }
 
 /**

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Dialect, HeavyReads } from '../database';
-import { AggregateGroup, AggregateSpec, aggregateSessions } from './session-aggregates';
+import {
+  AggregateGroup,
+  aggregateHoldingsAndDays,
+  AggregateSpec,
+  aggregateSessions,
+} from './session-aggregates';
 import type { Interval } from '../scheduling';
 import type { BookingStatus, EquipmentRequest, SessionStatus, Purpose } from './booking.entity';
 
@@ -103,6 +108,13 @@ export class SessionRecords {
    */
   aggregate(spec: AggregateSpec): Promise<AggregateGroup[]> {
     return aggregateSessions(this.heavyReads, spec);
+  }
+
+  /** `aggregate` by `holding` and by `dayPurpose` at once, the pools' loans read once for both. */
+  aggregateHoldingsAndDays(
+    spec: Omit<AggregateSpec, 'key'>,
+  ): Promise<{ holdings: AggregateGroup[]; dayPurposes: AggregateGroup[] }> {
+    return aggregateHoldingsAndDays(this.heavyReads, spec);
   }
 
   /**

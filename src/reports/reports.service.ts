@@ -6,6 +6,7 @@ import { yieldToRequests } from '../common/yield';
 import {
   type AggregateGroup,
   type AggregateKey,
+  type AggregateSpec,
   byDayAndPurpose,
   SessionRecords,
 } from '../bookings';
@@ -274,7 +275,7 @@ export class ReportsService {
    * the reports by resource, day, kind and purpose, a long period by week, the weekday × hour
    * chart, and for the network each center's report. One aggregate statement per view (the
    * resources and kinds share theirs; the days and purposes share one grouped by both; the weeks
-   * come from the days'), one more per center.
+   * come from the days'; the pools' loans are read once for all of them), one more per center.
    */
   async utilizationOverview(
     caller: Principal,
@@ -289,9 +290,8 @@ export class ReportsService {
     const weekly = daysBetween(basis.from, basis.to) + 1 > HEAT_MAX_DAYS;
     // The statements asked for at once: on SQLite the heavy-read worker runs the next while the
     // event loop adds up the previous one's groups.
-    const [holdings, dayPurposes, dayHours] = await Promise.all([
-      this.groupsOf(basis, 'holding'),
-      this.groupsOf(basis, 'dayPurpose'),
+    const [{ holdings, dayPurposes }, dayHours] = await Promise.all([
+      this.sessions.aggregateHoldingsAndDays(this.specOf(basis)),
       weekly ? null : this.groupsOf(basis, 'dayHour'),
     ]);
     // Each view is up to tens of ms of work at a year of a hub: other requests run between them.
@@ -399,8 +399,13 @@ export class ReportsService {
 
   /** The database's sums per group of the sessions of the basis (session-aggregates). */
   private groupsOf(basis: ReportBasis, key: AggregateKey): Promise<AggregateGroup[]> {
+    return this.sessions.aggregate({ ...this.specOf(basis), key });
+  }
+
+  /** What the aggregate statements read for a basis, but the key. */
+  private specOf(basis: ReportBasis): Omit<AggregateSpec, 'key'> {
     const { resources } = basis;
-    return this.sessions.aggregate({
+    return {
       centers: basis.centers.map((center) => {
         const window = daysWindow(basis.from, basis.to, center.timezone);
         return {
@@ -412,9 +417,8 @@ export class ReportsService {
       }),
       checkInResourceIds: resources.filter((r) => r.checkInRequired).map((r) => r.id),
       poolResourceIds: resources.filter((r) => !isExclusive(r.kind)).map((r) => r.id),
-      key,
       now: this.clock.now(),
-    });
+    };
   }
 }
 
