@@ -276,6 +276,15 @@ describe('web: the Today page (/admin) and check-in on someone’s behalf', () =
       startTime,
       endTime: '15:00',
     });
+    // The doorway's "free now" list books an hour from the same five minutes.
+    const freeNow = text.slice(text.indexOf('class="free-now"'));
+    const doorLink = new RegExp(`href="(/book\\?[^"]*resourceId=${hall.id}[^"]*)"`).exec(freeNow);
+    expect(
+      Object.fromEntries(new URL(doorLink![1].replace(/&amp;/g, '&'), t.baseUrl).searchParams),
+    ).toEqual({
+      ...Object.fromEntries(query),
+      endTime: new Date(next + 6 * 3_600_000).toISOString().slice(11, 16),
+    });
     // The form opens with them filled in.
     const form = await coordinator.get(link);
     expect(form.status).toBe(200);

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { TimelineSession } from '../../reports';
 import type { ResourceView } from '../../resources';
-import { checkInOpensAt, noShowReleaseAt } from '../../scheduling';
+import { checkInOpensAt, localDateOf, noShowReleaseAt } from '../../scheduling';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
 import { html, Html } from '../shared/html';
@@ -13,6 +12,7 @@ import type { TodayData } from './today.view';
 /** How many of the next arrivals are listed. */
 const NEXT_ARRIVALS = 5;
 const FIVE_MINUTES = 5 * 60_000;
+const HOUR_MS = 3_600_000;
 
 /** One session of the day, once, with the resource it was booked on (not its equipment). */
 export interface DaySession {
@@ -134,17 +134,15 @@ export function doorway(ctx: WebContext, data: TodayData, sessions: DaySession[]
         .map((item) => item.resource as ResourceView)
         .filter((resource) => !busyNow.has(resource.id) && resource.kind !== 'equipment')
     : [];
-  const bookNow = (resource: ResourceView) => {
-    const start = DateTime.fromMillis(Math.ceil(now / FIVE_MINUTES) * FIVE_MINUTES, { zone });
-    const query = new URLSearchParams({
-      center: data.center.id,
-      resourceId: resource.id,
-      date: start.toISODate()!,
-      startTime: start.toFormat('HH:mm'),
-      endTime: start.plus({ hours: 1 }).toFormat('HH:mm'),
-    });
-    return `/book?${query.toString()}`;
+  // The same hour from the next five minutes for every free resource: formatted once.
+  const start = Math.ceil(now / FIVE_MINUTES) * FIVE_MINUTES;
+  const hour = {
+    date: localDateOf(start, zone),
+    startTime: formatTime(start, zone),
+    endTime: formatTime(start + HOUR_MS, zone),
   };
+  const bookNow = (resource: ResourceView) =>
+    `/book?${new URLSearchParams({ center: data.center.id, resourceId: resource.id, ...hour }).toString()}`;
   const nothing =
     late.length + expected.length + checkedIn.length + next.length + freeNow.length === 0;
   return html`<div class="doorway">
