@@ -86,10 +86,14 @@ class ReadWorker {
       workerData: { path },
       resourceLimits: WORKER_LIMITS,
     });
+    // Unref'd while it owes no answer (as MessageRenderer's thread): an idle worker, started
+    // with the app, never keeps a process alive that has nothing else to do.
+    this.worker.unref();
     this.worker.on('message', (answer: WorkerAnswer) => {
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;
       this.pending.delete(answer.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (answer.error) waiting.reject(new HeavyReadError(answer.error.message, answer.error.code));
       else waiting.resolve(answer.rows ?? []);
     });
@@ -112,6 +116,7 @@ class ReadWorker {
     if (this.closed) return Promise.reject(new HeavyReadError('The read worker stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...message, id });
     });
