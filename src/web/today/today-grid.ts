@@ -131,24 +131,31 @@ function sessionBar(
   };
 }
 
+/**
+ * The booking form's address for a free stretch of a resource: the same query as
+ * `new URLSearchParams({ center, resourceId, date, startTime, endTime })` gives, written out
+ * (Today draws a few hundred of these a page; a clock's `:` is left as it is, which a query
+ * may hold).
+ */
+function bookingFormUrl(centerId: string, resourceId: string, span: Span, zone: string): string {
+  const end = Math.min(span.end, span.start + BOOK_FROM_GRID_MS);
+  return (
+    `/book?center=${encodeURIComponent(centerId)}&resourceId=${encodeURIComponent(resourceId)}` +
+    `&date=${localDateOf(span.start, zone)}&startTime=${formatTime(span.start, zone)}` +
+    `&endTime=${formatTime(end, zone)}`
+  );
+}
+
 /** A free stretch: a link to the booking form with this resource and time filled in. */
 function freeBar(ctx: WebContext, data: TodayData, resourceId: string, span: Span): Bar {
   const zone = data.center.timezone;
-  const end = Math.min(span.end, span.start + BOOK_FROM_GRID_MS);
-  const query = new URLSearchParams({
-    center: data.center.id,
-    resourceId,
-    date: localDateOf(span.start, zone),
-    startTime: formatTime(span.start, zone),
-    endTime: formatTime(end, zone),
-  });
   const time = spanText(span, zone);
   return {
     ...span,
     markup: (style) =>
       html`<li class="bar free" style="${style}">
         <a
-          href="/book?${query.toString()}"
+          href="${bookingFormUrl(data.center.id, resourceId, span, zone)}"
           data-free-from="${span.start}"
           data-free-to="${span.end}"
           data-zone-offset="${offsetMinutesAt(span.start, zone)}"
