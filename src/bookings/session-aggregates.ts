@@ -74,6 +74,14 @@ interface Dialect {
   placeholder(n: number): string;
   /** Distinct values of a group joined with commas. */
   joinDistinct(expression: string): string;
+  /**
+   * The largest and the smallest of non-null values (where one is null the two databases
+   * differ). A function rather than a `CASE`, which names each value twice: nested, and inlined
+   * wherever the subquery's column is used, that computed a session's used end several times
+   * (the year page's three statements at 1M on SQLite: 256 -> 222 ms, the same rows).
+   */
+  greatest(...values: string[]): string;
+  least(...values: string[]): string;
 }
 
 /** All that the statements spell differently on the two databases. */
@@ -82,10 +90,15 @@ function dialectOf(postgres: boolean): Dialect {
     ? {
         placeholder: (n) => `$${n}`,
         joinDistinct: (expression) => `string_agg(DISTINCT CAST(${expression} AS TEXT), ',')`,
+        greatest: (...values) => `GREATEST(${values.join(', ')})`,
+        least: (...values) => `LEAST(${values.join(', ')})`,
       }
     : {
         placeholder: () => '?',
         joinDistinct: (expression) => `group_concat(DISTINCT ${expression})`,
+        // SQLite's MAX and MIN with several arguments are its scalar functions.
+        greatest: (...values) => `MAX(${values.join(', ')})`,
+        least: (...values) => `MIN(${values.join(', ')})`,
       };
 }
 
@@ -146,10 +159,6 @@ function offsetSql(p: Parameters, center: AggregateCenter): string {
     .join(' ');
   return `(CASE ${arms} ELSE ${p.int(last.offsetMs)} END)`;
 }
-
-/** The larger of two non-null values (SQLite's MAX(a, b) is PostgreSQL's GREATEST). */
-const larger = (a: string, b: string): string => `CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END`;
-const smaller = (a: string, b: string): string => `CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
 
 type Source = 'sessions' | 'loans';
 
@@ -228,10 +237,10 @@ function statement(
                      AND ${checkIn()}) THEN 1 ELSE 0 END AS ns,
            CASE WHEN o.purpose = 'seminar' THEN 1 ELSE 0 END AS sem,
            COALESCE(o.attendees, 1) AS people,
-           CASE WHEN o.checked_in_at IS NOT NULL THEN ${larger('o.start_ms', 'o.checked_in_at')}
+           CASE WHEN o.checked_in_at IS NOT NULL THEN ${dialect.greatest('o.start_ms', 'o.checked_in_at')}
                 WHEN o.status = 'no_show' OR ${checkIn()} THEN o.end_ms
                 ELSE o.start_ms END AS used_start,
-           ${smaller(smaller('o.end_ms', 'COALESCE(o.checked_out_at, o.end_ms)'), now())} AS used_end,
+           ${dialect.least('o.end_ms', 'COALESCE(o.checked_out_at, o.end_ms)', now())} AS used_end,
            ${first} AS first
       FROM ${rows}
        AND o.status <> 'cancelled'
@@ -239,7 +248,7 @@ function statement(
        AND o.center_id IN (${p.list(spec.centers.map((c) => c.id))})
        ${ownWindow}`;
   // A no-show's used time is left out when the groups are added up, so it is not tested here.
-  const used = `CASE WHEN used_end <= used_start THEN 0 ELSE used_end - used_start END`;
+  const used = dialect.greatest('used_end - used_start', '0');
   // A loan's owner is its session's, already in the session's group for every key but `holding`.
   const owners =
     loans && groupKey !== 'holding' && !byPoolAndDay ? 'NULL' : dialect.joinDistinct('owner');
