@@ -13,6 +13,9 @@ describe('NumberSet', () => {
           const expected = [...new Set(values)].sort((a, b) => a - b);
           expect(set.size).toBe(expected.length);
           expect([...set]).toEqual(expected);
+          const visited: number[] = [];
+          set.forEach((value) => visited.push(value));
+          expect(visited).toEqual(expected);
           for (const value of [0, 31, 32, 33, 4999, 5000, 5001]) {
             expect(set.has(value)).toBe(expected.includes(value));
           }

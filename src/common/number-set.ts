@@ -45,6 +45,19 @@ export class NumberSet {
     );
   }
 
+  /** Calls `visit` with each member in ascending order (a loop: no iterator object per member). */
+  forEach(visit: (value: number) => void): void {
+    const words = this.words;
+    for (let index = 0; index < words.length; index++) {
+      let word = words[index];
+      while (word !== 0) {
+        const lowest = word & -word;
+        visit(index * 32 + (31 - Math.clz32(lowest)));
+        word ^= lowest;
+      }
+    }
+  }
+
   /** The members in ascending order. */
   *[Symbol.iterator](): IterableIterator<number> {
     const words = this.words;

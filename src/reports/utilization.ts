@@ -104,9 +104,11 @@ class Tally {
 
   figures(organizationByUser: ReadonlyMap<number, string>): UtilizationFigures {
     const organizations = new Set<string>();
-    for (const user of this.users) {
-      const organization = organizationByUser.get(user);
-      if (organization !== undefined) organizations.add(organization);
+    if (organizationByUser.size > 0) {
+      this.users.forEach((user) => {
+        const organization = organizationByUser.get(user);
+        if (organization !== undefined) organizations.add(organization);
+      });
     }
     return {
       openHours: this.openMs === null ? null : hours(this.openMs),
