@@ -1,6 +1,6 @@
 import { TimelineSession } from '../../reports';
 import type { ResourceView } from '../../resources';
-import { checkInOpensAt, localDateOf, noShowReleaseAt } from '../../scheduling';
+import { checkInOpensAt, HOUR_MS, noShowReleaseAt } from '../../scheduling';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
 import { html, Html } from '../shared/html';
@@ -8,11 +8,10 @@ import { csrfField } from '../shared/layout';
 import { MessageKey } from '../i18n';
 import { WebContext } from '../shared/web-context';
 import type { TodayData } from './today.view';
+import { bookableFrom, bookingFormUrl, bookingTimeOf } from './booking-link';
 
 /** How many of the next arrivals are listed. */
 const NEXT_ARRIVALS = 5;
-const FIVE_MINUTES = 5 * 60_000;
-const HOUR_MS = 3_600_000;
 
 /** One session of the day, once, with the resource it was booked on (not its equipment). */
 export interface DaySession {
@@ -135,14 +134,9 @@ export function doorway(ctx: WebContext, data: TodayData, sessions: DaySession[]
         .filter((resource) => !busyNow.has(resource.id) && resource.kind !== 'equipment')
     : [];
   // The same hour from the next five minutes for every free resource: formatted once.
-  const start = Math.ceil(now / FIVE_MINUTES) * FIVE_MINUTES;
-  const hour = {
-    date: localDateOf(start, zone),
-    startTime: formatTime(start, zone),
-    endTime: formatTime(start + HOUR_MS, zone),
-  };
-  const bookNow = (resource: ResourceView) =>
-    `/book?${new URLSearchParams({ center: data.center.id, resourceId: resource.id, ...hour }).toString()}`;
+  const start = bookableFrom(now);
+  const hour = bookingTimeOf(start, start + HOUR_MS, zone);
+  const bookNow = (resource: ResourceView) => bookingFormUrl(data.center.id, resource.id, hour);
   const nothing =
     late.length + expected.length + checkedIn.length + next.length + freeNow.length === 0;
   return html`<div class="doorway">

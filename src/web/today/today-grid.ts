@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { TimelineSession } from '../../reports';
 import type { ResourceView } from '../../resources';
-import { localDateOf, offsetMinutesAt } from '../../scheduling';
+import { HOUR_MS, offsetMinutesAt } from '../../scheduling';
 import { STATE_ICON } from '../shared/badges';
 import { bookingName } from '../shared/booking-name';
 import { formatTime } from '../shared/format';
@@ -9,9 +9,10 @@ import { html, Html } from '../shared/html';
 import { MessageKey } from '../i18n';
 import { WebContext } from '../shared/web-context';
 import type { TodayData } from './today.view';
+import { bookableFrom, bookingFormUrl, bookingTimeOf } from './booking-link';
 
+/** The shortest free stretch shown. */
 const FIVE_MINUTES = 5 * 60_000;
-const HOUR_MS = 60 * 60_000;
 /** A free stretch opens the booking form for at most this long (the form lets one change it). */
 const BOOK_FROM_GRID_MS = HOUR_MS;
 /** The hours shown on a day without opening hours or sessions. */
@@ -131,31 +132,18 @@ function sessionBar(
   };
 }
 
-/**
- * The booking form's address for a free stretch of a resource: the same query as
- * `new URLSearchParams({ center, resourceId, date, startTime, endTime })` gives, written out
- * (Today draws a few hundred of these a page; a clock's `:` is left as it is, which a query
- * may hold).
- */
-function bookingFormUrl(centerId: string, resourceId: string, span: Span, zone: string): string {
-  const end = Math.min(span.end, span.start + BOOK_FROM_GRID_MS);
-  return (
-    `/book?center=${encodeURIComponent(centerId)}&resourceId=${encodeURIComponent(resourceId)}` +
-    `&date=${localDateOf(span.start, zone)}&startTime=${formatTime(span.start, zone)}` +
-    `&endTime=${formatTime(end, zone)}`
-  );
-}
-
 /** A free stretch: a link to the booking form with this resource and time filled in. */
 function freeBar(ctx: WebContext, data: TodayData, resourceId: string, span: Span): Bar {
   const zone = data.center.timezone;
+  const end = Math.min(span.end, span.start + BOOK_FROM_GRID_MS);
+  const href = bookingFormUrl(data.center.id, resourceId, bookingTimeOf(span.start, end, zone));
   const time = spanText(span, zone);
   return {
     ...span,
     markup: (style) =>
       html`<li class="bar free" style="${style}">
         <a
-          href="${bookingFormUrl(data.center.id, resourceId, span, zone)}"
+          href="${href}"
           data-free-from="${span.start}"
           data-free-to="${span.end}"
           data-zone-offset="${offsetMinutesAt(span.start, zone)}"
@@ -201,7 +189,7 @@ export function todayGrid(ctx: WebContext, data: TodayData): Html {
   for (let at = range.start; at < range.end; at += HOUR_MS) hours.push(at);
   const closed = closedSpans(open, range);
   // Free only from the next five minutes on: what has passed cannot be booked.
-  const freeFrom = Math.ceil(data.now / FIVE_MINUTES) * FIVE_MINUTES;
+  const freeFrom = bookableFrom(data.now);
   const nowAt = fraction(range, data.now);
   const place = (bar: Span & { lane: number }) =>
     `left:${percent(fraction(range, bar.start))};width:${percent(
