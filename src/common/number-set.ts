@@ -58,17 +58,11 @@ export class NumberSet {
     }
   }
 
-  /** The members in ascending order. */
-  *[Symbol.iterator](): IterableIterator<number> {
-    const words = this.words;
-    for (let index = 0; index < words.length; index++) {
-      let word = words[index];
-      while (word !== 0) {
-        const lowest = word & -word;
-        yield index * 32 + (31 - Math.clz32(lowest));
-        word ^= lowest;
-      }
-    }
+  /** The members in ascending order (through `forEach`). */
+  [Symbol.iterator](): IterableIterator<number> {
+    const members: number[] = [];
+    this.forEach((value) => members.push(value));
+    return members[Symbol.iterator]();
   }
 
   private grow(minimumWords: number): void {

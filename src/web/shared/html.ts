@@ -18,10 +18,11 @@ const ENTITIES: Record<string, string> = {
 };
 
 const SPECIAL = /[&<>"']/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 
 export function escapeHtml(text: string): string {
   // Most values (times, names, ids) have nothing to escape: test first, replace only then.
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : text;
+  return SPECIAL.test(text) ? text.replace(EVERY_SPECIAL, (ch) => ENTITIES[ch]) : text;
 }
 
 /**
@@ -29,8 +30,8 @@ export function escapeHtml(text: string): string {
  * becomes the line break alone. Whitespace in markup is one space to the browser wherever it
  * is not preformatted, and no template has preformatted text in its own lines (a textarea's or
  * a note's text is always interpolated, which this never touches); Today's page at a busy hub
- * is 14% smaller for it (353 → 303 KB at 1M). A template's strings are one object per call site, so each is
- * compacted once.
+ * is 14% smaller for it (353 → 303 KB at 1M). A template's strings are one object per call
+ * site, so each is compacted once.
  */
 const compacted = new WeakMap<TemplateStringsArray, readonly string[]>();
 
