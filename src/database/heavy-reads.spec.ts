@@ -44,6 +44,11 @@ describe('HeavyReads on a SQLite file', () => {
     expect(await reads.query(sql, [97])).toEqual(await dataSource.query(sql, [97]));
   });
 
+  it("keeps a 2 MB page cache in the worker, not the app connection's 16 MB", async () => {
+    expect(await reads.query('PRAGMA cache_size', [])).toEqual([{ cache_size: -2000 }]);
+    expect(await dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -16000 }]);
+  });
+
   it('refuses a statement that writes, and the file is unchanged', async () => {
     await expect(reads.query('DELETE FROM t', [])).rejects.toThrow(/read statements only/);
     await expect(reads.query('INSERT INTO t (body) SELECT 1 RETURNING id', [])).rejects.toThrow(

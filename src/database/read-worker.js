@@ -17,6 +17,12 @@ const Database = require('better-sqlite3');
 const { path } = workerData;
 const db = new Database(path, { fileMustExist: true, timeout: 5000 });
 db.pragma('query_only = 1');
+// SQLite's page cache for this connection: 2 MB (SQLite's own default) instead of the 16 MB that
+// better-sqlite3 compiles in. The heavy reads scan a period's rows once; the pages they need again
+// are in the OS's cache of the file. At 1M, with two workers under year reports, the 16 MB caches
+// filled and cost about 40 MB of resident memory, and the reports were no faster (benchmarks.md,
+// Twelfth round).
+db.pragma('cache_size = -2000');
 /** Prepared statements by text: the app sends a handful of statement shapes over and over. */
 const statements = new Map();
 const MAX_STATEMENTS = 200;
