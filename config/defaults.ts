@@ -13,6 +13,6 @@ export const CONFIG_DEFAULTS = {
   LOG_LEVEL: 'warn',
   RUN_JOBS: 'true',
   NOTIFICATION_LEASE_SECONDS: '600',
-  SQLITE_READ_WORKERS: '1',
+  SQLITE_READ_WORKERS: '2',
   TRUST_PROXY: 'false',
 } as const;

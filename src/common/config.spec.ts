@@ -33,9 +33,9 @@ describe('configuration', () => {
     );
   });
 
-  it('takes SQLITE_READ_WORKERS from 1 to 4, 1 unless set', () => {
-    expect(loadConfig({}).sqliteReadWorkers).toBe(1);
-    expect(loadConfig({ SQLITE_READ_WORKERS: '2' }).sqliteReadWorkers).toBe(2);
+  it('takes SQLITE_READ_WORKERS from 1 to 4, 2 unless set', () => {
+    expect(loadConfig({}).sqliteReadWorkers).toBe(2);
+    expect(loadConfig({ SQLITE_READ_WORKERS: '1' }).sqliteReadWorkers).toBe(1);
     for (const wrong of ['0', '5', 'two']) {
       expect(() => loadConfig({ SQLITE_READ_WORKERS: wrong })).toThrow(/SQLITE_READ_WORKERS/);
     }

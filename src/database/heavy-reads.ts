@@ -31,7 +31,7 @@ export interface HeavyReadOptions {
 export const HEAVY_READ_DEFAULTS: HeavyReadOptions = {
   worker: true,
   checkpointEveryMs: 1000,
-  workers: 1,
+  workers: 2,
 };
 
 /**
@@ -137,13 +137,14 @@ class ReadWorker {
  *
  * better-sqlite3 is synchronous: a 300 ms statement on the app's connection stops the one event
  * loop, and every other request (a booking's 2 ms) waits behind it. So on SQLite with a database
- * file, `query` runs the statement in one worker thread holding its own connection to the same
+ * file, `query` runs the statement in a worker thread holding its own connection to the same
  * file, which reads only (`query_only`; WAL lets it read while the app's single writer writes;
  * each statement sees the last committed state when it starts). The writer stays the one
- * connection behind WriteTransactions. One worker by default, not a pool: two reports' rows in
- * flight at once and a second V8 heap cost about 30 MB of resident memory at 1M; heavy reads
- * queue behind each other there instead of behind the event loop. `workers` (the setting
- * `SQLITE_READ_WORKERS`) allows more, for a machine with the cores and memory to spare.
+ * connection behind WriteTransactions. At most two workers by default (`workers`, the setting
+ * `SQLITE_READ_WORKERS`, 1 to 4): the second starts only when a read finds the first busy, so
+ * that a year's report does not make the next one (or a Today) wait for it; heavy reads beyond
+ * that queue behind each other, never behind the event loop. Each worker keeps a small page
+ * cache (read-worker.js), which is what lets two fit in the memory that one used to take.
  *
  * The same worker also takes WAL checkpoints out of requests: the writer's automatic checkpoint
  * (which ran inside whichever COMMIT crossed 1,000 pages, 400 ms on a large file) is turned off,
