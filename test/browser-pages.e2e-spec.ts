@@ -126,6 +126,22 @@ describeInBrowser('browser-pages.e2e-spec.ts', 'every page in Chromium', () => {
     await expect(
       page.locator('form.lang button[aria-current]').getAttribute('value'),
     ).resolves.toBe('ru');
+    // The first Tab shows the skip link (its Russian label is the longest), which must cover
+    // nothing: the language buttons stay where a tap reaches them.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.className')).resolves.toBe('skip');
+    await expect(page.locator('.skip').isVisible()).resolves.toBe(true);
+    // The buttons whose middle shows something else (what would take a tap there).
+    const covered = await page.evaluate<
+      string[]
+    >(`[...document.querySelectorAll('form.lang button')]
+      .filter((button) => {
+        const box = button.getBoundingClientRect();
+        return !button.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+      })
+      .map((button) => button.value)`);
+    expect(covered).toEqual([]);
     await context.close();
     // Without JavaScript the menu button is a link to the menu, which then shows.
     const plain = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
