@@ -378,6 +378,10 @@ export async function measureNotifications(
         const before = catcher.count;
         withDelivery = await singleBookings(delivering, slots, tokens, options.quick);
         mailsDuringSingle += catcher.count - before;
+        // Emptied before it stops: a server stopped in the middle of a batch leaves that batch
+        // `sending` until its lease ends (NOTIFICATION_LEASE_SECONDS, 600 s), longer than the
+        // next round's wait (the full run of 2026-12-05 09:46 ended there on PostgreSQL).
+        await drained(delivering);
       } finally {
         await delivering.stop();
       }
